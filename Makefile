@@ -1,0 +1,57 @@
+# pcnet32-split: entry points. Every target that needs packages calls deps.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+BUILD := $(ROOT)/build
+CACHE := $(ROOT)/.cache
+export ROOT BUILD CACHE
+
+CC ?= cc
+USER_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE
+
+# Components add to these from their own rules.mk.
+TEST_SRCS := $(wildcard $(ROOT)/tests/*.c)
+TEST_CFLAGS := -I$(ROOT)/tests
+TEST_LDLIBS := -lcunit
+GUEST_TOOLS :=
+BENCH_DEPS :=
+
+.PHONY: all deps smoke test test-unit test-lab bench faults analysis lint \
+	clean lab-tools tests-bin
+.DEFAULT_GOAL := all
+
+all: deps lab-tools tests-bin
+
+deps:
+	@$(ROOT)/vm/deps.sh
+
+include $(sort $(wildcard $(ROOT)/*/rules.mk))
+
+# The list of host-built files the lab copies into the guest's /lab/bin.
+.PHONY: lab-guest-tools
+lab-guest-tools: $(GUEST_TOOLS)
+	@mkdir -p $(BUILD)/lab
+	@printf '%s\n' $(GUEST_TOOLS) > $(BUILD)/lab/guest-tools.list.tmp
+	@mv $(BUILD)/lab/guest-tools.list.tmp $(BUILD)/lab/guest-tools.list
+
+# ---- tests ---------------------------------------------------------------
+$(BUILD)/tests/run: $(TEST_SRCS) $(wildcard $(ROOT)/tests/*.h) $(TEST_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(TEST_CFLAGS) -o $@ $(TEST_SRCS) $(TEST_LDLIBS)
+
+tests-bin: $(BUILD)/tests/run
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(BUILD)/tests/run unit && $(BUILD)/tests/run lab
+
+test-unit: deps
+	@$(MAKE) --no-print-directory all
+	@$(BUILD)/tests/run unit
+
+test-lab: deps
+	@$(MAKE) --no-print-directory all
+	@$(BUILD)/tests/run lab
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,16 @@
+# The guest lab's host-side tools and the guest agent.
+LAB_CFLAGS := $(USER_CFLAGS) -I$(ROOT)/vm
+
+$(BUILD)/vm/labctl: $(ROOT)/vm/labctl.c $(ROOT)/vm/proto.h
+	@mkdir -p $(@D)
+	$(CC) $(LAB_CFLAGS) -o $@ $<
+
+$(BUILD)/vm/lab-agent: $(ROOT)/vm/agent.c $(ROOT)/vm/proto.h
+	@mkdir -p $(@D)
+	$(CC) $(LAB_CFLAGS) -o $@ $<
+
+lab-tools: $(BUILD)/vm/labctl $(BUILD)/vm/lab-agent
+all: lab-tools
+
+smoke: deps lab-tools
+	@$(ROOT)/vm/smoke.sh
