@@ -35,9 +35,9 @@ lab-guest-tools: $(GUEST_TOOLS)
 	@mv $(BUILD)/lab/guest-tools.list.tmp $(BUILD)/lab/guest-tools.list
 
 # ---- tests ---------------------------------------------------------------
-$(BUILD)/tests/run: $(TEST_SRCS) $(wildcard $(ROOT)/tests/*.h) $(TEST_DEPS)
+$(BUILD)/tests/run: $(sort $(TEST_SRCS)) $(wildcard $(ROOT)/tests/*.h) $(TEST_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) $(TEST_CFLAGS) -o $@ $(TEST_SRCS) $(TEST_LDLIBS)
+	$(CC) $(USER_CFLAGS) $(TEST_CFLAGS) -o $@ $(sort $(TEST_SRCS)) $(TEST_LDLIBS)
 
 tests-bin: $(BUILD)/tests/run
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "harness.h"
 
 #include <CUnit/Basic.h>
@@ -38,11 +40,11 @@ const char *th_root(void)
 
 const char *th_path(const char *rel)
 {
-	static char buf[8][PATH_MAX];
+	static char buf[8][2 * PATH_MAX];
 	static unsigned int i;
 	char *b = buf[i++ % 8];
 
-	snprintf(b, PATH_MAX, "%s/%s", root, rel);
+	snprintf(b, sizeof(buf[0]), "%s/%s", root, rel);
 	return b;
 }
 

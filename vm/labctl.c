@@ -288,7 +288,7 @@ static int do_run(const char *sock, double secs, const char *result, char **argv
 		return 130;
 	}
 	send_msg(fd, LAB_PING, id + 1, NULL, 0);
-	r = await_pong(fd, id + 1, now() + 5, &taint);
+	r = await_pong(fd, id + 1, now() + 3, &taint);
 	close(fd);
 	if (r == 1) {
 		snprintf(line, sizeof(line), "timeout %u\n", taint);

@@ -14,7 +14,7 @@ out=$CACHE/lab/initramfs-$kver.cpio.gz
 sshdir=$CACHE/lab/ssh
 
 BINS=(/usr/bin/busybox /usr/sbin/ethtool /usr/bin/iperf3 /usr/sbin/dropbear
-	/usr/bin/scp /usr/sbin/ip)
+	/usr/bin/scp /usr/sbin/ip /usr/bin/chrt)
 LABMODS=(virtio/virtio_ring virtio/virtio virtio/virtio_pci_legacy_dev
 	virtio/virtio_pci_modern_dev virtio/virtio_pci char/virtio_console)
 STOCKMODS=(net/mii net/ethernet/amd/pcnet32)
