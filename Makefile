@@ -55,3 +55,7 @@ test-lab: deps
 
 clean:
 	rm -rf $(BUILD)
+
+# The main job. Components with benchmarks add them as prerequisites of
+# bench from their rules.mk; until then it is the smoke run.
+bench: smoke
