@@ -88,14 +88,37 @@ static const struct rootrule reg_rules[] = {
 	{ NULL, RK_HOT, false, NULL },
 };
 
-/* Library functions that call back through fields of a driver's struct. */
-static const char *const mii_lib[] = {
-	"generic_mii_ioctl", "mii_ethtool_gset", "mii_ethtool_sset",
-	"mii_ethtool_get_link_ksettings", "mii_ethtool_set_link_ksettings",
-	"mii_link_ok", "mii_nway_restart", "mii_check_link", "mii_check_media",
-	"mii_check_gmii_support", NULL
+/*
+ * The MII library (drivers/net/mii.c) calls back the driver through
+ * struct mii_if_info: which of mdio_read / mdio_write each function uses.
+ */
+static const struct {
+	const char *fn;
+	bool rd, wr;
+} mii_lib[] = {
+	{ "generic_mii_ioctl", true, true },
+	{ "mii_ethtool_gset", true, false },
+	{ "mii_ethtool_get_link_ksettings", true, false },
+	{ "mii_ethtool_sset", true, true },
+	{ "mii_ethtool_set_link_ksettings", true, true },
+	{ "mii_link_ok", true, false },
+	{ "mii_check_link", true, false },
+	{ "mii_check_media", true, false },
+	{ "mii_check_gmii_support", true, false },
+	{ "mii_nway_restart", true, true },
+	{ NULL, false, false },
 };
 static const char *const mii_fields[] = { "mdio_read", "mdio_write", NULL };
+
+static int mii_lib_find(const char *fn)
+{
+	int i;
+
+	for (i = 0; mii_lib[i].fn; i++)
+		if (!strcmp(mii_lib[i].fn, fn))
+			return i;
+	return -1;
+}
 
 const char *kind_name(enum rootkind k)
 {
@@ -250,6 +273,7 @@ void build_graph(struct model *m)
 		const struct callsite *cs = &m->cs[i];
 		size_t to;
 		struct edge *e;
+		int lib;
 
 		if (cs->kind == CS_DIRECT) {
 			to = fn_find(m, cs->callee);
@@ -268,14 +292,16 @@ void build_graph(struct model *m)
 				mark(e, cs->locked, cs->lock, cs->line);
 				continue;
 			}
-			if (!in_list(cs->callee, mii_lib))
+			lib = mii_lib_find(cs->callee);
+			if (lib < 0)
 				continue;
 			/* the MII library calls back mdio_read/mdio_write */
 			for (j = 0; j < m->nu; j++) {
 				const struct fnuse *u = &m->u[j];
 
 				if (u->kind != U_FIELD ||
-				    !in_list(u->name, mii_fields))
+				    !((mii_lib[lib].rd && !strcmp(u->name, "mdio_read")) ||
+				      (mii_lib[lib].wr && !strcmp(u->name, "mdio_write"))))
 					continue;
 				e = edge_get(m, cs->caller, u->fn, E_LIBRARY,
 					     cs->callee, &fresh);
