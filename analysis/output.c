@@ -116,12 +116,64 @@ void write_tsv(const struct model *m, FILE *out)
 	}
 }
 
+/*
+ * The paper's named functions for this driver, counted by verdict:
+ * agree, weaker or stronger, differ (stays), gone. The ethtool group
+ * counts one per ethtool op.
+ */
+static void paper_counts(const struct model *m, size_t c[4])
+{
+	size_t i, j;
+
+	memset(c, 0, 4 * sizeof(size_t));
+	for (i = 0; i < m->npr; i++) {
+		const struct paperrow *r = &m->pr[i];
+		bool p_must = strcmp(r->paper_class, "might") != 0;
+
+		if (!strcmp(r->today, "-")) {
+			c[3]++;
+			continue;
+		}
+		for (j = 0; j < m->nfn; j++) {
+			const struct func *fn = &m->fn[j];
+			bool match = false;
+
+			if (!strcmp(r->today, "@ethtool_ops")) {
+				size_t k;
+
+				for (k = 0; k < m->nr && !match; k++)
+					match = m->r[k].fn == j &&
+						!strncmp(m->r[k].what, "ethtool_ops.", 12);
+			} else {
+				char *names = xstrdup(r->today), *save = NULL, *nm;
+
+				for (nm = strtok_r(names, ",", &save); nm && !match;
+				     nm = strtok_r(NULL, ",", &save))
+					match = !strcmp(nm, fn->name);
+				free(names);
+			}
+			if (!match)
+				continue;
+			if (fn->cls == CL_STAYS)
+				c[2]++;
+			else if ((fn->cls == CL_MUST) == p_must)
+				c[0]++;
+			else
+				c[1]++;
+		}
+	}
+}
+
 void write_summary(const struct model *m, FILE *out)
 {
-	fprintf(out, "%s\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\n",
+	size_t pc[4];
+
+	paper_counts(m, pc);
+	fprintf(out, "%s\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\t%zu\n",
 		m->name, m->nfn, m->count[CL_MUST], m->count[CL_MIGHT],
 		m->count[CL_STAYS], m->stays_hot, m->stays_kern,
-		m->stays_unreached, m->nhelpers, m->nr);
+		m->stays_unreached, m->nhelpers, m->nr, m->npr, pc[0], pc[1],
+		pc[2], pc[3]);
 }
 
 /* ---- Markdown ----------------------------------------------------------------- */
@@ -222,7 +274,7 @@ static void md_paper(const struct model *m, FILE *out)
 				bool same = !strcmp(nm, r->paper_name);
 
 				fprintf(out, "| `%s` | %s | %s`%s` | ", r->paper_name,
-					r->paper_class, same ? "same: " : "renamed: ", nm);
+					r->paper_class, same ? "same: " : "matched to: ", nm);
 				if (f == NONE) {
 					fprintf(out, "not found | — | ");
 				} else {

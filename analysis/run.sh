@@ -114,7 +114,19 @@ EOF
 calls directly: moving the candidate means compiling them on both sides
 (the paper replicated 16 helpers in its daemon) or calling back into the
 kernel.
+
+The functions the paper names (its eight moved pcnet32 functions, its
+section 7 examples for e100 and e1000; the "all ethtool operations" rule
+counts each ethtool op), against the tool's classes in Linux 6.1:
+
+| driver | functions named | tool agrees | tool is weaker or stronger (must ↔ might) | tool says stays | gone in 6.1 |
+|---|---:|---:|---:|---:|---:|
 EOF
+	for d in pcnet32 e100 e1000; do
+		s=$work/$d.sum
+		[[ -f "$s" ]] || continue
+		awk -F'\t' '{ printf "| %s | %d | %s | %s | %s | %s |\n", $1, $12 + $13 + $14 + $15, $12, $13, $14, $15 }' "$s"
+	done
 	if [[ -n "$ours_note" ]]; then
 		printf '\n**%s**\n' "$ours_note"
 	fi

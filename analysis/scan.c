@@ -139,10 +139,17 @@ static const char *const kapi_exact[] = {
 	"rtnl_lock", "rtnl_unlock", "dev_close", "dev_open", NULL
 };
 
+/* Barriers and pure helpers that happen to match a prefix above. */
+static const char *const kapi_not[] = {
+	"dma_wmb", "dma_rmb", "dma_mb", "skb_headlen", NULL
+};
+
 static bool is_kapi(const char *s)
 {
 	int i;
 
+	if (in_list(s, kapi_not))
+		return false;
 	if (in_list(s, kapi_exact))
 		return true;
 	for (i = 0; kapi_prefix[i]; i++)
