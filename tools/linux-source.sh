@@ -35,8 +35,16 @@ for tool in apt-get apt-cache dpkg-deb tar xz; do
 done
 
 # The version apt would download now.
-version=$(apt-cache policy "$pkg" 2>/dev/null |
-	awk '/Candidate:/ { print $2; exit }')
+candidate() {
+	apt-cache policy "$pkg" 2>/dev/null | awk '/Candidate:/ { print $2; exit }'
+}
+version=$(candidate)
+if [[ (-z "$version" || "$version" == "(none)") && ! -f "$stamp" &&
+	$(id -u) -eq 0 ]]; then
+	say "no candidate for $pkg: running apt-get update"
+	apt-get update -qq >/dev/null 2>&1 || say "apt-get update failed"
+	version=$(candidate)
+fi
 if [[ -z "$version" || "$version" == "(none)" ]]; then
 	# No candidate (apt lists missing?): reuse what we have, if anything.
 	if [[ -f "$stamp" ]]; then
