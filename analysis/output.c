@@ -380,6 +380,15 @@ void write_md(const struct model *m, FILE *out)
 		m->count[CL_MIGHT]);
 	fprintf(out, "| stays in kernel | %zu (hot path %zu, kernel-initiated %zu, not reached %zu) |\n",
 		m->count[CL_STAYS], m->stays_hot, m->stays_kern, m->stays_unreached);
+	{
+		size_t n = 0;
+
+		fprintf(out, "\nMust-move: ");
+		for (i = 0; i < m->nfn; i++)
+			if (m->fn[i].cls == CL_MUST)
+				fprintf(out, "%s`%s`", n++ ? ", " : "", m->fn[i].name);
+		fprintf(out, "%s.\n", n ? "" : "none");
+	}
 	if (m->figure)
 		fprintf(out, "\nCall graph: [%s](%s) (colours by class, hot path in red).\n",
 			m->figure, m->figure);
