@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel's checks of the daemon's replies, per op. A reply is untrusted
+ * input: it must have exactly its op's reply size, terminated strings and
+ * values within the bounds the kernel is ready to act on. Pure code (no
+ * locking, no allocation): it runs under the channel's spinlock and is
+ * unit-tested on the host (tests/split_unit.c).
+ */
+#include "check.h"
+
+static bool pcnet32_str_ok(const char *s, size_t n)
+{
+	return memchr(s, '\0', n) != NULL;
+}
+
+static bool pcnet32_bool_ok(u32 v)
+{
+	return v <= 1;
+}
+
+static bool pcnet32_ring_size_ok(u32 n)
+{
+	return n >= (1u << PCNET32_RING_MIN_LOG2) && n <= PCNET32_RING_MAX &&
+	       !(n & (n - 1));
+}
+
+static int pcnet32_check_contents(u32 op, const void *a, const void *r)
+{
+	switch (op) {
+	case PCNET32_OP_GET_DRVINFO: {
+		const struct pcnet32_drvinfo_rep *d = r;
+
+		if (!pcnet32_str_ok(d->driver, sizeof(d->driver)) ||
+		    !pcnet32_str_ok(d->version, sizeof(d->version)) ||
+		    !pcnet32_str_ok(d->bus_info, sizeof(d->bus_info)))
+			return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_GET_REGS_LEN: {
+		const struct pcnet32_u32 *v = r;
+
+		if (v->value > PCNET32_DUMP_MAX_WORDS * sizeof(u16) ||
+		    v->value % sizeof(u16))
+			return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_GET_REGS: {
+		const struct pcnet32_regs_rep *g = r;
+
+		if (g->len > sizeof(g->regs) || g->len % sizeof(u16))
+			return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_SET_MSGLEVEL: {
+		const struct pcnet32_u32 *in = a, *out = r;
+
+		/* the new level is the one asked for, nothing else */
+		return out->value == in->value ? 0 : -EINVAL;
+	}
+	case PCNET32_OP_NWAY_RESET:
+	case PCNET32_OP_MDIO_WRITE: {
+		const struct pcnet32_none *n = r;
+
+		return n->reserved ? -EINVAL : 0;
+	}
+	case PCNET32_OP_GET_LINK: {
+		const struct pcnet32_u32 *v = r;
+
+		return pcnet32_bool_ok(v->value) ? 0 : -EINVAL;
+	}
+	case PCNET32_OP_GET_RINGPARAM: {
+		const struct pcnet32_ring *g = r;
+
+		if (g->rx_max != PCNET32_RING_MAX || g->tx_max != PCNET32_RING_MAX ||
+		    !pcnet32_ring_size_ok(g->rx) || !pcnet32_ring_size_ok(g->tx) ||
+		    g->rx_mini || g->rx_jumbo)
+			return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_SET_RINGPARAM: {
+		const struct pcnet32_ring *g = r;
+
+		/* the kernel reallocates its rings to these sizes */
+		if (!pcnet32_ring_size_ok(g->rx) || !pcnet32_ring_size_ok(g->tx))
+			return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_GET_STRINGS: {
+		const struct pcnet32_strings_rep *s = r;
+		u32 i;
+
+		if (s->count > PCNET32_MAX_STRINGS)
+			return -EINVAL;
+		for (i = 0; i < s->count; i++)
+			if (!pcnet32_str_ok(s->strings[i], PCNET32_STR_LEN))
+				return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_GET_SSET_COUNT: {
+		const struct pcnet32_u32 *v = r;
+
+		return v->value <= PCNET32_MAX_STRINGS ? 0 : -EINVAL;
+	}
+	case PCNET32_OP_SET_PHYS_ID: {
+		const struct pcnet32_phys_id_rep *p = r;
+
+		if (p->cycles < 0 || p->cycles > 10 || !pcnet32_bool_ok(p->save_valid))
+			return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_GET_LINK_KSETTINGS: {
+		const struct pcnet32_link *l = r;
+
+		if ((l->speed != 10 && l->speed != 100) ||
+		    l->duplex > PCNET32_DUPLEX_FULL || l->port > PCNET32_PORT_MII ||
+		    l->autoneg > 1 || l->transceiver > PCNET32_XCVR_EXTERNAL ||
+		    l->phy_address > 31 || l->pad[0] || l->pad[1])
+			return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_SET_LINK_KSETTINGS: {
+		const struct pcnet32_link_set_rep *s = r;
+
+		if (!pcnet32_bool_ok(s->autoneg) || !pcnet32_bool_ok(s->port_tp) ||
+		    !pcnet32_bool_ok(s->fdx) || s->pad)
+			return -EINVAL;
+		return 0;
+	}
+	case PCNET32_OP_MDIO_READ: {
+		const struct pcnet32_u32 *v = r;
+
+		return v->value <= 0xffff ? 0 : -EINVAL;
+	}
+	case PCNET32_OP_GET_MSGLEVEL:
+		return 0;	/* any bit pattern is a message level */
+	default:
+		return -EINVAL;
+	}
+}
+
+int pcnet32_check_reply(u32 op, const void *arg, u32 arg_len,
+			const void *rep, u32 rep_len)
+{
+	switch (op) {
+#define PCNET32_CHECK_SIZE(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
+	case ID:							\
+		if (PCNET32_SIDE_##SIDE != PCNET32_SIDE_USER ||	\
+		    arg_len != sizeof(struct ARG) ||			\
+		    rep_len != sizeof(struct REP))			\
+			return -EINVAL;					\
+		break;
+	PCNET32_OPS(PCNET32_CHECK_SIZE)
+#undef PCNET32_CHECK_SIZE
+	default:
+		return -EINVAL;	/* no such op */
+	}
+	return pcnet32_check_contents(op, arg, rep);
+}

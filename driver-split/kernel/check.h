@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef PCNET32_SPLIT_CHECK_H
+#define PCNET32_SPLIT_CHECK_H
+
+#include "../../pcnet32/ops.h"
+
+/*
+ * Check the daemon's reply to op (rep_len bytes at rep) against the
+ * request's argument. 0 when the reply may be used, -EINVAL otherwise.
+ */
+int pcnet32_check_reply(u32 op, const void *arg, u32 arg_len,
+			const void *rep, u32 rep_len);
+
+#endif

@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel end of the upcall channel (see uapi/pcnet32_upcall.h).
+ *
+ * Callers (ethtool operations, MII ioctls) queue a request and sleep with a
+ * deadline; the daemon takes requests in FIFO order with REQUEST, fetches
+ * the state they need with COPY and answers with REPLY. Everything the
+ * daemon hands in is checked before use; a reply is matched to its request
+ * by id, so a stale, unknown or mismatched reply is refused. When the
+ * daemon's file closes, every pending request fails at once.
+ */
+#include <linux/capability.h>
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/kref.h>
+#include <linux/ktime.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
+
+#include "chan.h"
+#include "upcall.h"
+
+static unsigned int upcall_timeout_ms = 2000;
+module_param(upcall_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(upcall_timeout_ms,
+		 "Deadline of a slow-path call into the daemon, in ms (default 2000)");
+
+#define PCNET32_NSAMPLES	1024
+#define PCNET32_NOPS		64
+
+struct pcnet32_sample {
+	u32 op;
+	s32 status;
+	u64 wait_ns;	/* queued until the daemon's REQUEST took it */
+	u64 copy_ns;	/* the daemon's COPY */
+	u64 proc_ns;	/* the daemon's PROCESSING */
+	u64 reply_ns;	/* REPLY entry until the caller is woken */
+	u64 user_ns;	/* taken until the REPLY entered the kernel */
+	u64 total_ns;	/* the caller's whole upcall */
+};
+
+struct pcnet32_upcall {
+	struct miscdevice misc;
+	struct kref ref;		/* the driver's, and an open daemon's */
+	char name[32];
+	spinlock_t lock;		/* queue, daemon, samples */
+	struct pcnet32_chanq q;
+	wait_queue_head_t wq;		/* the daemon waits for requests */
+	wait_queue_head_t done_wq;	/* callers wait for replies */
+	struct file *daemon;
+	const struct pcnet32_upcall_ops *ops;
+	void *ctx;
+	struct pcnet32_upcall_info info;
+	char ifname[16];
+	/* statistics */
+	u64 n_calls, n_timeouts, n_resets, n_rejected;
+	struct pcnet32_sample samples[PCNET32_NSAMPLES];
+	u32 n_samples;			/* total recorded, the ring wraps */
+	struct dentry *dbg;
+};
+
+static struct dentry *pcnet32_dbg_root;
+
+static struct pcnet32_upcall *to_upcall(struct file *f)
+{
+	struct miscdevice *m = f->private_data;
+
+	return container_of(m, struct pcnet32_upcall, misc);
+}
+
+static void pcnet32_upcall_free(struct kref *ref)
+{
+	kvfree(container_of(ref, struct pcnet32_upcall, ref));
+}
+
+static int pcnet32_upcall_open(struct inode *inode, struct file *f)
+{
+	struct pcnet32_upcall *u = to_upcall(f);
+	int ret = 0;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	spin_lock_irq(&u->lock);
+	if (u->daemon)
+		ret = -EBUSY;	/* one daemon at a time */
+	else
+		u->daemon = f;
+	spin_unlock_irq(&u->lock);
+	if (!ret)
+		kref_get(&u->ref);
+	return ret;
+}
+
+/* Fail every pending request: the daemon that could answer them is gone. */
+static int pcnet32_upcall_release(struct inode *inode, struct file *f)
+{
+	struct pcnet32_upcall *u = to_upcall(f);
+	struct pcnet32_req *r, *tmp;
+
+	spin_lock_irq(&u->lock);
+	if (u->daemon == f) {
+		u->daemon = NULL;
+		list_for_each_entry_safe(r, tmp, &u->q.taken, node) {
+			pcnet32_chanq_finish(r, -ECONNRESET);
+			u->n_resets++;
+		}
+		list_for_each_entry_safe(r, tmp, &u->q.queue, node) {
+			pcnet32_chanq_finish(r, -ECONNRESET);
+			u->n_resets++;
+		}
+	}
+	spin_unlock_irq(&u->lock);
+	wake_up_all(&u->done_wq);
+	kref_put(&u->ref, pcnet32_upcall_free);
+	return 0;
+}
+
+static long pcnet32_ioc_request(struct pcnet32_upcall *u, void __user *arg)
+{
+	struct pcnet32u_request *q;
+	struct pcnet32_req *r = NULL;
+	long ret;
+
+	q = kzalloc(sizeof(*q), GFP_KERNEL);
+	if (!q)
+		return -ENOMEM;
+	if (copy_from_user(q, arg, sizeof(*q))) {
+		ret = -EFAULT;
+		goto out;
+	}
+	ret = pcnet32_check_request_in(q);
+	if (ret)
+		goto out;
+	for (;;) {
+		ret = wait_event_interruptible(u->wq, pcnet32_chanq_pending(&u->q));
+		if (ret)
+			goto out;
+		spin_lock_irq(&u->lock);
+		r = pcnet32_chanq_take(&u->q);
+		if (r) {
+			r->t_taken = ktime_get_ns();
+			q->id = r->id;
+			q->op = r->op;
+			q->arg_len = r->arg_len;
+			memcpy(q->arg, r->arg, r->arg_len);
+		}
+		spin_unlock_irq(&u->lock);
+		if (r)
+			break;
+	}
+	if (copy_to_user(arg, q, sizeof(*q))) {
+		/* the daemon cannot see it: fail it rather than lose it */
+		spin_lock_irq(&u->lock);
+		r = pcnet32_chanq_find(&u->q, q->id);
+		if (r)
+			pcnet32_chanq_finish(r, -EIO);
+		spin_unlock_irq(&u->lock);
+		wake_up_all(&u->done_wq);
+		ret = -EFAULT;
+	}
+out:
+	kfree(q);
+	return ret;
+}
+
+static long pcnet32_ioc_copy(struct pcnet32_upcall *u, void __user *arg)
+{
+	struct pcnet32u_copy *c;
+	long ret;
+
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	if (copy_from_user(c, arg, sizeof(*c))) {
+		ret = -EFAULT;
+		goto out;
+	}
+	ret = pcnet32_check_copy_in(c);
+	if (ret)
+		goto out;
+	c->io_base = u->info.io_base;
+	c->io_len = u->info.io_len;
+	c->irq = u->info.irq;
+	spin_lock_irq(&u->lock);
+	strscpy(c->ifname, u->ifname, sizeof(c->ifname));
+	spin_unlock_irq(&u->lock);
+	c->state_len = u->ops->snapshot(u->ctx, c->state, sizeof(c->state));
+	if (copy_to_user(arg, c, sizeof(*c)))
+		ret = -EFAULT;
+out:
+	kfree(c);
+	return ret;
+}
+
+static long pcnet32_ioc_reply(struct pcnet32_upcall *u, void __user *arg)
+{
+	u64 t_entry = ktime_get_ns();
+	struct pcnet32u_reply *p;
+	struct pcnet32_req *r;
+	long ret;
+
+	p = kmalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	if (copy_from_user(p, arg, sizeof(*p))) {
+		ret = -EFAULT;
+		goto out;
+	}
+	ret = pcnet32_check_reply_hdr(p);
+	if (ret)
+		goto rejected;
+	spin_lock_irq(&u->lock);
+	r = pcnet32_chanq_find(&u->q, p->id);
+	if (!r) {
+		/* stale (its caller gave up) or never issued */
+		spin_unlock_irq(&u->lock);
+		ret = -ENOENT;
+		goto rejected;
+	}
+	ret = pcnet32_check_reply_req(p, r);
+	if (!ret && !p->status)
+		ret = u->ops->check_reply(u->ctx, r->op, r->arg, r->arg_len,
+					  p->rep, p->rep_len);
+	if (ret) {
+		/* the daemon answered this request wrongly: fail it now */
+		pcnet32_chanq_finish(r, -EIO);
+	} else {
+		memcpy(r->rep, p->rep, p->rep_len);
+		r->rep_len = p->rep_len;
+		r->copy_ns = p->copy_ns;
+		r->proc_ns = p->proc_ns;
+		r->t_reply = t_entry;
+		pcnet32_chanq_finish(r, p->status);
+	}
+	spin_unlock_irq(&u->lock);
+	wake_up_all(&u->done_wq);
+	if (!ret)
+		goto out;
+rejected:
+	spin_lock_irq(&u->lock);
+	u->n_rejected++;
+	spin_unlock_irq(&u->lock);
+out:
+	kfree(p);
+	return ret;
+}
+
+static long pcnet32_upcall_ioctl(struct file *f, unsigned int cmd,
+				 unsigned long arg)
+{
+	struct pcnet32_upcall *u = to_upcall(f);
+
+	if (READ_ONCE(u->daemon) != f)
+		return -EBADF;
+	switch (cmd) {
+	case PCNET32U_IOC_REQUEST:
+		return pcnet32_ioc_request(u, (void __user *)arg);
+	case PCNET32U_IOC_COPY:
+		return pcnet32_ioc_copy(u, (void __user *)arg);
+	case PCNET32U_IOC_REPLY:
+		return pcnet32_ioc_reply(u, (void __user *)arg);
+	default:
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations pcnet32_upcall_fops = {
+	.owner = THIS_MODULE,
+	.open = pcnet32_upcall_open,
+	.release = pcnet32_upcall_release,
+	.unlocked_ioctl = pcnet32_upcall_ioctl,
+	.llseek = noop_llseek,
+};
+
+static void pcnet32_record(struct pcnet32_upcall *u, struct pcnet32_req *r)
+{
+	struct pcnet32_sample *s;
+
+	u->n_calls++;
+	if (r->status == -ETIMEDOUT)
+		u->n_timeouts++;
+	if (!r->t_reply)
+		return;	/* not answered: no phases to record */
+	s = &u->samples[u->n_samples++ % PCNET32_NSAMPLES];
+	s->op = r->op;
+	s->status = r->status;
+	s->wait_ns = r->t_taken - r->t_enq;
+	s->copy_ns = r->copy_ns;
+	s->proc_ns = r->proc_ns;
+	s->reply_ns = r->t_done - r->t_reply;
+	s->user_ns = r->t_reply - r->t_taken;
+	s->total_ns = r->t_done - r->t_enq;
+}
+
+int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op,
+			const void *arg, u32 arg_len,
+			void *rep, u32 rep_max, u32 *rep_len)
+{
+	unsigned long timeout = msecs_to_jiffies(READ_ONCE(upcall_timeout_ms));
+	struct pcnet32_req r = {
+		.op = op, .arg = arg, .arg_len = arg_len,
+		.rep = rep, .rep_max = rep_max,
+	};
+	long left;
+	int ret;
+
+	if (arg_len > PCNET32U_MAX_ARG || rep_max > PCNET32U_MAX_REPLY)
+		return -EINVAL;
+	spin_lock_irq(&u->lock);
+	r.t_enq = ktime_get_ns();
+	pcnet32_chanq_push(&u->q, &r);
+	spin_unlock_irq(&u->lock);
+	wake_up_interruptible(&u->wq);
+
+	left = wait_event_killable_timeout(u->done_wq,
+					   READ_ONCE(r.state) == PCNET32_RQ_DONE,
+					   timeout);
+	spin_lock_irq(&u->lock);
+	if (r.state != PCNET32_RQ_DONE)
+		pcnet32_chanq_finish(&r, left < 0 ? -EINTR : -ETIMEDOUT);
+	r.t_done = ktime_get_ns();
+	pcnet32_record(u, &r);
+	ret = r.status;
+	if (rep_len)
+		*rep_len = r.rep_len;
+	spin_unlock_irq(&u->lock);
+	return ret;
+}
+
+bool pcnet32_upcall_connected(struct pcnet32_upcall *u)
+{
+	return READ_ONCE(u->daemon) != NULL;
+}
+
+void pcnet32_upcall_set_ifname(struct pcnet32_upcall *u, const char *ifname)
+{
+	spin_lock_irq(&u->lock);
+	strscpy(u->ifname, ifname, sizeof(u->ifname));
+	spin_unlock_irq(&u->lock);
+}
+
+/* debugfs: samples (one CSV row per answered upcall; write to reset) */
+static int pcnet32_samples_show(struct seq_file *m, void *v)
+{
+	struct pcnet32_upcall *u = m->private;
+	struct pcnet32_sample *buf;
+	u32 n, first, i;
+
+	buf = kvmalloc_array(PCNET32_NSAMPLES, sizeof(*buf), GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	spin_lock_irq(&u->lock);
+	n = min_t(u32, u->n_samples, PCNET32_NSAMPLES);
+	first = u->n_samples - n;
+	for (i = 0; i < n; i++)
+		buf[i] = u->samples[(first + i) % PCNET32_NSAMPLES];
+	seq_printf(m, "# calls %llu timeouts %llu resets %llu rejected %llu\n",
+		   u->n_calls, u->n_timeouts, u->n_resets, u->n_rejected);
+	spin_unlock_irq(&u->lock);
+	seq_puts(m, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n");
+	for (i = 0; i < n; i++)
+		seq_printf(m, "%u,%d,%llu,%llu,%llu,%llu,%llu,%llu\n",
+			   buf[i].op, buf[i].status, buf[i].wait_ns,
+			   buf[i].copy_ns, buf[i].proc_ns, buf[i].reply_ns,
+			   buf[i].user_ns, buf[i].total_ns);
+	kvfree(buf);
+	return 0;
+}
+
+static int pcnet32_samples_open(struct inode *inode, struct file *f)
+{
+	return single_open(f, pcnet32_samples_show, inode->i_private);
+}
+
+static ssize_t pcnet32_samples_write(struct file *f, const char __user *b,
+				     size_t len, loff_t *ppos)
+{
+	struct pcnet32_upcall *u = file_inode(f)->i_private;
+
+	spin_lock_irq(&u->lock);
+	u->n_samples = 0;
+	u->n_calls = 0;
+	u->n_timeouts = 0;
+	u->n_resets = 0;
+	u->n_rejected = 0;
+	spin_unlock_irq(&u->lock);
+	return len;
+}
+
+static const struct file_operations pcnet32_samples_fops = {
+	.owner = THIS_MODULE,
+	.open = pcnet32_samples_open,
+	.read = seq_read,
+	.write = pcnet32_samples_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
+					     const struct pcnet32_upcall_ops *ops,
+					     void *ctx,
+					     const struct pcnet32_upcall_info *info)
+{
+	struct pcnet32_upcall *u;
+	int ret;
+
+	u = kvzalloc(sizeof(*u), GFP_KERNEL);
+	if (!u)
+		return ERR_PTR(-ENOMEM);
+	kref_init(&u->ref);
+	spin_lock_init(&u->lock);
+	pcnet32_chanq_init(&u->q);
+	init_waitqueue_head(&u->wq);
+	init_waitqueue_head(&u->done_wq);
+	u->ops = ops;
+	u->ctx = ctx;
+	u->info = *info;
+	strscpy(u->ifname, info->ifname ? info->ifname : "", sizeof(u->ifname));
+	snprintf(u->name, sizeof(u->name), PCNET32U_DEVNAME "%d", index);
+	u->misc.minor = MISC_DYNAMIC_MINOR;
+	u->misc.name = u->name;
+	u->misc.fops = &pcnet32_upcall_fops;
+	u->misc.parent = parent;
+	u->misc.mode = 0600;	/* root only */
+	ret = misc_register(&u->misc);
+	if (ret)
+		goto err_free;
+	if (!pcnet32_dbg_root)
+		pcnet32_dbg_root = debugfs_create_dir("pcnet32_split", NULL);
+	u->dbg = debugfs_create_dir(u->name, pcnet32_dbg_root);
+	debugfs_create_file("samples", 0600, u->dbg, u, &pcnet32_samples_fops);
+	return u;
+
+err_free:
+	kvfree(u);
+	return ERR_PTR(ret);
+}
+
+void pcnet32_upcall_destroy(struct pcnet32_upcall *u)
+{
+	if (IS_ERR_OR_NULL(u))
+		return;
+	debugfs_remove_recursive(u->dbg);
+	/* no new daemon after this; one still attached keeps u alive */
+	misc_deregister(&u->misc);
+	kref_put(&u->ref, pcnet32_upcall_free);
+}
+
+void pcnet32_upcall_exit(void)
+{
+	debugfs_remove_recursive(pcnet32_dbg_root);
+	pcnet32_dbg_root = NULL;
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel end of the upcall channel: a misc device per NIC that the
+ * daemon opens, a FIFO queue of requests matched to replies by id, a
+ * deadline for every caller, and per-request phase timings.
+ */
+#ifndef PCNET32_UPCALL_KERNEL_H
+#define PCNET32_UPCALL_KERNEL_H
+
+#include <linux/types.h>
+
+struct device;
+struct pcnet32_upcall;
+
+struct pcnet32_upcall_ops {
+	/*
+	 * Fill the COPY answer's state snapshot (at most max bytes) and
+	 * return its length. Runs in process context.
+	 */
+	u32 (*snapshot)(void *ctx, u8 *state, u32 max);
+	/*
+	 * Check a reply of op before anyone uses it: rep_len bytes at rep,
+	 * arg/arg_len the request's argument. Return 0 when the reply is
+	 * well-formed and within bounds. Runs under a spinlock: no sleeping.
+	 */
+	int (*check_reply)(void *ctx, u32 op, const void *arg, u32 arg_len,
+			   const void *rep, u32 rep_len);
+};
+
+struct pcnet32_upcall_info {
+	u32 io_base;
+	u32 io_len;
+	u32 irq;
+	const char *ifname;
+};
+
+struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
+					     const struct pcnet32_upcall_ops *ops,
+					     void *ctx,
+					     const struct pcnet32_upcall_info *info);
+void pcnet32_upcall_destroy(struct pcnet32_upcall *u);
+void pcnet32_upcall_set_ifname(struct pcnet32_upcall *u, const char *ifname);
+
+/*
+ * Send op to the daemon and wait for its reply, at most the deadline
+ * (module parameter upcall_timeout_ms). On success returns the daemon's
+ * status (0 or a negative errno) and copies the checked reply into rep
+ * (*rep_len set to its length, at most rep_max). Channel errors:
+ * -ETIMEDOUT (no reply in time: daemon absent, hung or late),
+ * -ECONNRESET (the daemon's file closed while the request was pending),
+ * -EIO (the reply failed its checks), -EINTR (the caller was killed).
+ */
+int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op,
+			const void *arg, u32 arg_len,
+			void *rep, u32 rep_max, u32 *rep_len);
+
+/* Module exit: remove the debugfs root. */
+void pcnet32_upcall_exit(void);
+
+/* Whether a daemon currently holds the channel open. */
+bool pcnet32_upcall_connected(struct pcnet32_upcall *u);
+
+#endif
