@@ -55,12 +55,17 @@ struct tok {
 	enum tkind kind;
 	char *s;
 	int line;
+	const char *macro; /* produced by expanding this macro, or NULL */
 };
 
 struct macro {
 	char *name;
+	char **params;   /* "__VA_ARGS__" for a plain "..." */
+	size_t nparams;
+	bool variadic;   /* the last parameter takes the rest */
 	struct tok *tok; /* body */
 	size_t ntok;
+	int line, undef_line; /* in effect on lines (line, undef_line) */
 };
 
 struct srcfile {
@@ -74,6 +79,11 @@ struct srcfile {
 };
 
 void lex_file(struct srcfile *f);
+
+/* ---- macro.c: expand the driver's own function-like macros ------------ */
+struct model;
+void expand_macros(struct model *m);
+bool is_macro(const struct model *m, const char *name);
 
 /* ---- the model ------------------------------------------------------ */
 enum rootkind { RK_HOT, RK_KERNEL, RK_SLOW, RK_CONFIG, RK_NKINDS };
@@ -157,6 +167,13 @@ struct fnuse {
 	char *where;
 };
 
+/* A struct definition: its member names in order. */
+struct sdef {
+	const char *name;
+	const char **fields;
+	size_t n, cap;
+};
+
 struct moved {
 	char *fn;
 	bool moved;
@@ -187,6 +204,8 @@ struct model {
 	size_t nu, capu;
 	char **diag;
 	size_t ndiag, capdiag;
+	struct sdef *sd;
+	size_t nsd, capsd;
 
 	/* our driver's split build, if given */
 	bool have_moved;
@@ -202,6 +221,8 @@ struct model {
 	size_t cflow_refs; /* references cflow reported as calls, dropped */
 	size_t macro_edges; /* calls found inside macro expansions */
 	size_t cflow_notes; /* cflow's warnings about macros defined twice */
+	size_t expansions;  /* macro uses expanded by the scanner */
+	size_t cflow_macros; /* macro uses cflow took for definitions */
 };
 
 size_t fn_find(const struct model *m, const char *name);

@@ -149,6 +149,12 @@ void cflow_run(struct model *m, const char *cflow)
 				continue;
 			}
 			cur = fn_find(m, name);
+			if (cur == NONE && is_macro(m, name)) {
+				/* a use of the driver's macro at file scope,
+				 * which cflow takes for a definition */
+				m->cflow_macros++;
+				continue;
+			}
 			if (cur == NONE)
 				cur = fn_add(m, name, shown_path(m, file), ln);
 			m->fn[cur].in_cflow = true;
@@ -158,6 +164,8 @@ void cflow_run(struct model *m, const char *cflow)
 			size_t to = fn_find(m, name);
 			struct edge *e;
 
+			if (to == NONE && is_macro(m, name))
+				continue;
 			if (to == NONE)
 				to = fn_add(m, name, shown_path(m, file), ln);
 			for (i = 0; i < m->ne; i++)

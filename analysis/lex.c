@@ -9,6 +9,7 @@
 #include "candidates.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ static void push(struct lexer *lx, enum tkind k, const char *s, size_t n)
 	memcpy(t->s, s, n);
 	t->s[n] = '\0';
 	t->line = lx->line;
+	t->macro = NULL;
 }
 
 /* Skip a comment starting at p (which is at '/'); returns false if none. */
@@ -101,21 +103,14 @@ static const char *const punct2[] = {
 
 static long lex_core(struct lexer *lx_, bool pp);
 
-/*
- * "#define NAME(args) body": keep function-like macros, with their body
- * tokens, so that calls made inside a macro are seen where it is used.
- */
-static void define(struct srcfile *f, const char *text, const char *end,
-		   int line)
+/* Join continuation lines of a directive's text and tokenize it. */
+static void lex_directive(struct srcfile *tmp, const char *text,
+			  const char *end, int line)
 {
-	size_t n = (size_t)(end - text);
+	size_t n = (size_t)(end - text), i, o = 0;
 	char *buf = xmalloc(n + 1);
-	struct srcfile tmp = { 0 };
-	struct lexer lx = { .line = line, .f = &tmp };
-	struct macro *mc;
-	size_t i, j, o = 0;
+	struct lexer lx = { .line = line, .f = tmp };
 
-	/* join continuation lines */
 	for (i = 0; i < n; i++) {
 		if (text[i] == '\\' && i + 1 < n && text[i + 1] == '\n') {
 			buf[o++] = ' ';
@@ -128,16 +123,52 @@ static void define(struct srcfile *f, const char *text, const char *end,
 	lx.p = buf;
 	lex_core(&lx, false);
 	free(buf);
-	/* NAME ( params ) body: function-like only */
+}
+
+static void free_toks(struct srcfile *tmp)
+{
+	size_t j;
+
+	for (j = 0; j < tmp->ntok; j++)
+		free(tmp->tok[j].s);
+	free(tmp->tok);
+}
+
+/*
+ * "#define NAME(params) body": function-like macros are kept, with their
+ * parameters and body tokens, for macro.c to expand where they are used.
+ * "#undef NAME" ends the last definition.
+ */
+static void define(struct srcfile *f, const char *text, const char *end,
+		   int line)
+{
+	struct srcfile tmp = { 0 };
+	struct macro *mc;
+	size_t i, j;
+
+	lex_directive(&tmp, text, end, line);
 	if (tmp.ntok < 2 || tmp.tok[0].kind != TK_ID ||
 	    strcmp(tmp.tok[1].s, "(") || text[strlen(tmp.tok[0].s)] != '(')
 		goto out;
-	for (i = 2; i < tmp.ntok && strcmp(tmp.tok[i].s, ")"); i++)
-		;
-	if (i >= tmp.ntok)
-		goto out;
 	mc = &VEC_PUSH(f->mac, f->nmac, f->capmac);
+	memset(mc, 0, sizeof(*mc));
 	mc->name = xstrdup(tmp.tok[0].s);
+	mc->line = line;
+	mc->undef_line = INT_MAX;
+	mc->params = xmalloc(sizeof(char *) * (tmp.ntok + 1));
+	for (i = 2; i < tmp.ntok && strcmp(tmp.tok[i].s, ")"); i++) {
+		if (!strcmp(tmp.tok[i].s, "...")) {
+			mc->variadic = true;
+			if (!(i > 2 && tmp.tok[i - 1].kind == TK_ID))
+				mc->params[mc->nparams++] = xstrdup("__VA_ARGS__");
+		} else if (tmp.tok[i].kind == TK_ID) {
+			mc->params[mc->nparams++] = xstrdup(tmp.tok[i].s);
+		}
+	}
+	if (i >= tmp.ntok) { /* no closing parenthesis: forget it */
+		f->nmac--;
+		goto out;
+	}
 	mc->ntok = tmp.ntok - i - 1;
 	mc->tok = xmalloc(sizeof(struct tok) * (mc->ntok + 1));
 	for (j = 0; j < mc->ntok; j++) {
@@ -145,9 +176,19 @@ static void define(struct srcfile *f, const char *text, const char *end,
 		mc->tok[j].s = xstrdup(mc->tok[j].s);
 	}
 out:
-	for (j = 0; j < tmp.ntok; j++)
-		free(tmp.tok[j].s);
-	free(tmp.tok);
+	free_toks(&tmp);
+}
+
+static void undef(struct srcfile *f, const char *name, int line)
+{
+	size_t i;
+
+	for (i = f->nmac; i-- > 0;)
+		if (!strcmp(f->mac[i].name, name) &&
+		    f->mac[i].undef_line == INT_MAX) {
+			f->mac[i].undef_line = line;
+			return;
+		}
 }
 
 void lex_file(struct srcfile *f)
@@ -190,6 +231,8 @@ static long lex_core(struct lexer *lx_, bool pp)
 			pp_line(&lx, dir, sizeof(dir), arg, sizeof(arg), &rest);
 			if (!skip_depth && !strcmp(dir, "define"))
 				define(lx.f, rest, lx.p, line);
+			else if (!skip_depth && !strcmp(dir, "undef"))
+				undef(lx.f, arg, line);
 			if (skip_depth) {
 				if (!strncmp(dir, "if", 2))
 					skip_depth++;

@@ -3,8 +3,11 @@
 #
 # Print the split build's op table as the list candidates --moved reads:
 #   function <TAB> moved|kept <TAB> note
-# read from pcnet32/ops.h (the one place that says which ops move).
-# Exits 1 with a message on stderr when there is no such table yet.
+# read from pcnet32/ops.h, the one place that says which ops move:
+#   #define PCNET32_OPS(X) X(NAME, id, fn, arg, rep, side, flags, "why") ...
+# An op of side USER (or PCNET32_SIDE_USER) runs in the daemon (moved);
+# its function is pcnet32_op_<fn>. Exits 1 with a message on stderr when there is no
+# such table.
 #
 # usage: analysis/moved-ops.sh [ROOT]
 set -euo pipefail
@@ -16,5 +19,53 @@ if [[ ! -f "$ops" ]]; then
 	echo "pcnet32/ops.h not present" >&2
 	exit 1
 fi
-echo "no op table recognised in pcnet32/ops.h" >&2
-exit 1
+
+out=$(awk '
+	# the body of "#define PCNET32_OPS(X)", continuation lines joined
+	/^#define[ \t]+PCNET32_OPS\(/ { on = 1 }
+	on {
+		line = $0
+		more = sub(/\\[ \t]*$/, "", line)
+		body = body " " line
+		if (!more) on = 0
+	}
+	function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
+	END {
+		sub(/^[ \t]*#define[ \t]+PCNET32_OPS\([^)]*\)/, "", body)
+		n = length(body); i = 1
+		while (i <= n) {
+			# find the next X( at depth 0
+			if (substr(body, i, 2) != "X(") { i++; continue }
+			i += 2; depth = 1; inq = 0; nf = 0; f = ""
+			while (i <= n && depth > 0) {
+				c = substr(body, i, 1)
+				if (inq) {
+					if (c == "\\") { f = f c substr(body, i + 1, 1); i += 2; continue }
+					if (c == "\"") inq = 0
+					f = f c
+				} else if (c == "\"") { inq = 1; f = f c }
+				else if (c == "(") { depth++; f = f c }
+				else if (c == ")") { if (--depth > 0) f = f c }
+				else if (c == "," && depth == 1) { fld[++nf] = trim(f); f = "" }
+				else f = f c
+				i++
+			}
+			fld[++nf] = trim(f)
+			if (nf < 8) { bad = 1; continue }
+			why = fld[8]
+			gsub(/^"|"$/, "", why); gsub(/" *"/, "", why)
+			side = fld[6]; gsub(/[ \t]+/, "", side)
+			# the token USER or KERNEL, or PCNET32_SIDE_USER/KERNEL
+			if (side ~ /(^|_)USER$/) where = "moved"
+			else if (side ~ /(^|_)KERNEL$/) where = "kept"
+			else { bad = 1; continue }
+			printf "pcnet32_op_%s\t%s\t%s\n", fld[3], where, why
+			found++
+		}
+		if (!found || bad) exit 1
+	}' "$ops") || {
+	echo "no op table recognised in pcnet32/ops.h (#define PCNET32_OPS(X) X(NAME, id, fn, arg, rep, side, flags, why) ...)" >&2
+	exit 1
+}
+printf '# from pcnet32/ops.h: function, moved (side user) or kept (side kernel), why\n'
+printf '%s\n' "$out"

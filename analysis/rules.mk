@@ -2,8 +2,8 @@
 #   make analysis   classify pcnet32, e100, e1000 (upstream, from Debian's
 #                   linux-source-6.1) and our driver; writes
 #                   report/ANALYSIS.md and report/figures/analysis-*.svg
-ANALYSIS_SRCS := $(addprefix $(ROOT)/analysis/,main.c util.c lex.c scan.c \
-	cflow.c classify.c output.c)
+ANALYSIS_SRCS := $(addprefix $(ROOT)/analysis/,main.c util.c lex.c macro.c \
+	scan.c cflow.c classify.c output.c)
 ANALYSIS_TOOL := $(BUILD)/analysis/candidates
 
 $(ANALYSIS_TOOL): $(ANALYSIS_SRCS) $(ROOT)/analysis/candidates.h

@@ -282,6 +282,8 @@ struct walker {
 		      size_t open, size_t close);
 	void (*func)(struct model *m, size_t si, size_t name, size_t po,
 		     size_t pc, size_t open, size_t close);
+	void (*rec)(struct model *m, size_t si, size_t a, size_t open,
+		    size_t close);
 };
 
 static void walk(struct model *m, size_t si, const struct walker *w)
@@ -323,6 +325,8 @@ static void walk(struct model *m, size_t si, const struct walker *w)
 		} else if ((name = func_header(f, i, j, &po, &pc)) != NONE) {
 			if (w->func)
 				w->func(m, si, name, po, pc, j, close);
+		} else if (w->rec) {
+			w->rec(m, si, i, j, close);
 		}
 		i = close + 1;
 	}
@@ -354,9 +358,69 @@ static void def_func(struct model *m, size_t si, size_t name, size_t po,
 	m->scan_defs++;
 }
 
+/*
+ * "struct NAME { members };": the member names in order, so that a
+ * positional initializer's values can be matched to their fields.
+ */
+static void def_struct(struct model *m, size_t si, size_t a, size_t open,
+		       size_t close)
+{
+	struct srcfile *f = &m->src[si];
+	struct sdef *sd;
+	size_t i, last = NONE, fp = NONE;
+	int pd = 0, bd = 0;
+
+	if (open < a + 2 || !is(&f->tok[open - 2], "struct") ||
+	    f->tok[open - 1].kind != TK_ID)
+		return;
+	sd = &VEC_PUSH(m->sd, m->nsd, m->capsd);
+	sd->name = f->tok[open - 1].s;
+	sd->fields = NULL;
+	sd->n = sd->cap = 0;
+	for (i = open + 1; i < close; i++) {
+		const struct tok *t = &f->tok[i];
+
+		if (is(t, "(")) {
+			/* "(*name)" is a function pointer's name */
+			if (!pd && i + 2 < close && is(&f->tok[i + 1], "*") &&
+			    f->tok[i + 2].kind == TK_ID)
+				fp = i + 2;
+			pd++;
+		} else if (is(t, ")")) {
+			pd--;
+		} else if (is(t, "{")) {
+			bd++;
+		} else if (is(t, "}")) {
+			bd--;
+		} else if (is(t, "[") || is(t, ":")) {
+			/* array size or bit-field width follows the name */
+			if (!pd && !bd && last == NONE && i > open &&
+			    f->tok[i - 1].kind == TK_ID)
+				last = i - 1;
+		} else if (!pd && !bd && (is(t, ";") || is(t, ","))) {
+			size_t nm = fp != NONE ? fp : last != NONE ? last :
+				    f->tok[i - 1].kind == TK_ID ? i - 1 : NONE;
+
+			if (nm != NONE)
+				VEC_PUSH(sd->fields, sd->n, sd->cap) = f->tok[nm].s;
+			last = fp = NONE;
+		}
+	}
+}
+
+static const struct sdef *sdef_find(const struct model *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsd; i++)
+		if (!strcmp(m->sd[i].name, name))
+			return &m->sd[i];
+	return NULL;
+}
+
 void scan_defs(struct model *m)
 {
-	const struct walker w = { .func = def_func };
+	const struct walker w = { .func = def_func, .rec = def_struct };
 	size_t i;
 
 	for (i = 0; i < m->nsrc; i++) {
@@ -364,8 +428,10 @@ void scan_defs(struct model *m)
 		if (m->src[i].unbalanced)
 			diag(m, "%s: braces do not balance without the preprocessor; results for it may be incomplete",
 			     m->src[i].shown);
-		walk(m, i, &w);
 	}
+	expand_macros(m);
+	for (i = 0; i < m->nsrc; i++)
+		walk(m, i, &w);
 }
 
 /* ---- pass 2: uses, call sites, locks ------------------------------------ */
@@ -386,8 +452,9 @@ static struct fnuse *use_add(struct model *m, size_t fn, size_t caller,
 
 /* The function named by the value tokens starting at k ("&fn", "(cast)fn"). */
 static size_t value_fn(const struct model *m, const struct srcfile *f,
-		       size_t k, size_t hi)
+		       size_t k, size_t hi, size_t *at)
 {
+	*at = k;
 	if (k < hi && is(&f->tok[k], "&"))
 		k++;
 	if (k < hi && is(&f->tok[k], "(") && k + 1 < hi &&
@@ -400,6 +467,7 @@ static size_t value_fn(const struct model *m, const struct srcfile *f,
 	}
 	if (k >= hi || f->tok[k].kind != TK_ID)
 		return NONE;
+	*at = k;
 	if (k + 1 < hi && !(is(&f->tok[k + 1], ",") ||
 			    is(&f->tok[k + 1], ";") ||
 			    is(&f->tok[k + 1], "}") ||
@@ -454,15 +522,45 @@ static void top_table(struct model *m, size_t si, size_t a, size_t eq,
 	const char *type = NULL;
 	size_t i;
 
+	const struct sdef *sd;
+	bool array = false;
+	int depth = 0, pd = 0, slevel;
+	size_t idx[64] = { 0 }, skip = 0;
+
 	for (i = a; i + 1 < eq; i++)
 		if (is(&f->tok[i], "struct") && f->tok[i + 1].kind == TK_ID)
 			type = f->tok[i + 1].s;
-	for (i = open + 1; i < close; i++) {
+	for (i = a; i < eq; i++)
+		array |= is(&f->tok[i], "[");
+	sd = type ? sdef_find(m, type) : NULL;
+	slevel = array ? 2 : 1; /* brace depth of one struct's values */
+	for (i = open; i < close; i++) {
 		const struct tok *t = &f->tok[i];
 		size_t fn;
 		char *w;
 
-		if (t->kind != TK_ID)
+		if (t->kind == TK_PUNCT) {
+			if (is(t, "(")) {
+				pd++;
+			} else if (is(t, ")")) {
+				pd--;
+			} else if (is(t, "{") && depth < 63) {
+				idx[++depth] = 0;
+			} else if (is(t, "}")) {
+				depth--;
+			} else if (is(t, ",") && !pd && depth > 0) {
+				idx[depth]++;
+			} else if (is(t, ".") && !pd && sd && depth == slevel &&
+				   i + 1 < close && f->tok[i + 1].kind == TK_ID) {
+				size_t k;
+
+				for (k = 0; k < sd->n; k++)
+					if (!strcmp(sd->fields[k], f->tok[i + 1].s))
+						idx[depth] = k;
+			}
+			continue;
+		}
+		if (t->kind != TK_ID || i <= skip)
 			continue;
 		if (i + 1 < close && is(&f->tok[i + 1], "(") &&
 		    in_list(t->s, top_macros)) {
@@ -483,9 +581,12 @@ static void top_table(struct model *m, size_t si, size_t a, size_t eq,
 		}
 		if (i > open && is(&f->tok[i - 1], ".") &&
 		    i + 1 < close && is(&f->tok[i + 1], "=")) {
-			fn = value_fn(m, f, i + 2, close);
+			size_t v;
+
+			fn = value_fn(m, f, i + 2, close, &v);
 			if (fn == NONE)
 				continue;
+			skip = v;
 			w = where(f, t->line);
 			use_add(m, fn, NONE, U_FIELD, t->s, w)->table_type =
 				type ? xstrdup(type) : NULL;
@@ -493,81 +594,32 @@ static void top_table(struct model *m, size_t si, size_t a, size_t eq,
 			continue;
 		}
 		fn = fn_find(m, t->s);
-		if (fn != NONE && !(i > open && is(&f->tok[i - 1], "="))) {
-			w = where(f, t->line);
+		if (fn == NONE || (i + 1 < close && is(&f->tok[i + 1], "(")))
+			continue;
+		w = where(f, t->line);
+		if (sd && depth == slevel && !pd && idx[depth] < sd->n) {
+			/* a positional value: the field by its place */
+			use_add(m, fn, NONE, U_FIELD, sd->fields[idx[depth]],
+				w)->table_type = xstrdup(type);
+		} else {
 			use_add(m, fn, NONE, U_OTHER, "initializer", w);
-			free(w);
 		}
+		free(w);
 	}
-}
-
-static const struct macro *macro_find(const struct model *m, const char *name)
-{
-	size_t i, j;
-
-	for (i = 0; i < m->nsrc; i++)
-		for (j = 0; j < m->src[i].nmac; j++)
-			if (!strcmp(m->src[i].mac[j].name, name))
-				return &m->src[i].mac[j];
-	return NULL;
 }
 
 /* Note what a called function (not one of the driver's) tells about fn. */
-static void external_call(struct func *fn, const char *callee,
-			  const char *shown)
+static void external_call(struct func *fn, const struct tok *t)
 {
-	const char *hk = hw_kind(callee);
+	const char *hk = hw_kind(t->s);
+	char *shown = t->macro && strcmp(t->macro, t->s) ?
+		      xasprintf("%s → %s", t->macro, t->s) : xstrdup(t->s);
 
-	if (!fn->kapi && is_kapi(callee))
+	if (!fn->kapi && is_kapi(t->s))
 		fn->kapi = xstrdup(shown);
 	if (!fn->hw && hk)
 		fn->hw = xasprintf("%s (%s)", hk, shown);
-}
-
-/*
- * The calls made inside a function-like macro used at line `line` of fi,
- * with the lock state of the use; nested macros are expanded a few levels.
- */
-static void expand(struct model *m, size_t fi, const struct macro *mc,
-		   const char *outer, int line, bool locked, const char *lock,
-		   int level)
-{
-	size_t j;
-
-	for (j = 0; j + 1 < mc->ntok; j++) {
-		const struct tok *t = &mc->tok[j];
-		const struct macro *inner;
-		struct callsite *cs;
-		bool field;
-
-		if (t->kind != TK_ID || strcmp(mc->tok[j + 1].s, "(") ||
-		    in_list(t->s, keywords))
-			continue;
-		field = j > 0 && (!strcmp(mc->tok[j - 1].s, "->") ||
-				  !strcmp(mc->tok[j - 1].s, "."));
-		if (!field && fn_find(m, t->s) == NONE) {
-			char *shown;
-
-			inner = macro_find(m, t->s);
-			if (inner && inner != mc && level < 4) {
-				expand(m, fi, inner, outer, line, locked, lock,
-				       level + 1);
-				continue;
-			}
-			shown = !strcmp(outer, t->s) ? xstrdup(outer) :
-				xasprintf("%s → %s", outer, t->s);
-			external_call(&m->fn[fi], t->s, shown);
-			free(shown);
-		}
-		cs = &VEC_PUSH(m->cs, m->ncs, m->capcs);
-		cs->caller = fi;
-		cs->callee = t->s;
-		cs->kind = field ? CS_FIELD : CS_DIRECT;
-		cs->line = line;
-		cs->locked = locked;
-		cs->lock = (char *)lock;
-		cs->macro = outer;
-	}
+	free(shown);
 }
 
 struct alias {
@@ -658,7 +710,6 @@ static void body(struct model *m, size_t fi)
 			bool field = k > lo && (is(&t[k - 1], "->") ||
 						is(&t[k - 1], "."));
 			bool var = false;
-			const struct macro *mc;
 
 			if (is_lock(tk->s)) {
 				if (depth < MAXNEST)
@@ -684,12 +735,6 @@ static void body(struct model *m, size_t fi)
 					var = false;
 				}
 			}
-			if (!field && !var && fn_find(m, tk->s) == NONE &&
-			    (mc = macro_find(m, tk->s))) {
-				expand(m, fi, mc, tk->s, tk->line, depth > 0,
-				       depth > 0 ? locks[depth - 1] : NULL, 0);
-				continue;
-			}
 			cs = &VEC_PUSH(m->cs, m->ncs, m->capcs);
 			cs->caller = fi;
 			cs->callee = tk->s;
@@ -697,9 +742,9 @@ static void body(struct model *m, size_t fi)
 			cs->line = tk->line;
 			cs->locked = depth > 0;
 			cs->lock = depth > 0 ? locks[depth - 1] : NULL;
-			cs->macro = NULL;
+			cs->macro = tk->macro;
 			if (cs->kind == CS_DIRECT && fn_find(m, tk->s) == NONE)
-				external_call(fn, tk->s, tk->s);
+				external_call(fn, tk);
 			continue;
 		}
 

@@ -197,6 +197,29 @@ static void test_fptr_table(void)
 	th_free(&r);
 }
 
+static void test_xmacro(void)
+{
+	static const struct expect ex[] = {
+		{ "x_op_get_a", "must", "no" },
+		{ "x_op_get_b", "must", "no" },
+		{ "x_run", "must", NULL },
+		{ "x_get_drvinfo", "must", NULL },
+		{ "x_helper", "must", NULL },
+		{ "x_cmd_reset", "must", NULL },
+		{ "x_get_link", "might", "no" },
+		{ NULL, NULL, NULL }
+	};
+	struct th_result r;
+
+	check_classes("analysis/testdata/xmacro.c", ex);
+	run_tool(&r, "analysis/testdata/xmacro.c", NULL);
+	/* the macro use cflow takes for a definition is not a function */
+	CU_ASSERT_PTR_NULL(tsv_line(&r, "X_OPS"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(tsv_field(tsv_line(&r, "x_get_link"), 7),
+				      "takes spin_lock_irqsave(&(p)->lock)"));
+	th_free(&r);
+}
+
 /* ---- reports ------------------------------------------------------------- */
 
 static char *tmpfile_with(const char *text)
@@ -320,6 +343,7 @@ static CU_TestInfo tests[] = {
 	{ "slow-only helpers", test_slow_only },
 	{ "functions called under a spinlock", test_spinlock },
 	{ "function-pointer tables and callbacks", test_fptr_table },
+	{ "X-macro op table and macros", test_xmacro },
 	{ "roots and counts in the report", test_roots_in_markdown },
 	{ "split build's moved functions checked", test_moved_check },
 	{ "comparison with the paper's lists", test_paper_comparison },
