@@ -174,6 +174,11 @@ struct sdef {
 	size_t n, cap;
 };
 
+/* A dispatch rule: a call to callee naming token is a call to target. */
+struct dispatch {
+	char *callee, *token, *target;
+};
+
 struct moved {
 	char *fn;
 	bool moved;
@@ -206,6 +211,8 @@ struct model {
 	size_t ndiag, capdiag;
 	struct sdef *sd;
 	size_t nsd, capsd;
+	struct dispatch *dp;
+	size_t ndp, capdp;
 
 	/* our driver's split build, if given */
 	bool have_moved;
@@ -251,5 +258,6 @@ void write_dot(const struct model *m, FILE *out);
 void write_summary(const struct model *m, FILE *out);
 void load_moved(struct model *m, const char *path);
 void load_paper(struct model *m, const char *path);
+void load_dispatch(struct model *m, const char *path);
 
 #endif

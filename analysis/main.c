@@ -5,8 +5,8 @@
  *
  * usage: candidates --name NAME [--base DIR] [--cflow PROG]
  *                   [--tsv FILE] [--md FILE] [--dot FILE] [--summary FILE]
- *                   [--paper FILE] [--moved FILE] [--figure PATH]
- *                   [--strict] SOURCE...
+ *                   [--paper FILE] [--moved FILE] [--dispatch FILE]
+ *                   [--figure PATH] [--strict] SOURCE...
  *
  * FILE "-" is standard output. With no output option, the TSV goes to
  * standard output. Exit status: 0 done, 1 a function of --moved is not a
@@ -87,7 +87,8 @@ static void usage(void)
 {
 	fputs("usage: candidates --name NAME [--base DIR] [--cflow PROG] [--tsv FILE]\n"
 	      "                  [--md FILE] [--dot FILE] [--summary FILE] [--paper FILE]\n"
-	      "                  [--moved FILE] [--figure PATH] [--strict] SOURCE...\n",
+	      "                  [--moved FILE] [--dispatch FILE] [--figure PATH] [--strict]\n"
+	      "                  SOURCE...\n",
 	      stderr);
 	exit(2);
 }
@@ -97,7 +98,7 @@ int main(int argc, char **argv)
 	struct model m = { 0 };
 	const char *base = NULL, *cflow = "cflow";
 	const char *tsv = NULL, *md = NULL, *dot = NULL, *summary = NULL;
-	const char *paper = NULL, *moved = NULL;
+	const char *paper = NULL, *moved = NULL, *dispatch = NULL;
 	bool strict = false;
 	char **files = xmalloc(sizeof(char *) * (size_t)argc);
 	size_t nfiles = 0, i;
@@ -131,6 +132,8 @@ int main(int argc, char **argv)
 			dst = &paper;
 		else if (!strcmp(o, "--moved"))
 			dst = &moved;
+		else if (!strcmp(o, "--dispatch"))
+			dst = &dispatch;
 		else if (!strcmp(o, "--figure"))
 			dst = (const char **)&m.figure;
 		if (dst) {
@@ -163,6 +166,8 @@ int main(int argc, char **argv)
 		}
 	}
 
+	if (dispatch)
+		load_dispatch(&m, dispatch);
 	scan_defs(&m);
 	cflow_run(&m, cflow);
 	scan_bodies(&m);

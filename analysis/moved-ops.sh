@@ -9,9 +9,19 @@
 # its function is pcnet32_op_<fn>. Exits 1 with a message on stderr when there is no
 # such table.
 #
-# usage: analysis/moved-ops.sh [ROOT]
+# With --dispatch, print instead how the kernel glue reaches each op:
+#   pcnet32_call_op <TAB> PCNET32_OP_<NAME> <TAB> pcnet32_op_<fn>
+# (candidates --dispatch: a call of the dispatcher naming the op id is a
+# call of the op's function).
+#
+# usage: analysis/moved-ops.sh [--dispatch] [ROOT]
 set -euo pipefail
 
+mode=moved
+if [[ ${1:-} == --dispatch ]]; then
+	mode=dispatch
+	shift
+fi
 root=${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 ops=$root/pcnet32/ops.h
 
@@ -59,13 +69,20 @@ out=$(awk '
 			if (side ~ /(^|_)USER$/) where = "moved"
 			else if (side ~ /(^|_)KERNEL$/) where = "kept"
 			else { bad = 1; continue }
-			printf "pcnet32_op_%s\t%s\t%s\n", fld[3], where, why
+			if (mode == "dispatch")
+				printf "pcnet32_call_op\tPCNET32_OP_%s\tpcnet32_op_%s\n", fld[1], fld[3]
+			else
+				printf "pcnet32_op_%s\t%s\t%s\n", fld[3], where, why
 			found++
 		}
 		if (!found || bad) exit 1
-	}' "$ops") || {
+	}' mode="$mode" "$ops") || {
 	echo "no op table recognised in pcnet32/ops.h (#define PCNET32_OPS(X) X(NAME, id, fn, arg, rep, side, flags, why) ...)" >&2
 	exit 1
 }
-printf '# from pcnet32/ops.h: function, moved (side user) or kept (side kernel), why\n'
+if [[ $mode == dispatch ]]; then
+	printf '# from pcnet32/ops.h: dispatcher, op id, op function\n'
+else
+	printf '# from pcnet32/ops.h: function, moved (side user) or kept (side kernel), why\n'
+fi
 printf '%s\n' "$out"

@@ -55,6 +55,31 @@ void load_paper(struct model *m, const char *path)
 	fclose(f);
 }
 
+void load_dispatch(struct model *m, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+
+	if (!f)
+		die("open %s: %s", path, strerror(errno));
+	while (getline(&line, &cap, f) > 0) {
+		char *fl[3] = { 0 };
+		struct dispatch *d;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if (split_tabs(line, fl, 3) < 3)
+			continue;
+		d = &VEC_PUSH(m->dp, m->ndp, m->capdp);
+		d->callee = xstrdup(fl[0]);
+		d->token = xstrdup(fl[1]);
+		d->target = xstrdup(fl[2]);
+	}
+	free(line);
+	fclose(f);
+}
+
 void load_moved(struct model *m, const char *path)
 {
 	FILE *f = fopen(path, "r");

@@ -58,19 +58,23 @@ analyse e1000 "$eth" -- "$eth"/intel/e1000/*.c "$eth"/intel/e1000/*.h
 
 # Our driver: the shared sources in pcnet32/, and the split build's list of
 # moved functions, read from the op table.
+# The dispatchers (dispatch-*.c: a direct call in the in-kernel build, the
+# upcall in the split build) are left out: the op table says which op
+# function each op id reaches (--dispatch), so each op is classified by its
+# own code and by the glue that calls it, not by the build's dispatcher.
 ours_note=""
-mapfile -t ours < <(find "$ROOT/pcnet32" -maxdepth 1 -name '*.c' 2>/dev/null | sort)
-if ((${#ours[@]} == 0)); then
-	ours_note="our driver: not present yet (no pcnet32/*.c); nothing to analyse."
+if [[ ! -f "$ROOT/pcnet32/core.c" ]]; then
+	ours_note="our driver: not present yet (no pcnet32/core.c, the kernel glue with the entry points); not analysed."
 else
-	moved_args=()
-	if "$ROOT/analysis/moved-ops.sh" "$ROOT" >"$work/moved.tsv" 2>"$work/moved.err"; then
-		moved_args=(--moved "$work/moved.tsv")
+	mapfile -t ours < <(find "$ROOT/pcnet32" -maxdepth 1 -name '*.[ch]' ! -name 'dispatch-*' | sort)
+	ours_args=()
+	if "$ROOT/analysis/moved-ops.sh" "$ROOT" >"$work/moved.tsv" 2>"$work/moved.err" &&
+		"$ROOT/analysis/moved-ops.sh" --dispatch "$ROOT" >"$work/dispatch.tsv" 2>>"$work/moved.err"; then
+		ours_args=(--moved "$work/moved.tsv" --dispatch "$work/dispatch.tsv")
 	else
 		ours_note="split build not present yet: moved-function check skipped ($(tr '\n' ' ' <"$work/moved.err"))."
 	fi
-	mapfile -t hdrs < <(find "$ROOT/pcnet32" -maxdepth 1 -name '*.h' | sort)
-	analyse ours "$ROOT" "${moved_args[@]}" -- "${ours[@]}" "${hdrs[@]}"
+	analyse ours "$ROOT" "${ours_args[@]}" -- "${ours[@]}"
 fi
 
 # ---- ANALYSIS.md ---------------------------------------------------------

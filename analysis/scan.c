@@ -752,6 +752,26 @@ static void body(struct model *m, size_t fi)
 		if (k > lo && (is(&t[k - 1], ".") || is(&t[k - 1], "->")))
 			continue;
 
+		/* an op id passed to a dispatcher: a call of the op's function */
+		if (np > 0 && ps[np - 1].callee) {
+			for (j = 0; j < m->ndp; j++) {
+				const struct dispatch *d = &m->dp[j];
+				struct callsite *cs;
+
+				if (strcmp(d->token, tk->s) ||
+				    strcmp(d->callee, ps[np - 1].callee))
+					continue;
+				cs = &VEC_PUSH(m->cs, m->ncs, m->capcs);
+				cs->caller = fi;
+				cs->callee = d->target;
+				cs->kind = CS_DIRECT;
+				cs->line = tk->line;
+				cs->locked = ps[np - 1].locked;
+				cs->lock = (char *)ps[np - 1].lock;
+				cs->macro = d->callee;
+			}
+		}
+
 		/* a name not being called: a driver function, or an alias */
 		{
 			size_t target = fn_find(m, tk->s);

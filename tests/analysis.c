@@ -220,6 +220,67 @@ static void test_xmacro(void)
 	th_free(&r);
 }
 
+static void test_dispatch(void)
+{
+	static const struct expect ex[] = {
+		{ "d_op_get_a", "must", "no" },
+		{ "d_op_get_b", "might", "yes" },
+		{ "d_op_link", "stays", NULL },
+		{ "d_get_drvinfo", "must", NULL },
+		{ "d_get_link", "might", NULL },
+		{ NULL, NULL, NULL }
+	};
+	struct th_result r;
+	char extra[512];
+
+	snprintf(extra, sizeof(extra), "--tsv - --dispatch '%s'",
+		 th_path("analysis/testdata/dispatch.tsv"));
+	run_tool(&r, "analysis/testdata/dispatch.c", extra);
+	CU_ASSERT_EQUAL_FATAL(r.status, 0);
+	for (const struct expect *e = ex; e->fn; e++) {
+		const char *line = tsv_line(&r, e->fn);
+
+		CU_ASSERT_STRING_EQUAL(tsv_field(line, 1), e->cls);
+		if (e->atomic)
+			CU_ASSERT_STRING_EQUAL(tsv_field(line, 4), e->atomic);
+	}
+	th_free(&r);
+	/* without the rule the ops are not reached */
+	run_tool(&r, "analysis/testdata/dispatch.c", NULL);
+	CU_ASSERT_STRING_EQUAL(tsv_field(tsv_line(&r, "d_op_get_a"), 1), "stays");
+	th_free(&r);
+}
+
+static void test_moved_ops_script(void)
+{
+	struct th_result r;
+	char cmd[4096];
+
+	snprintf(cmd, sizeof(cmd), "'%s' '%s'", th_path("analysis/moved-ops.sh"),
+		 th_path("analysis/testdata/opsroot"));
+	th_sh(&r, 30, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\npcnet32_op_get_drvinfo\tmoved\t\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\npcnet32_op_self_test\tkept\tloopback test: needs DMA rings\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\npcnet32_op_mdio_read\tmoved\t\n"));
+	th_free(&r);
+
+	snprintf(cmd, sizeof(cmd), "'%s' --dispatch '%s'",
+		 th_path("analysis/moved-ops.sh"),
+		 th_path("analysis/testdata/opsroot"));
+	th_sh(&r, 30, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "pcnet32_call_op\tPCNET32_OP_SELF_TEST\tpcnet32_op_self_test\n"));
+	th_free(&r);
+
+	/* no table: a clear refusal, not an empty list */
+	snprintf(cmd, sizeof(cmd), "'%s' /nonexistent", th_path("analysis/moved-ops.sh"));
+	th_sh(&r, 30, cmd);
+	CU_ASSERT_EQUAL(r.status, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "pcnet32/ops.h not present"));
+	th_free(&r);
+}
+
 /* ---- reports ------------------------------------------------------------- */
 
 static char *tmpfile_with(const char *text)
@@ -344,6 +405,8 @@ static CU_TestInfo tests[] = {
 	{ "functions called under a spinlock", test_spinlock },
 	{ "function-pointer tables and callbacks", test_fptr_table },
 	{ "X-macro op table and macros", test_xmacro },
+	{ "ops reached through a dispatcher by op id", test_dispatch },
+	{ "op table read from pcnet32/ops.h", test_moved_ops_script },
 	{ "roots and counts in the report", test_roots_in_markdown },
 	{ "split build's moved functions checked", test_moved_check },
 	{ "comparison with the paper's lists", test_paper_comparison },
