@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+# driver-inkernel: our PCnet32 driver with every function in the kernel.
+#
+#   build-inkernel  $(BUILD)/inkernel/pcnet32.ko and $(BUILD)/inkernel/load
+#   lint-inkernel   checkpatch --no-tree on the kernel sources, shellcheck
+#   bench-driver    workloads/bench-inkernel.sh (stock vs inkernel)
+#
+# The guest kernel's version comes from $(CACHE)/lab/kver (written by the
+# lab's deps step); KVER=... on the command line overrides it.
+
+INK_SRC := $(ROOT)/pcnet32
+INK_DIR := $(ROOT)/driver-inkernel
+INK_OBJ := $(BUILD)/obj/inkernel
+INK_OUT := $(BUILD)/inkernel
+INK_SOURCES := core.c slow.c dispatch-inkernel.c compat.h hw.h port.h ops.h \
+	pcnet32.h
+INK_KVER = $(or $(KVER),$(shell cat $(CACHE)/lab/kver 2>/dev/null))
+INK_KDIR = $(firstword $(wildcard /usr/src/linux-headers-$(INK_KVER) \
+	/lib/modules/$(INK_KVER)/build))
+
+.PHONY: build-inkernel lint-inkernel bench-driver
+
+all: build-inkernel
+
+build-inkernel: $(INK_OUT)/pcnet32.ko $(INK_OUT)/load
+
+$(INK_OUT)/pcnet32.ko: $(addprefix $(INK_SRC)/,$(INK_SOURCES)) \
+		$(INK_DIR)/Kbuild $(CACHE)/lab/kver
+	@test -n "$(INK_KVER)" || { echo "build-inkernel: no kernel version (run make deps)" >&2; exit 1; }
+	@test -n "$(INK_KDIR)" || { echo "build-inkernel: no headers for $(INK_KVER)" >&2; exit 1; }
+	@mkdir -p $(INK_OBJ) $(INK_OUT)
+	@for f in $(INK_SOURCES); do ln -sf $(INK_SRC)/$$f $(INK_OBJ)/$$f; done
+	@ln -sf $(INK_DIR)/Kbuild $(INK_OBJ)/Kbuild
+	@$(MAKE) -s -C $(INK_KDIR) M=$(INK_OBJ) KCFLAGS=-Werror modules >$(INK_OBJ)/build.log 2>&1 || \
+		{ cat $(INK_OBJ)/build.log >&2; exit 1; }
+	@if grep -E 'warning:' $(INK_OBJ)/build.log >&2; then exit 1; fi
+	@cp $(INK_OBJ)/pcnet32.ko $@
+
+$(INK_OUT)/load: $(INK_DIR)/load
+	@mkdir -p $(INK_OUT)
+	@cp $< $@
+	@chmod +x $@
+
+# kver is written by the lab's deps step; without it KVER must be given
+$(CACHE)/lab/kver:
+	@test -n "$(KVER)" || { echo "build-inkernel: $@ missing (run make deps)" >&2; exit 1; }
+
+lint: lint-inkernel
+
+lint-inkernel:
+	@src=$$($(ROOT)/tools/linux-source.sh | tail -n1) && \
+	perl $$src/scripts/checkpatch.pl --no-tree --quiet --show-types \
+		--ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES \
+		--spelling-file=$$src/scripts/spelling.txt \
+		--const-structs-file=$$src/scripts/const_structs.checkpatch \
+		-f $(INK_SRC)/*.c $(INK_SRC)/*.h
+	@shellcheck $(INK_DIR)/load $(ROOT)/workloads/bench-inkernel.sh
+	@echo "lint-inkernel: clean"
+
+bench-driver: all
+	@$(ROOT)/workloads/bench-inkernel.sh

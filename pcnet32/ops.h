@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The table of slow-path operations: one source of truth for the in-kernel
+ * call, the split build's upcall stubs and daemon dispatch, and the
+ * benchmark's op list.
+ *
+ * Every op has a numeric id, an argument struct and a reply struct made of
+ * fixed-width types with explicit padding and no pointers, a side (where
+ * it runs in the split build) and lock flags. An op function sees only the
+ * port shim (ctx->io), a read-only snapshot of the driver state, its
+ * argument, and writes its reply. Set ops return the new state fields in
+ * their reply; the kernel applies them (pcnet32/core.c).
+ *
+ * Ops of side PCNET32_SIDE_USER are implemented in pcnet32/slow.c, which
+ * compiles both into the module and in user space. Ops of side
+ * PCNET32_SIDE_KERNEL are implemented in pcnet32/core.c; the reason they
+ * cannot move is written beside them.
+ *
+ * Not in the table because they belong to the fast path or run in atomic
+ * context: ndo_set_rx_mode (address filter; called with BHs off under the
+ * address list lock), ndo_get_stats64, the watchdog's link check (timer
+ * context), open/stop/xmit/NAPI/irq and the TX-timeout recovery.
+ */
+#ifndef PCNET32_OPS_H
+#define PCNET32_OPS_H
+
+#include "compat.h"
+#include "hw.h"
+#include "port.h"
+
+#define PCNET32_STR_LEN		32	/* = ETH_GSTRING_LEN */
+#define PCNET32_MAX_STRINGS	1
+#define PCNET32_SS_TEST		0	/* = ETH_SS_TEST */
+#define PCNET32_TEST_LEN	1
+#define PCNET32_DRV_NAME	"pcnet32"
+
+/* where an op runs in the split build */
+#define PCNET32_SIDE_USER	0
+#define PCNET32_SIDE_KERNEL	1
+
+/* op flags */
+#define PCNET32_OPF_PORTS	0x1	/* touches the ports: hold the register lock */
+#define PCNET32_OPF_SETS	0x2	/* reply carries state the kernel applies */
+#define PCNET32_OPF_SLEEPS	0x4	/* may sleep: never under a spinlock */
+
+/*
+ * Snapshot of the driver state the slow path needs. The kernel owns it
+ * (struct pcnet32_private.st); a split build copies it to the daemon.
+ */
+struct pcnet32_state {
+	__u32 size;			/* sizeof(struct pcnet32_state) */
+	__u32 io_base;			/* first port of the I/O BAR */
+	__u32 chip_id;			/* CSR89:CSR88 */
+	__u32 msg_enable;		/* netif_msg bits */
+	char chip_name[PCNET32_STR_LEN];
+	char bus_info[PCNET32_STR_LEN];	/* PCI address */
+	char drv_version[PCNET32_STR_LEN];
+	__u32 rx_ring_size;		/* entries */
+	__u32 tx_ring_size;
+	__u32 has_mii;			/* chip has an MII management interface */
+	__u32 phy_addr;			/* PHY address on the MII */
+	__u32 running;			/* interface up, chip started */
+	__u32 autoneg;			/* link settings, chips without MII */
+	__u32 port_tp;			/* 1: twisted pair, 0: AUI */
+	__u32 fdx;			/* full duplex */
+	__u16 led_save[PCNET32_BCR_LED_NUM];	/* BCR4..7 while identifying */
+	__u32 reserved[4];		/* zero */
+};
+
+struct pcnet32_none {
+	__u32 reserved;			/* zero */
+};
+
+struct pcnet32_u32 {
+	__u32 value;
+};
+
+struct pcnet32_drvinfo_rep {
+	char driver[PCNET32_STR_LEN];
+	char version[PCNET32_STR_LEN];
+	char bus_info[PCNET32_STR_LEN];
+};
+
+struct pcnet32_regs_rep {
+	__u32 len;			/* bytes of regs[] used */
+	__u16 regs[PCNET32_DUMP_MAX_WORDS];
+};
+
+struct pcnet32_ring {
+	__u32 rx_max;
+	__u32 tx_max;
+	__u32 rx;
+	__u32 tx;
+	__u32 rx_mini;
+	__u32 rx_jumbo;
+};
+
+struct pcnet32_sset_arg {
+	__u32 sset;
+};
+
+struct pcnet32_strings_rep {
+	__u32 count;
+	char strings[PCNET32_MAX_STRINGS][PCNET32_STR_LEN];
+};
+
+struct pcnet32_test_arg {
+	__u32 flags;			/* ETH_TEST_FL_* in */
+};
+
+struct pcnet32_test_rep {
+	__u32 flags;			/* ETH_TEST_FL_* out */
+	__u32 pad;
+	__u64 data[PCNET32_TEST_LEN];
+};
+
+/* phys-id LED state, as the kernel's ethtool phys_id machinery asks it */
+#define PCNET32_ID_INACTIVE	0
+#define PCNET32_ID_ACTIVE	1
+#define PCNET32_ID_ON		2
+#define PCNET32_ID_OFF		3
+
+struct pcnet32_phys_id_arg {
+	__u32 state;			/* PCNET32_ID_* */
+};
+
+struct pcnet32_phys_id_rep {
+	__s32 cycles;			/* ACTIVE: on/off cycles per second */
+	__u32 save_valid;		/* ACTIVE: led_save below is to be kept */
+	__u16 led_save[PCNET32_BCR_LED_NUM];
+};
+
+/* link settings in the legacy (u32 SUPPORTED_* / ADVERTISED_*) form */
+#define PCNET32_PORT_TP		0x00	/* = PORT_TP */
+#define PCNET32_PORT_AUI	0x01	/* = PORT_AUI */
+#define PCNET32_PORT_MII	0x02	/* = PORT_MII */
+#define PCNET32_DUPLEX_HALF	0x00
+#define PCNET32_DUPLEX_FULL	0x01
+#define PCNET32_XCVR_INTERNAL	0x00
+#define PCNET32_XCVR_EXTERNAL	0x01
+
+struct pcnet32_link {
+	__u32 speed;			/* Mb/s */
+	__u8 duplex;			/* PCNET32_DUPLEX_* */
+	__u8 port;			/* PCNET32_PORT_* */
+	__u8 phy_address;
+	__u8 autoneg;			/* 1: enabled */
+	__u8 transceiver;		/* PCNET32_XCVR_* (reported by the glue) */
+	__u8 mdix;
+	__u8 pad[2];
+	__u32 supported;		/* SUPPORTED_* bits */
+	__u32 advertising;		/* ADVERTISED_* bits */
+	__u32 lp_advertising;
+};
+
+struct pcnet32_link_set_rep {
+	__u32 autoneg;			/* new state.autoneg */
+	__u32 port_tp;			/* new state.port_tp */
+	__u32 fdx;			/* new state.fdx */
+	__u32 pad;
+};
+
+struct pcnet32_mdio_arg {
+	__u32 phy;
+	__u32 reg;
+	__u32 value;			/* write only */
+};
+
+/*
+ * X(NAME, id, function, argument struct, reply struct, side, flags, reason)
+ * side is the token USER or KERNEL (PCNET32_SIDE_##side gives its value).
+ * ids are stable: never renumber, only append.
+ */
+#define PCNET32_OPS(X)							\
+	X(GET_DRVINFO, 1, get_drvinfo, pcnet32_none,			\
+	  pcnet32_drvinfo_rep, USER, 0, "")		\
+	X(GET_REGS_LEN, 2, get_regs_len, pcnet32_none, pcnet32_u32,	\
+	  USER, 0, "")					\
+	X(GET_REGS, 3, get_regs, pcnet32_none, pcnet32_regs_rep,	\
+	  USER, PCNET32_OPF_PORTS, "")			\
+	X(GET_MSGLEVEL, 4, get_msglevel, pcnet32_none, pcnet32_u32,	\
+	  USER, 0, "")					\
+	X(SET_MSGLEVEL, 5, set_msglevel, pcnet32_u32, pcnet32_u32,	\
+	  USER, PCNET32_OPF_SETS, "")			\
+	X(NWAY_RESET, 6, nway_reset, pcnet32_none, pcnet32_none,	\
+	  USER, PCNET32_OPF_PORTS, "")			\
+	X(GET_LINK, 7, get_link, pcnet32_none, pcnet32_u32,		\
+	  USER, PCNET32_OPF_PORTS, "")			\
+	X(GET_RINGPARAM, 8, get_ringparam, pcnet32_none, pcnet32_ring,	\
+	  USER, 0, "")					\
+	X(SET_RINGPARAM, 9, set_ringparam, pcnet32_ring, pcnet32_ring,	\
+	  USER, PCNET32_OPF_SETS,				\
+	  "validation and rounding only; the kernel reallocates the rings") \
+	X(GET_STRINGS, 10, get_strings, pcnet32_sset_arg,		\
+	  pcnet32_strings_rep, USER, 0, "")		\
+	X(GET_SSET_COUNT, 11, get_sset_count, pcnet32_sset_arg,		\
+	  pcnet32_u32, USER, 0, "")			\
+	X(SELF_TEST, 12, self_test, pcnet32_test_arg, pcnet32_test_rep,	\
+	  KERNEL, PCNET32_OPF_SLEEPS,			\
+	  "loopback test: stops the fast path, needs DMA rings and buffers") \
+	X(SET_PHYS_ID, 13, set_phys_id, pcnet32_phys_id_arg,		\
+	  pcnet32_phys_id_rep, USER,			\
+	  PCNET32_OPF_PORTS | PCNET32_OPF_SETS, "")			\
+	X(GET_LINK_KSETTINGS, 14, get_link_ksettings, pcnet32_none,	\
+	  pcnet32_link, USER, PCNET32_OPF_PORTS, "")	\
+	X(SET_LINK_KSETTINGS, 15, set_link_ksettings, pcnet32_link,	\
+	  pcnet32_link_set_rep, USER,			\
+	  PCNET32_OPF_PORTS | PCNET32_OPF_SETS, "")			\
+	X(MDIO_READ, 16, mdio_read, pcnet32_mdio_arg, pcnet32_u32,	\
+	  USER, PCNET32_OPF_PORTS, "")			\
+	X(MDIO_WRITE, 17, mdio_write, pcnet32_mdio_arg, pcnet32_none,	\
+	  USER, PCNET32_OPF_PORTS, "")
+
+enum pcnet32_op_id {
+#define PCNET32_OP_ENUM(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
+	PCNET32_OP_##NAME = ID,
+	PCNET32_OPS(PCNET32_OP_ENUM)
+#undef PCNET32_OP_ENUM
+	PCNET32_OP_MAX
+};
+
+/* what an op function sees besides its state, argument and reply */
+struct pcnet32_ctx {
+	struct pcnet32_io io;
+	void *priv;	/* kernel side only: struct pcnet32_private; never
+			 * dereferenced by slow.c
+			 */
+};
+
+#define PCNET32_OP_PROTO(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
+	int pcnet32_op_##FN(struct pcnet32_ctx *ctx,			\
+			    const struct pcnet32_state *st,		\
+			    const struct ARG *arg, struct REP *rep);
+PCNET32_OPS(PCNET32_OP_PROTO)
+#undef PCNET32_OP_PROTO
+
+/*
+ * Untyped wrappers and dispatch-table rows generated from the table. In
+ * user space only USER ops get a function (KERNEL ops' functions are not
+ * linked there); in the kernel every op does.
+ */
+#define PCNET32_WRAP_DEF(FN)						\
+	static int pcnet32_wrap_##FN(struct pcnet32_ctx *ctx,		\
+				     const struct pcnet32_state *st,	\
+				     const void *arg, void *rep)	\
+	{								\
+		return pcnet32_op_##FN(ctx, st, arg, rep);		\
+	}
+#define PCNET32_WRAP_USER(FN)	PCNET32_WRAP_DEF(FN)
+#define PCNET32_FN_USER(FN)	pcnet32_wrap_##FN
+#ifdef __KERNEL__
+#define PCNET32_WRAP_KERNEL(FN)	PCNET32_WRAP_DEF(FN)
+#define PCNET32_FN_KERNEL(FN)	pcnet32_wrap_##FN
+#else
+#define PCNET32_WRAP_KERNEL(FN)
+#define PCNET32_FN_KERNEL(FN)	NULL
+#endif
+
+#define PCNET32_OP_WRAPPER(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
+	PCNET32_WRAP_##SIDE(FN)
+#define PCNET32_OP_DESC(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
+	[ID] = { #FN, ID, sizeof(struct ARG), sizeof(struct REP),	\
+		 PCNET32_SIDE_##SIDE, FLAGS, PCNET32_FN_##SIDE(FN), WHY },
+
+/* one row of a dispatch table built from PCNET32_OPS */
+struct pcnet32_op_desc {
+	const char *name;
+	u32 id;
+	u32 arg_len;
+	u32 rep_len;
+	u32 side;
+	u32 flags;
+	int (*fn)(struct pcnet32_ctx *ctx, const struct pcnet32_state *st,
+		  const void *arg, void *rep);
+	const char *why;
+};
+
+/* the chip names reported by probe and drvinfo */
+const char *pcnet32_chip_name(u32 chip_id);
+/* 1 if the chip has an MII management interface */
+int pcnet32_chip_has_mii(u32 chip_id);
+
+#endif /* PCNET32_OPS_H */

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kernel-side private state of the PCnet32 driver (core.c and the
+ * dispatch). Not seen by slow.c.
+ */
+#ifndef PCNET32_PRIV_H
+#define PCNET32_PRIV_H
+
+#include <linux/netdevice.h>
+#include <linux/pci.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
+#include <linux/u64_stats_sync.h>
+
+#include "hw.h"
+#include "port.h"
+#include "ops.h"
+
+#define PCNET32_DRV_VERSION	"1.0-ours"
+
+struct pcnet32_private {
+	struct pcnet32_io io;
+	/*
+	 * Guards every port access (the RAP/RDP/BDP index-data pairs), the
+	 * transmit ring indices and ien.
+	 */
+	spinlock_t lock;
+	struct pcnet32_state st;	/* what the slow path sees */
+	struct net_device *dev;
+	struct pci_dev *pdev;
+	struct napi_struct napi;
+
+	struct pcnet32_init_block *init_block;
+	dma_addr_t init_dma;
+	u8 ladrf[8];			/* multicast filter for the init block */
+
+	unsigned int rx_size;		/* entries, power of two */
+	unsigned int tx_size;
+	struct pcnet32_rx_desc *rx_ring;
+	dma_addr_t rx_ring_dma;
+	struct pcnet32_tx_desc *tx_ring;
+	dma_addr_t tx_ring_dma;
+	struct sk_buff **rx_skb;
+	dma_addr_t *rx_dma;
+	struct sk_buff **tx_skb;
+	dma_addr_t *tx_dma;
+	unsigned int cur_rx;
+	unsigned int cur_tx;		/* next descriptor to fill */
+	unsigned int dirty_tx;		/* next descriptor to reclaim */
+	u16 ien;			/* CSR0_IENA while interrupts are wanted */
+
+	struct timer_list watchdog;	/* link state */
+	struct work_struct reset_work;	/* transmit timeout recovery */
+
+	struct u64_stats_sync syncp;
+	u64 rx_packets;
+	u64 rx_bytes;
+	u64 tx_packets;
+	u64 tx_bytes;
+	unsigned long rx_errors;
+	unsigned long rx_dropped;
+	unsigned long rx_missed;
+	unsigned long rx_crc_errors;
+	unsigned long rx_frame_errors;
+	unsigned long rx_over_errors;
+	unsigned long tx_errors;
+	unsigned long tx_dropped;
+	unsigned long tx_carrier_errors;
+	unsigned long tx_fifo_errors;
+	unsigned long tx_aborted;
+	unsigned long tx_window_errors;
+	unsigned long collisions;
+};
+
+/*
+ * The one entry into the slow path: runs op with its argument and reply
+ * structs (sizes checked against the op table). dispatch-inkernel.c calls
+ * the op function directly; the split build replaces that file.
+ */
+int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
+		    u32 arg_len, void *rep, u32 rep_len);
+
+#define pcnet32_call(lp, OP, arg, rep)					\
+	pcnet32_call_op(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\
+			sizeof(*(rep)))
+
+#endif /* PCNET32_PRIV_H */
