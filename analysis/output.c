@@ -319,33 +319,71 @@ static void md_paper(const struct model *m, FILE *out)
 	}
 }
 
-static bool is_moved(const struct model *m, const char *name, const char **note)
+/*
+ * Forward (fwd) or backward closure over the call graph from the marked
+ * functions, not entering the blocked ones (NULL: none).
+ */
+static void closure(const struct model *m, bool *mark, bool fwd,
+		    const bool *block)
 {
+	bool changed = true;
 	size_t i;
 
-	for (i = 0; i < m->nmv; i++)
-		if (!strcmp(m->mv[i].fn, name)) {
-			if (note)
-				*note = m->mv[i].note;
-			return m->mv[i].moved;
+	while (changed) {
+		changed = false;
+		for (i = 0; i < m->ne; i++) {
+			size_t a = fwd ? m->e[i].from : m->e[i].to;
+			size_t b = fwd ? m->e[i].to : m->e[i].from;
+
+			if (mark[a] && !mark[b] && !(block && block[b])) {
+				mark[b] = true;
+				changed = true;
+			}
 		}
-	return false;
+	}
 }
 
+static void name_list(const struct model *m, FILE *out, const bool *set,
+		       const bool *except, const char *none)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nfn; i++)
+		if (set[i] && !(except && except[i]))
+			fprintf(out, "%s`%s`", n++ ? ", " : "", m->fn[i].name);
+	fprintf(out, "%s", n ? ".\n" : none);
+}
+
+/*
+ * Our driver: the op table's moved functions against the classes, what
+ * moves with them, the kernel entry points left in front of them, the ops
+ * the table keeps, and the must-move functions still in the kernel.
+ */
 static void md_moved(const struct model *m, FILE *out)
 {
 	size_t i, nmoved = 0, bad = 0, kept = 0;
+	bool *moved = calloc(m->nfn + 1, 1), *along = calloc(m->nfn + 1, 1);
+	bool *front = calloc(m->nfn + 1, 1), *keptop = calloc(m->nfn + 1, 1);
+	bool *both = calloc(m->nfn + 1, 1);
 
+	if (!moved || !along || !front || !keptop || !both)
+		die("out of memory");
 	fprintf(out, "\n### The split build against the classes\n\n");
 	for (i = 0; i < m->nmv; i++)
 		nmoved += m->mv[i].moved;
-	fprintf(out, "The op table lists %zu functions that the split build runs in the daemon. Each must be classified must or might:\n\n",
+	fprintf(out, "The op table (`pcnet32/ops.h`) lists %zu functions that the split build runs in the daemon. Each must be classified must or might:\n\n",
 		nmoved);
 	fprintf(out, "| moved function | class | check | reason |\n|---|---|---|---|\n");
 	for (i = 0; i < m->nmv; i++) {
 		const struct moved *mv = &m->mv[i];
 		size_t f = fn_find(m, mv->fn);
 
+		if (f != NONE) {
+			if (mv->moved)
+				moved[f] = true;
+			else
+				keptop[f] = true;
+		}
 		if (!mv->moved)
 			continue;
 		if (f == NONE) {
@@ -363,23 +401,76 @@ static void md_moved(const struct model *m, FILE *out)
 	fprintf(out, "\nResult: %s.\n", bad ? "**some moved functions are not candidates**" :
 		"every moved function is a candidate");
 
-	fprintf(out, "\nMust-move functions the split build still keeps in the kernel:\n\n");
+	/*
+	 * What the moved functions call runs in the daemon too; what the
+	 * kernel's own code also calls (not through a moved op) is needed on
+	 * both sides.
+	 */
+	memcpy(along, moved, m->nfn);
+	closure(m, along, true, NULL);
+	for (i = 0; i < m->nfn; i++)
+		both[i] = !along[i];
+	closure(m, both, true, moved);
 	for (i = 0; i < m->nfn; i++) {
-		const struct func *fn = &m->fn[i];
-		const char *note = NULL;
+		both[i] = both[i] && along[i] && !moved[i];
+		if (both[i] || moved[i])
+			along[i] = false;
+	}
+	fprintf(out, "\nCalled by the moved functions, so running in the daemon with them: ");
+	name_list(m, out, along, moved, "none.\n");
+	fprintf(out, "\nCalled by the moved functions but also needed by the kernel (compiled on both sides): ");
+	name_list(m, out, both, NULL, "none.\n");
 
-		if (fn->cls != CL_MUST || is_moved(m, fn->name, &note))
+	/* the kernel's entry points in front of the moved functions */
+	memcpy(front, moved, m->nfn);
+	closure(m, front, false, NULL);
+	for (i = 0; i < m->nfn; i++)
+		front[i] = front[i] && !moved[i] && !along[i] && !both[i];
+	fprintf(out, "\nKernel functions in front of a moved function (they stay: the entry points and the code that issues the upcall): ");
+	name_list(m, out, front, NULL, "none.\n");
+
+	fprintf(out, "\nOps the table keeps in the kernel:\n\n");
+	for (i = 0; i < m->nmv; i++) {
+		const struct moved *mv = &m->mv[i];
+		size_t f = fn_find(m, mv->fn);
+
+		if (mv->moved)
 			continue;
 		if (!kept++)
-			fprintf(out, "| function | the op table says | reason it is must |\n|---|---|---|\n");
-		fprintf(out, "| `%s` | ", fn->name);
-		cell(out, note && note[0] ? note : "not in the op table");
-		fprintf(out, " | ");
+			fprintf(out, "| op function | the op table says | class | reason |\n|---|---|---|---|\n");
+		fprintf(out, "| `%s` | ", mv->fn);
+		cell(out, mv->note[0] ? mv->note : "(no reason given)");
+		if (f == NONE) {
+			fprintf(out, " | — | not found in the sources |\n");
+			continue;
+		}
+		fprintf(out, " | %s | ", cls_name(m->fn[f].cls));
+		cell(out, m->fn[f].reason);
+		fprintf(out, " |\n");
+	}
+	if (!kept)
+		fprintf(out, "none.\n");
+
+	fprintf(out, "\nMust-move functions the split build still keeps in the kernel (not a moved op, not called by one only, not in front of one):\n\n");
+	kept = 0;
+	for (i = 0; i < m->nfn; i++) {
+		const struct func *fn = &m->fn[i];
+
+		if (fn->cls != CL_MUST || moved[i] || along[i] || front[i])
+			continue;
+		if (!kept++)
+			fprintf(out, "| function | defined at | reason it is must |\n|---|---|---|\n");
+		fprintf(out, "| `%s` | %s:%d | ", fn->name, fn->file, fn->line);
 		cell(out, fn->reason);
 		fprintf(out, " |\n");
 	}
 	if (!kept)
 		fprintf(out, "none.\n");
+	free(moved);
+	free(along);
+	free(front);
+	free(keptop);
+	free(both);
 }
 
 void write_md(const struct model *m, FILE *out)

@@ -324,9 +324,20 @@ static void test_moved_check(void)
 	run_tool(&r, "analysis/testdata/spinlock.c", extra);
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "every moved function is a candidate"));
-	/* the must functions it keeps are listed */
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| `l_get_regs_len` | not in the op table |"));
+	/* the must functions it keeps are listed, the kept op with its reason */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| `l_get_regs_len` | /"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| `l_log_reset` |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| `l_nway_reset` | needs the lock | might |"));
+	th_free(&r);
+	unlink(mv);
+
+	/* what moves along, what stays in front */
+	mv = tmpfile_with("d_op_get_a\tmoved\nd_op_get_b\tmoved\n");
+	snprintf(extra, sizeof(extra), "--md - --moved %s --dispatch '%s'", mv,
+		 th_path("analysis/testdata/dispatch.tsv"));
+	run_tool(&r, "analysis/testdata/dispatch.c", extra);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "(they stay: the entry points and the code that issues the upcall): `d_get_drvinfo`, `d_get_link`.\n"));
 	th_free(&r);
 	unlink(mv);
 
