@@ -25,7 +25,6 @@
 
 #define PCNET32_PKT_BUF_SZ	1544	/* receive buffer: a full frame + FCS */
 #define PCNET32_RX_COPYBREAK	256
-#define PCNET32_WATCHDOG	(2 * HZ)
 #define PCNET32_TX_TIMEOUT	(5 * HZ)
 #define PCNET32_MSG_DEFAULT	(NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK)
 
@@ -1332,14 +1331,19 @@ static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	netif_napi_add(dev, &lp->napi, pcnet32_poll);
 	pci_set_drvdata(pdev, dev);
 
-	ret = register_netdev(dev);
+	ret = pcnet32_dispatch_init(lp);
 	if (ret)
 		goto err_napi;
+	ret = register_netdev(dev);
+	if (ret)
+		goto err_dispatch;
 	netif_carrier_off(dev);
 	netif_info(&lp->st, probe, dev, "%s at %#x, %pM, IRQ %d\n",
 		   lp->st.chip_name, lp->io.base, dev->dev_addr, pdev->irq);
 	return 0;
 
+err_dispatch:
+	pcnet32_dispatch_exit(lp);
 err_napi:
 	netif_napi_del(&lp->napi);
 	dma_free_coherent(&pdev->dev, sizeof(*lp->init_block), lp->init_block,
@@ -1360,6 +1364,7 @@ static void pcnet32_remove(struct pci_dev *pdev)
 	unsigned long flags;
 
 	unregister_netdev(dev);
+	pcnet32_dispatch_exit(lp);
 	cancel_work_sync(&lp->reset_work);
 	spin_lock_irqsave(&lp->lock, flags);
 	pcnet32_reset(&lp->io);

@@ -38,3 +38,12 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 	}
 	return ret;
 }
+
+int pcnet32_dispatch_init(struct pcnet32_private *lp)
+{
+	return 0;
+}
+
+void pcnet32_dispatch_exit(struct pcnet32_private *lp)
+{
+}

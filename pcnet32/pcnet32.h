@@ -18,6 +18,9 @@
 #include "ops.h"
 
 #define PCNET32_DRV_VERSION	"1.0-ours"
+#define PCNET32_WATCHDOG	(2 * HZ)	/* link check period */
+
+struct pcnet32_split;
 
 struct pcnet32_private {
 	struct pcnet32_io io;
@@ -50,8 +53,9 @@ struct pcnet32_private {
 	unsigned int dirty_tx;		/* next descriptor to reclaim */
 	u16 ien;			/* CSR0_IENA while interrupts are wanted */
 
-	struct timer_list watchdog;	/* link state */
+	struct timer_list watchdog;	/* link state, every PCNET32_WATCHDOG */
 	struct work_struct reset_work;	/* transmit timeout recovery */
+	struct pcnet32_split *split;	/* split build: the upcall channel */
 
 	struct u64_stats_sync syncp;
 	u64 rx_packets;
@@ -80,6 +84,13 @@ struct pcnet32_private {
  */
 int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		    u32 arg_len, void *rep, u32 rep_len);
+
+/*
+ * Set up and tear down the dispatch at probe and remove: nothing in the
+ * in-kernel build; the upcall channel (misc device) in the split build.
+ */
+int pcnet32_dispatch_init(struct pcnet32_private *lp);
+void pcnet32_dispatch_exit(struct pcnet32_private *lp);
 
 #define pcnet32_call(lp, OP, arg, rep)					\
 	pcnet32_call_op(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\

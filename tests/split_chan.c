@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "../driver-split/kernel/chan.h"
+#include "chan.h"
 
 static struct pcnet32u_reply good_reply(u64 id, u32 op)
 {

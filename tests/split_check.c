@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "../driver-split/kernel/check.h"
+#include "check.h"
 
 #define CHECK(op, a, r) pcnet32_check_reply(op, &(a), sizeof(a), &(r), sizeof(r))
 

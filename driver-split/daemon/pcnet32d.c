@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #include "dispatch.h"
-#include "../uapi/pcnet32_upcall.h"
+#include "pcnet32_upcall.h"
 
 #define PCNET32D_UID 65534	/* nobody */
 
@@ -84,6 +84,26 @@ static int drop_privileges(void)
 	/* still allowed to be dumped for debugging as this user */
 	prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
 	return 0;
+}
+
+/*
+ * Test instrumentation: PCNET32D_TEST_DELAY="OP:MS" makes the daemon sleep
+ * MS milliseconds before running op OP, so that a test can act while a
+ * request is in the daemon's hands (kill it, or let the caller's deadline
+ * pass).
+ */
+static void test_delay(uint32_t op)
+{
+	const char *e = getenv("PCNET32D_TEST_DELAY");
+	unsigned int dop, ms;
+	struct timespec ts;
+
+	if (!e || sscanf(e, "%u:%u", &dop, &ms) != 2 || dop != op)
+		return;
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) && errno == EINTR && !stopping)
+		;
 }
 
 static void usage(FILE *f)
@@ -186,6 +206,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		t1 = now_ns();
+		test_delay(req.op);
 		memset(&rep, 0, sizeof(rep));
 		status = pcnet32d_dispatch(&io, copy.state, copy.state_len, req.op,
 					   req.arg, req.arg_len, rep.rep,

@@ -11,7 +11,7 @@
 #include <linux/errno.h>
 #include <linux/list.h>
 #include <linux/types.h>
-#include "../uapi/pcnet32_upcall.h"
+#include "pcnet32_upcall.h"
 
 enum pcnet32_req_state {
 	PCNET32_RQ_QUEUED,	/* waiting in the FIFO */

@@ -2,7 +2,7 @@
 #ifndef PCNET32_SPLIT_CHECK_H
 #define PCNET32_SPLIT_CHECK_H
 
-#include "../../pcnet32/ops.h"
+#include "ops.h"
 
 /*
  * Check the daemon's reply to op (rep_len bytes at rep) against the

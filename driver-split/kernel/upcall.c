@@ -57,15 +57,12 @@ struct pcnet32_upcall {
 	const struct pcnet32_upcall_ops *ops;
 	void *ctx;
 	struct pcnet32_upcall_info info;
-	char ifname[16];
 	/* statistics */
-	u64 n_calls, n_timeouts, n_resets, n_rejected;
+	u64 n_calls, n_timeouts, n_resets, n_rejected, n_absent;
 	struct pcnet32_sample samples[PCNET32_NSAMPLES];
 	u32 n_samples;			/* total recorded, the ring wraps */
 	struct dentry *dbg;
 };
-
-static struct dentry *pcnet32_dbg_root;
 
 static struct pcnet32_upcall *to_upcall(struct file *f)
 {
@@ -187,10 +184,8 @@ static long pcnet32_ioc_copy(struct pcnet32_upcall *u, void __user *arg)
 	c->io_base = u->info.io_base;
 	c->io_len = u->info.io_len;
 	c->irq = u->info.irq;
-	spin_lock_irq(&u->lock);
-	strscpy(c->ifname, u->ifname, sizeof(c->ifname));
-	spin_unlock_irq(&u->lock);
-	c->state_len = u->ops->snapshot(u->ctx, c->state, sizeof(c->state));
+	c->state_len = u->ops->snapshot(u->ctx, c->ifname, c->state,
+					sizeof(c->state));
 	if (copy_to_user(arg, c, sizeof(*c)))
 		ret = -EFAULT;
 out:
@@ -313,6 +308,13 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op,
 	if (arg_len > PCNET32U_MAX_ARG || rep_max > PCNET32U_MAX_REPLY)
 		return -EINVAL;
 	spin_lock_irq(&u->lock);
+	if (!u->daemon) {
+		/* nobody to ask: fail now rather than at the deadline */
+		u->n_calls++;
+		u->n_absent++;
+		spin_unlock_irq(&u->lock);
+		return -ENOTCONN;
+	}
 	r.t_enq = ktime_get_ns();
 	pcnet32_chanq_push(&u->q, &r);
 	spin_unlock_irq(&u->lock);
@@ -338,13 +340,6 @@ bool pcnet32_upcall_connected(struct pcnet32_upcall *u)
 	return READ_ONCE(u->daemon) != NULL;
 }
 
-void pcnet32_upcall_set_ifname(struct pcnet32_upcall *u, const char *ifname)
-{
-	spin_lock_irq(&u->lock);
-	strscpy(u->ifname, ifname, sizeof(u->ifname));
-	spin_unlock_irq(&u->lock);
-}
-
 /* debugfs: samples (one CSV row per answered upcall; write to reset) */
 static int pcnet32_samples_show(struct seq_file *m, void *v)
 {
@@ -360,8 +355,9 @@ static int pcnet32_samples_show(struct seq_file *m, void *v)
 	first = u->n_samples - n;
 	for (i = 0; i < n; i++)
 		buf[i] = u->samples[(first + i) % PCNET32_NSAMPLES];
-	seq_printf(m, "# calls %llu timeouts %llu resets %llu rejected %llu\n",
-		   u->n_calls, u->n_timeouts, u->n_resets, u->n_rejected);
+	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu\n",
+		   u->n_calls, u->n_absent, u->n_timeouts, u->n_resets,
+		   u->n_rejected);
 	spin_unlock_irq(&u->lock);
 	seq_puts(m, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n");
 	for (i = 0; i < n; i++)
@@ -389,6 +385,7 @@ static ssize_t pcnet32_samples_write(struct file *f, const char __user *b,
 	u->n_timeouts = 0;
 	u->n_resets = 0;
 	u->n_rejected = 0;
+	u->n_absent = 0;
 	spin_unlock_irq(&u->lock);
 	return len;
 }
@@ -421,7 +418,6 @@ struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
 	u->ops = ops;
 	u->ctx = ctx;
 	u->info = *info;
-	strscpy(u->ifname, info->ifname ? info->ifname : "", sizeof(u->ifname));
 	snprintf(u->name, sizeof(u->name), PCNET32U_DEVNAME "%d", index);
 	u->misc.minor = MISC_DYNAMIC_MINOR;
 	u->misc.name = u->name;
@@ -431,9 +427,7 @@ struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
 	ret = misc_register(&u->misc);
 	if (ret)
 		goto err_free;
-	if (!pcnet32_dbg_root)
-		pcnet32_dbg_root = debugfs_create_dir("pcnet32_split", NULL);
-	u->dbg = debugfs_create_dir(u->name, pcnet32_dbg_root);
+	u->dbg = debugfs_create_dir(u->name, NULL);
 	debugfs_create_file("samples", 0600, u->dbg, u, &pcnet32_samples_fops);
 	return u;
 
@@ -450,10 +444,4 @@ void pcnet32_upcall_destroy(struct pcnet32_upcall *u)
 	/* no new daemon after this; one still attached keeps u alive */
 	misc_deregister(&u->misc);
 	kref_put(&u->ref, pcnet32_upcall_free);
-}
-
-void pcnet32_upcall_exit(void)
-{
-	debugfs_remove_recursive(pcnet32_dbg_root);
-	pcnet32_dbg_root = NULL;
 }

@@ -14,10 +14,11 @@ struct pcnet32_upcall;
 
 struct pcnet32_upcall_ops {
 	/*
-	 * Fill the COPY answer's state snapshot (at most max bytes) and
-	 * return its length. Runs in process context.
+	 * Fill the COPY answer: the interface name (16 bytes) and the state
+	 * snapshot (at most max bytes); return the snapshot's length. Runs
+	 * in process context.
 	 */
-	u32 (*snapshot)(void *ctx, u8 *state, u32 max);
+	u32 (*snapshot)(void *ctx, char *ifname, u8 *state, u32 max);
 	/*
 	 * Check a reply of op before anyone uses it: rep_len bytes at rep,
 	 * arg/arg_len the request's argument. Return 0 when the reply is
@@ -31,7 +32,6 @@ struct pcnet32_upcall_info {
 	u32 io_base;
 	u32 io_len;
 	u32 irq;
-	const char *ifname;
 };
 
 struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
@@ -39,23 +39,20 @@ struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
 					     void *ctx,
 					     const struct pcnet32_upcall_info *info);
 void pcnet32_upcall_destroy(struct pcnet32_upcall *u);
-void pcnet32_upcall_set_ifname(struct pcnet32_upcall *u, const char *ifname);
 
 /*
  * Send op to the daemon and wait for its reply, at most the deadline
  * (module parameter upcall_timeout_ms). On success returns the daemon's
  * status (0 or a negative errno) and copies the checked reply into rep
  * (*rep_len set to its length, at most rep_max). Channel errors:
- * -ETIMEDOUT (no reply in time: daemon absent, hung or late),
+ * -ENOTCONN (no daemon holds the channel: fails at once),
+ * -ETIMEDOUT (no reply in time: the daemon is hung or late),
  * -ECONNRESET (the daemon's file closed while the request was pending),
  * -EIO (the reply failed its checks), -EINTR (the caller was killed).
  */
 int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op,
 			const void *arg, u32 arg_len,
 			void *rep, u32 rep_max, u32 *rep_len);
-
-/* Module exit: remove the debugfs root. */
-void pcnet32_upcall_exit(void);
 
 /* Whether a daemon currently holds the channel open. */
 bool pcnet32_upcall_connected(struct pcnet32_upcall *u);

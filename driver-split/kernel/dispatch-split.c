@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Split dispatch of the slow-path ops: the op table (pcnet32/ops.h) says
+ * where each op runs. KERNEL ops are called directly, as in the in-kernel
+ * build; USER ops become one upcall each to the daemon pcnet32d.
+ *
+ * Ports: while the daemon runs an op that touches the NIC's ports (flag
+ * PCNET32_OPF_PORTS), the kernel keeps its own hands off them, since the
+ * index/data pairs (RAP with RDP or BDP) cannot be shared: under a mutex
+ * it detaches the device (transmit queues stopped and drained, no rx-mode
+ * changes, no transmit watchdog), disables NAPI, the NIC's interrupt line
+ * and the link timer, and flushes the register lock; the transmit-timeout
+ * recovery work takes the RTNL, which every caller here holds. Everything
+ * is restored when the reply is in (or the deadline has passed).
+ */
+#include <linux/interrupt.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+#include "pcnet32.h"
+#include "check.h"
+#include "upcall.h"
+
+PCNET32_OPS(PCNET32_OP_WRAPPER)
+
+static const struct pcnet32_op_desc pcnet32_op_table[PCNET32_OP_MAX] = {
+	PCNET32_OPS(PCNET32_OP_DESC)
+};
+
+struct pcnet32_split {
+	struct pcnet32_upcall *u;
+	struct mutex ports;	/* one daemon op on the ports at a time */
+	bool held_running;
+};
+
+static int pcnet32_split_index;
+
+static u32 pcnet32_split_snapshot(void *ctx, char *ifname, u8 *state, u32 max)
+{
+	struct pcnet32_private *lp = ctx;
+	unsigned long flags;
+
+	if (max < sizeof(lp->st))
+		return 0;
+	strscpy(ifname, netdev_name(lp->dev), IFNAMSIZ);
+	spin_lock_irqsave(&lp->lock, flags);
+	memcpy(state, &lp->st, sizeof(lp->st));
+	spin_unlock_irqrestore(&lp->lock, flags);
+	return sizeof(lp->st);
+}
+
+static int pcnet32_split_check(void *ctx, u32 op, const void *arg, u32 arg_len,
+			       const void *rep, u32 rep_len)
+{
+	return pcnet32_check_reply(op, arg, arg_len, rep, rep_len);
+}
+
+static const struct pcnet32_upcall_ops pcnet32_split_upcall_ops = {
+	.snapshot = pcnet32_split_snapshot,
+	.check_reply = pcnet32_split_check,
+};
+
+/* Keep the fast path off the ports while the daemon uses them. */
+static void pcnet32_split_hold(struct pcnet32_private *lp)
+{
+	struct pcnet32_split *s = lp->split;
+	struct net_device *dev = lp->dev;
+	unsigned long flags;
+
+	/*
+	 * Every caller holds the RTNL (ethtool, MII ioctls), which also keeps
+	 * the transmit-timeout recovery work off the ports until we are done.
+	 */
+	ASSERT_RTNL();
+	netif_device_detach(dev);
+	/* a transmit already past the queue check finishes first */
+	netif_tx_lock_bh(dev);
+	netif_tx_unlock_bh(dev);
+	s->held_running = netif_running(dev);
+	if (s->held_running) {
+		napi_disable(&lp->napi);
+		disable_irq(lp->pdev->irq);
+		del_timer_sync(&lp->watchdog);
+	}
+	/* anyone still inside the register lock is out of it now */
+	spin_lock_irqsave(&lp->lock, flags);
+	spin_unlock_irqrestore(&lp->lock, flags);
+}
+
+static void pcnet32_split_release(struct pcnet32_private *lp)
+{
+	struct pcnet32_split *s = lp->split;
+	struct net_device *dev = lp->dev;
+
+	if (s->held_running) {
+		enable_irq(lp->pdev->irq);
+		napi_enable(&lp->napi);
+		mod_timer(&lp->watchdog, round_jiffies(jiffies + PCNET32_WATCHDOG));
+	}
+	netif_device_attach(dev);
+	/* rx-mode changes made meanwhile were skipped: apply them now */
+	netif_addr_lock_bh(dev);
+	if (dev->flags & IFF_UP)
+		dev->netdev_ops->ndo_set_rx_mode(dev);
+	netif_addr_unlock_bh(dev);
+}
+
+int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
+		    u32 arg_len, void *rep, u32 rep_len)
+{
+	const struct pcnet32_op_desc *d;
+	struct pcnet32_ctx ctx = { .io = lp->io, .priv = lp };
+	unsigned long flags;
+	u32 got = 0;
+	int ret;
+
+	if (op >= PCNET32_OP_MAX || !pcnet32_op_table[op].fn)
+		return -EOPNOTSUPP;
+	d = &pcnet32_op_table[op];
+	if (arg_len != d->arg_len || rep_len != d->rep_len)
+		return -EINVAL;
+	memset(rep, 0, rep_len);
+	if (d->side == PCNET32_SIDE_KERNEL) {
+		if (!(d->flags & PCNET32_OPF_PORTS))
+			return d->fn(&ctx, &lp->st, arg, rep);
+		spin_lock_irqsave(&lp->lock, flags);
+		ret = d->fn(&ctx, &lp->st, arg, rep);
+		spin_unlock_irqrestore(&lp->lock, flags);
+		return ret;
+	}
+	if (!(d->flags & PCNET32_OPF_PORTS))
+		return pcnet32_upcall_call(lp->split->u, op, arg, arg_len, rep,
+					   rep_len, &got);
+	mutex_lock(&lp->split->ports);
+	pcnet32_split_hold(lp);
+	ret = pcnet32_upcall_call(lp->split->u, op, arg, arg_len, rep, rep_len,
+				  &got);
+	pcnet32_split_release(lp);
+	mutex_unlock(&lp->split->ports);
+	if (ret)
+		netif_dbg(&lp->st, drv, lp->dev, "slow-path op %s failed: %d\n",
+			  d->name, ret);
+	return ret;
+}
+
+int pcnet32_dispatch_init(struct pcnet32_private *lp)
+{
+	struct pcnet32_upcall_info info = {
+		.io_base = lp->io.base,
+		.io_len = PCNET32_IO_EXTENT,
+		.irq = lp->pdev->irq,
+	};
+	struct pcnet32_split *s;
+
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	mutex_init(&s->ports);
+	s->u = pcnet32_upcall_create(&lp->pdev->dev, pcnet32_split_index,
+				     &pcnet32_split_upcall_ops, lp, &info);
+	if (IS_ERR(s->u)) {
+		int ret = PTR_ERR(s->u);
+
+		kfree(s);
+		return ret;
+	}
+	pcnet32_split_index++;
+	lp->split = s;
+	return 0;
+}
+
+void pcnet32_dispatch_exit(struct pcnet32_private *lp)
+{
+	if (!lp->split)
+		return;
+	pcnet32_upcall_destroy(lp->split->u);
+	kfree(lp->split);
+	lp->split = NULL;
+}

@@ -1,0 +1,61 @@
+# The split build: kernel module with the upcall channel, the daemon
+# pcnet32d and its supervisor; host unit tests of the channel and checks.
+#
+#   build-split   $(BUILD)/split/{pcnet32.ko,pcnet32d,pcnet32-supervise,load,...}
+
+SPL_DIR := $(ROOT)/driver-split
+SPL_OBJ := $(BUILD)/obj/split
+SPL_OUT := $(BUILD)/split
+SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c slow.c compat.h hw.h port.h \
+	ops.h pcnet32.h) \
+	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall.c upcall.h \
+	check.c check.h chan.h) \
+	$(SPL_DIR)/uapi/pcnet32_upcall.h
+SPL_INC := -I$(ROOT)/pcnet32 -I$(SPL_DIR)/kernel -I$(SPL_DIR)/uapi
+SPL_GUEST := load unload daemon-start daemon-stop
+
+.PHONY: build-split lint-split
+all: build-split
+
+build-split: $(SPL_OUT)/pcnet32.ko $(SPL_OUT)/pcnet32d \
+	$(SPL_OUT)/pcnet32-supervise $(addprefix $(SPL_OUT)/,$(SPL_GUEST))
+
+$(SPL_OUT)/pcnet32.ko: $(SPL_KSRC) $(SPL_DIR)/Kbuild $(CACHE)/lab/kver
+	@test -n "$(INK_KDIR)" || { echo "build-split: no kernel headers (run make deps)" >&2; exit 1; }
+	@mkdir -p $(SPL_OBJ) $(SPL_OUT)
+	@for f in $(SPL_KSRC); do ln -sf $$f $(SPL_OBJ)/; done
+	@ln -sf $(SPL_DIR)/Kbuild $(SPL_OBJ)/Kbuild
+	@$(MAKE) -s -C $(INK_KDIR) M=$(SPL_OBJ) KCFLAGS=-Werror modules >$(SPL_OBJ)/build.log 2>&1 || \
+		{ cat $(SPL_OBJ)/build.log >&2; exit 1; }
+	@if grep -E 'warning:' $(SPL_OBJ)/build.log >&2; then exit 1; fi
+	@cp $(SPL_OBJ)/pcnet32.ko $@
+
+$(SPL_OUT)/pcnet32d: $(SPL_DIR)/daemon/pcnet32d.c $(SPL_DIR)/daemon/dispatch.c \
+		$(SPL_DIR)/daemon/dispatch.h $(ROOT)/pcnet32/slow.c \
+		$(filter %.h,$(SPL_KSRC))
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(SPL_INC) -o $@ $(SPL_DIR)/daemon/pcnet32d.c \
+		$(SPL_DIR)/daemon/dispatch.c $(ROOT)/pcnet32/slow.c
+
+$(SPL_OUT)/pcnet32-supervise: $(SPL_DIR)/daemon/pcnet32-supervise
+	@mkdir -p $(@D)
+	@install -m 755 $< $@
+
+$(addprefix $(SPL_OUT)/,$(SPL_GUEST)): $(SPL_OUT)/%: $(SPL_DIR)/guest/%
+	@mkdir -p $(@D)
+	@install -m 755 $< $@
+
+lint: lint-split
+lint-split:
+	@src=$$($(ROOT)/tools/linux-source.sh | tail -n1) && \
+	perl $$src/scripts/checkpatch.pl --no-tree --quiet --show-types \
+		--ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES \
+		--spelling-file=$$src/scripts/spelling.txt \
+		--const-structs-file=$$src/scripts/const_structs.checkpatch \
+		-f $(SPL_DIR)/kernel/*.c $(SPL_DIR)/kernel/*.h $(SPL_DIR)/uapi/*.h
+	@shellcheck $(SPL_DIR)/guest/* $(SPL_DIR)/daemon/pcnet32-supervise
+	@echo "lint-split: clean"
+
+TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
+	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c
+TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lab tests of the split build: the daemon's life cycle, the channel's
+ * deadlines and refusals, the FIFO under load, the supervisor, and the
+ * race between the daemon and the kernel's fast path on the NIC's ports.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME "tsplit"
+
+static char buf[8192];
+
+/* Run a shell command in the guest. */
+static void gsh(struct th_result *r, int timeout, const char *cmd)
+{
+	char q[6144], *o = q;
+	const char *c;
+
+	/* single-quote cmd for the host shell */
+	for (c = cmd; *c && o < q + sizeof(q) - 8; c++) {
+		if (*c == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else {
+			*o++ = *c;
+		}
+	}
+	*o = '\0';
+	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab exec --name " NAME
+		 " --timeout %d -- sh -c '%s'", th_root(), timeout, q);
+	th_sh(r, timeout + 60, buf);
+}
+
+static int split_init(void)
+{
+	struct th_result r;
+
+	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab down --name " NAME
+		 "; vm/lab up --driver split --name " NAME, th_root());
+	th_sh(&r, 240, buf);
+	if (r.status) {
+		fprintf(stderr, "split lab up failed (%d): %s\n", r.status, r.err);
+		th_free(&r);
+		return 1;
+	}
+	th_free(&r);
+	return 0;
+}
+
+static int split_clean(void)
+{
+	struct th_result r;
+
+	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab down --name " NAME, th_root());
+	th_sh(&r, 60, buf);
+	th_free(&r);
+	return 0;
+}
+
+static void test_daemon_serves(void)
+{
+	struct th_result r;
+
+	gsh(&r, 60, "ethtool -i eth0 && pidof pcnet32d && "
+		    "grep -E '^(Uid|CapEff|CapPrm)' /proc/$(pidof pcnet32d)/status");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "driver: pcnet32\n"));
+	/* the daemon runs as nobody with no capabilities */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "Uid:\t65534\t65534\t65534\t65534"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "CapEff:\t0000000000000000"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "CapPrm:\t0000000000000000"));
+	th_free(&r);
+}
+
+static void test_samples_recorded(void)
+{
+	struct th_result r;
+
+	/* each answered upcall leaves one row of phase timings */
+	gsh(&r, 60, "f=/sys/kernel/debug/pcnet32-upcall0/samples; "
+		    "echo 0 > $f; ethtool -i eth0 >/dev/null; ethtool -d eth0 >/dev/null; cat $f");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\n1,0,"));	/* GET_DRVINFO */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\n3,0,"));	/* GET_REGS */
+	th_free(&r);
+}
+
+static void test_second_daemon_refused(void)
+{
+	struct th_result r;
+
+	gsh(&r, 30, "pcnet32d; echo status=$?");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status=3"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "another daemon serves this NIC"));
+	th_free(&r);
+	/* and the first still serves */
+	gsh(&r, 30, "ethtool -g eth0");
+	CU_ASSERT_EQUAL(r.status, 0);
+	th_free(&r);
+}
+
+static void test_non_root_refused(void)
+{
+	struct th_result r;
+
+	gsh(&r, 30, "ls -l /dev/pcnet32-upcall0; "
+		    "su -s /bin/sh nobody -c 'exec 3<>/dev/pcnet32-upcall0' ; echo status=$?");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "crw-------"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status=1"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "Permission denied"));
+	th_free(&r);
+}
+
+static void test_daemon_stopped(void)
+{
+	struct th_result r;
+	char cmd[1024];
+	int ms = 99999;
+
+	/*
+	 * No daemon: slow-path ops fail at once (no one to wait for) while
+	 * the fast path keeps serving 100 pings from the host side.
+	 */
+	gsh(&r, 30, "/lab/driver/daemon-stop && ! pidof pcnet32d");
+	CU_ASSERT_EQUAL(r.status, 0);
+	th_free(&r);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && { vm/lab host --name " NAME
+		 " -- sh -c 'ping -c 100 -i 0.05 -W 2 \"$GUEST\"' > /tmp/split-ping.$$ & "
+		 "vm/lab exec --name " NAME " -- sh -c 't0=$(date +%%s%%N); "
+		 "ethtool -d eth0; a=$?; ethtool -g eth0; b=$?; ethtool -r eth0; c=$?; "
+		 "t1=$(date +%%s%%N); echo status=$a$b$c ms=$(( (t1 - t0) / 1000000 ))'; "
+		 "wait; cat /tmp/split-ping.$$; rm -f /tmp/split-ping.$$; }", th_root());
+	th_sh(&r, 120, cmd);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status=111"));
+	CU_ASSERT_EQUAL(th_count(r.err, r.err_len, "Transport endpoint is not connected"), 3);
+	if (strstr(r.out, "ms="))
+		ms = atoi(strstr(r.out, "ms=") + 3);
+	fprintf(stderr, " [3 errors after %d ms] ", ms);
+	CU_ASSERT(ms < 2000);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "100 packets transmitted, 100 received, 0% packet loss"));
+	th_free(&r);
+	gsh(&r, 30, "/lab/driver/daemon-start && ethtool -i eth0 | head -1");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_STRING_EQUAL(r.out, "driver: pcnet32\n");
+	th_free(&r);
+}
+
+/*
+ * Kill the daemon while it holds op for 1.5 s (after 0.5 s): the caller
+ * has an error at once (well before the 2 s deadline), the supervisor
+ * restarts the daemon, the next call works. cmd runs the op; its output
+ * tells the error.
+ */
+static void kill_mid_op(struct th_result *r, int op, const char *cmd)
+{
+	char c[2048];
+
+	snprintf(c, sizeof(c),
+		 "/lab/driver/daemon-stop && "
+		 "PCNET32D_TEST_DELAY=%d:1500 /lab/driver/daemon-start && "
+		 "f=/sys/kernel/debug/pcnet32-upcall0/samples; echo 0 > $f; "
+		 "t0=$(date +%%s%%N); "
+		 "( sleep 0.5; kill -9 $(pidof pcnet32d) ) & "
+		 "%s; st=$?; t1=$(date +%%s%%N); wait; "
+		 "echo status=$st ms=$(( (t1 - t0) / 1000000 )); head -1 $f; "
+		 "i=0; while [ ! -e /run/pcnet32d.ready ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; "
+		 "grep -c 'restart' /var/log/pcnet32d.log; "
+		 "PCNET32D_TEST_DELAY= ; /lab/driver/daemon-stop && /lab/driver/daemon-start && "
+		 "ethtool -d eth0 raw on | wc -c", op, cmd);
+	gsh(r, 60, c);
+}
+
+static void test_kill_mid_get_regs(void)
+{
+	struct th_result r;
+	int ms = 99999;
+
+	/*
+	 * get_regs cannot return an error through ethtool (the kernel's
+	 * get_regs is void): the failed dump comes back empty, the kernel
+	 * counts the reset. Then the next dump is whole.
+	 */
+	kill_mid_op(&r, 3, "n=$(ethtool -d eth0 raw on | wc -c); echo rawlen=$n; [ $n -gt 0 ]");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "rawlen=0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status=1"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "resets 1 "));
+	if (strstr(r.out, "ms="))
+		ms = atoi(strstr(r.out, "ms=") + 3);
+	fprintf(stderr, " [error after %d ms] ", ms);
+	CU_ASSERT(ms < 1500);
+	/* the restarted daemon serves a whole dump */
+	CU_ASSERT(r.out_len > 4 && atoi(r.out + r.out_len - 5) > 200);
+	th_free(&r);
+}
+
+static void test_kill_mid_ringparam(void)
+{
+	struct th_result r;
+	int ms = 99999;
+
+	/* an op that can fail visibly: ethtool -g reports the reset */
+	kill_mid_op(&r, 8, "ethtool -g eth0 > /dev/null");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status=1"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "Connection reset by peer"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "resets 1 "));
+	if (strstr(r.out, "ms="))
+		ms = atoi(strstr(r.out, "ms=") + 3);
+	fprintf(stderr, " [error after %d ms] ", ms);
+	CU_ASSERT(ms < 1500);
+	th_free(&r);
+}
+
+static void test_late_reply_rejected(void)
+{
+	struct th_result r;
+
+	/*
+	 * The daemon answers get_ringparam after 3 s, past the 2 s deadline:
+	 * the caller has an error; the late reply is refused as stale.
+	 */
+	gsh(&r, 60, "/lab/driver/daemon-stop && "
+		    "PCNET32D_TEST_DELAY=8:3000 /lab/driver/daemon-start && "
+		    "ethtool -g eth0; echo status=$?; sleep 2; "
+		    "grep -c 'refused: No such file or directory' /var/log/pcnet32d.log; "
+		    "/lab/driver/daemon-stop && /lab/driver/daemon-start && ethtool -i eth0 | head -1");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status=1"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "Connection timed out"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\n1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "driver: pcnet32\n"));
+	th_free(&r);
+}
+
+static void test_parallel_fifo(void)
+{
+	struct th_result r;
+
+	/*
+	 * 8 loops at once: 4 of ethtool -d, 4 of ethtool -s msglvl with
+	 * their own values read back; every call succeeds and every dump
+	 * has the same chip id and address PROM as the first.
+	 */
+	gsh(&r, 300,
+	    "ethtool -d eth0 raw on | od -An -tx1 -v -N 16 > /tmp/ref; "
+	    "for i in 1 2 3 4; do ( for j in $(seq 15); do "
+	    "  ethtool -d eth0 raw on | od -An -tx1 -v -N 16 | cmp -s - /tmp/ref || echo BADDUMP; "
+	    "done; echo done-d ) & done; "
+	    "for i in 1 2 3 4; do ( for j in $(seq 15); do "
+	    "  ethtool -s eth0 msglvl $i || echo BADSET; ethtool eth0 >/dev/null || echo BADGET; "
+	    "done; echo done-s ) & done; wait; ethtool -s eth0 msglvl 0x7; ethtool eth0 | grep -A1 'Current message level'");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_EQUAL(th_count(r.out, r.out_len, "done-d"), 4);
+	CU_ASSERT_EQUAL(th_count(r.out, r.out_len, "done-s"), 4);
+	CU_ASSERT_EQUAL(th_count(r.out, r.out_len, "BAD"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "0x00000007 (7)"));
+	th_free(&r);
+}
+
+static CU_TestInfo split_tests[] = {
+	{ "the daemon serves, as nobody without capabilities", test_daemon_serves },
+	{ "phase timings are recorded per upcall", test_samples_recorded },
+	{ "a second daemon is refused", test_second_daemon_refused },
+	{ "a non-root user cannot open the node", test_non_root_refused },
+	{ "daemon stopped: error within the deadline, pings unharmed", test_daemon_stopped },
+	{ "kill -9 mid get_regs: error at once, restart, next call works", test_kill_mid_get_regs },
+	{ "kill -9 mid get_ringparam: ethtool reports the reset", test_kill_mid_ringparam },
+	{ "a reply after the deadline is refused as stale", test_late_reply_rejected },
+	{ "8 parallel loops through the FIFO all succeed", test_parallel_fifo },
+	CU_TEST_INFO_NULL,
+};
+
+TH_SUITE(lab, "split: daemon and channel", split_init, split_clean, split_tests);
