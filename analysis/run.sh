@@ -75,6 +75,7 @@ else
 		ours_note="split build not present yet: moved-function check skipped ($(tr '\n' ' ' <"$work/moved.err"))."
 	fi
 	analyse ours "$ROOT" "${ours_args[@]}" -- "${ours[@]}"
+	sed -i '1s|^## ours$|## ours: our driver (pcnet32/, without the build dispatchers)|' "$work/ours.md"
 fi
 
 # ---- ANALYSIS.md ---------------------------------------------------------
