@@ -120,7 +120,14 @@ struct func {
 	size_t apar;         /* parent edge on the atomic witness path */
 	size_t aroot;
 	bool atomic_seed;    /* the atomic witness starts here */
+	unsigned int why;    /* W_* obstacles of a candidate */
 };
+
+/* What keeps a candidate from moving as it is (func.why). */
+#define W_CONFIG 1u /* on a configuration path */
+#define W_ATOMIC 2u /* runs in atomic context */
+#define W_LOCK   4u /* takes a spinlock (itself or in a callee) */
+#define W_KAPI   8u /* calls a kernel-only service (itself or in a callee) */
 
 enum ekind { E_CALL, E_FIELD, E_CALLBACK, E_LIBRARY };
 

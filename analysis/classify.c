@@ -711,6 +711,9 @@ void classify(struct model *m)
 		if (!fn->hwnote && c.hw_fn != NONE)
 			fn->hwnote = xasprintf("%s via %s", m->fn[c.hw_fn].hw,
 					       m->fn[c.hw_fn].name);
+		fn->why = (fn->config ? W_CONFIG : 0) | (fn->atomic ? W_ATOMIC : 0) |
+			  (c.lock_fn != NONE ? W_LOCK : 0) |
+			  (c.kapi_fn != NONE ? W_KAPI : 0);
 		if (fn->atomic) {
 			s = atomic_why(m, f);
 			sb_addf(&why, "; runs in atomic context: %s", s);

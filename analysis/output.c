@@ -497,6 +497,25 @@ void write_md(const struct model *m, FILE *out)
 	fprintf(out, "| stays in kernel | %zu (hot path %zu, kernel-initiated %zu, not reached %zu) |\n",
 		m->count[CL_STAYS], m->stays_hot, m->stays_kern, m->stays_unreached);
 	{
+		size_t n[4] = { 0 }, cfg = 0;
+
+		for (i = 0; i < m->nfn; i++) {
+			const struct func *fn = &m->fn[i];
+
+			if (fn->cls != CL_MIGHT)
+				continue;
+			if (fn->why & W_CONFIG) {
+				cfg++;
+				continue;
+			}
+			n[0] += !!(fn->why & W_ATOMIC);
+			n[1] += !!(fn->why & W_LOCK);
+			n[2] += !!(fn->why & W_KAPI);
+		}
+		fprintf(out, "\nMight-move: %zu on configuration paths; %zu reached only by user requests but held back: %zu run in atomic context, %zu take a spinlock (themselves or in a callee), %zu need a kernel-only service (a function can have several reasons).\n",
+			cfg, m->count[CL_MIGHT] - cfg, n[0], n[1], n[2]);
+	}
+	{
 		size_t n = 0;
 
 		fprintf(out, "\nMust-move: ");
