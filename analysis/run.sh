@@ -135,6 +135,12 @@ EOF
 	if [[ -n "$ours_note" ]]; then
 		printf '\n**%s**\n' "$ours_note"
 	fi
+	if [[ -f "$work/ours.md" ]] && grep -q '^Result: ' "$work/ours.md"; then
+		kept=$(awk '/^Must-move functions the split build still keeps/ { on = 1; next }
+			on && /^\| `/ { n++ } on && /^### / { exit } END { print n + 0 }' "$work/ours.md")
+		printf '\nOur split build (the op table in %s): %s; must-move functions it still keeps in the kernel: %s (details in the last section).\n' \
+			"\`pcnet32/ops.h\`" "$(sed -n 's/^Result: \(.*\)\.$/\1/p' "$work/ours.md")" "$kept"
+	fi
 	printf '\n'
 	for d in pcnet32 e100 e1000 ours; do
 		[[ -f "$work/$d.md" ]] || continue
