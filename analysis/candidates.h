@@ -234,6 +234,7 @@ struct model {
 	size_t cflow_defs, scan_defs, cflow_only_edges, scan_only_edges;
 	size_t cflow_refs; /* references cflow reported as calls, dropped */
 	size_t macro_edges; /* calls found inside macro expansions */
+	size_t header_edges; /* calls of functions defined in headers */
 	size_t cflow_notes; /* cflow's warnings about macros defined twice */
 	size_t expansions;  /* macro uses expanded by the scanner */
 	size_t cflow_macros; /* macro uses cflow took for definitions */

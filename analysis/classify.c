@@ -255,6 +255,20 @@ static void mark(struct edge *e, bool locked, const char *lock, int line)
 	}
 }
 
+/*
+ * A call from one file of a function defined in a header: cflow, without
+ * the preprocessor, does not see the header included, and a static inline
+ * function of another file is not the one called. Expected, not a note.
+ */
+static bool is_header_inline(const struct model *m, size_t from, size_t to)
+{
+	const char *f = m->fn[to].file;
+	size_t n = strlen(f);
+
+	return n > 2 && !strcmp(f + n - 2, ".h") &&
+	       strcmp(f, m->fn[from].file) != 0;
+}
+
 void build_graph(struct model *m)
 {
 	size_t i, j;
@@ -282,6 +296,8 @@ void build_graph(struct model *m)
 					     &fresh);
 				if (fresh && cs->macro) {
 					m->macro_edges++;
+				} else if (fresh && is_header_inline(m, cs->caller, to)) {
+					m->header_edges++;
 				} else if (fresh) {
 					m->scan_only_edges++;
 					diag(m, "call %s -> %s (%s:%d) seen by the scanner, not by cflow",

@@ -488,9 +488,9 @@ void write_md(const struct model *m, FILE *out)
 	fprintf(out, "Sources: ");
 	for (i = 0; i < m->nsrc; i++)
 		fprintf(out, "%s`%s`", i ? ", " : "", m->src[i].shown);
-	fprintf(out, ". %zu functions (cflow found %zu, the scanner %zu); %zu calls in the graph (%zu direct calls only cflow saw, %zu only the scanner saw, %zu inside macros; %zu references cflow lists as calls were taken for what they are).\n\n",
+	fprintf(out, ". %zu functions (cflow found %zu, the scanner %zu); %zu calls in the graph (%zu direct calls only cflow saw, %zu only the scanner saw, %zu inside macros, %zu of inline functions in headers; %zu references cflow lists as calls were taken for what they are).\n\n",
 		m->nfn, m->cflow_defs, m->scan_defs, m->ne, m->cflow_only_edges,
-		m->scan_only_edges, m->macro_edges, m->cflow_refs);
+		m->scan_only_edges, m->macro_edges, m->header_edges, m->cflow_refs);
 	fprintf(out, "| class | functions |\n|---|---:|\n");
 	fprintf(out, "| must-move | %zu |\n| might-move | %zu |\n", m->count[CL_MUST],
 		m->count[CL_MIGHT]);
