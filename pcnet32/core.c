@@ -867,8 +867,16 @@ static void pcnet32_get_drvinfo(struct net_device *dev,
 	struct pcnet32_drvinfo_rep rep;
 	struct pcnet32_none arg = { 0 };
 
-	if (pcnet32_call(lp, GET_DRVINFO, &arg, &rep))
+	if (pcnet32_call(lp, GET_DRVINFO, &arg, &rep)) {
+		/*
+		 * The op cannot fail towards ethtool (the hook is void); say
+		 * what the kernel knows, and that the rest is unavailable.
+		 */
+		strscpy(info->driver, PCNET32_DRV_NAME, sizeof(info->driver));
+		strscpy(info->version, "unavailable", sizeof(info->version));
+		strscpy(info->bus_info, lp->st.bus_info, sizeof(info->bus_info));
 		return;
+	}
 	strscpy(info->driver, rep.driver, sizeof(info->driver));
 	strscpy(info->version, rep.version, sizeof(info->version));
 	strscpy(info->bus_info, rep.bus_info, sizeof(info->bus_info));
@@ -892,11 +900,15 @@ static void pcnet32_get_regs(struct net_device *dev, struct ethtool_regs *regs,
 	struct pcnet32_none arg = { 0 };
 	struct pcnet32_regs_rep *rep;
 
-	rep = kmalloc(sizeof(*rep), GFP_KERNEL);
-	if (!rep)
-		return;
 	regs->version = 0;
-	if (!pcnet32_call(lp, GET_REGS, &arg, rep))
+	rep = kmalloc(sizeof(*rep), GFP_KERNEL);
+	/*
+	 * The hook is void: a dump that could not be taken comes back empty
+	 * (length 0) rather than as a dump of zeros.
+	 */
+	if (!rep || pcnet32_call(lp, GET_REGS, &arg, rep))
+		regs->len = 0;
+	else
 		memcpy(p, rep->regs, min_t(u32, rep->len,
 					   min_t(u32, regs->len,
 						 sizeof(rep->regs))));
