@@ -51,6 +51,13 @@ static void pcnet32_hw_stop(struct pcnet32_private *lp)
 	lp->ien = 0;
 }
 
+/* a closed device: stopped, back in software style 0 */
+static void pcnet32_hw_park(struct pcnet32_private *lp)
+{
+	pcnet32_hw_stop(lp);
+	pcnet32_write_bcr(&lp->io, PCNET32_BCR_SWS, 0);
+}
+
 static void pcnet32_fill_init_block(struct pcnet32_private *lp)
 {
 	struct pcnet32_init_block *ib = lp->init_block;
@@ -624,9 +631,13 @@ err_rings:
 static int pcnet32_close(struct net_device *dev)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
+	unsigned long flags;
 
 	del_timer_sync(&lp->watchdog);
 	pcnet32_quiesce(lp);
+	spin_lock_irqsave(&lp->lock, flags);
+	pcnet32_hw_park(lp);
+	spin_unlock_irqrestore(&lp->lock, flags);
 	free_irq(lp->pdev->irq, dev);
 	pcnet32_rings_free(lp);
 	netif_carrier_off(dev);
@@ -673,7 +684,7 @@ static void pcnet32_set_rx_mode(struct net_device *dev)
 	int suspended;
 	u16 mode;
 
-	if (dev->flags & (IFF_ALLMULTI | IFF_PROMISC)) {
+	if (dev->flags & IFF_ALLMULTI) {
 		memset(ladrf, 0xff, sizeof(ladrf));
 	} else {
 		netdev_for_each_mc_addr(ha, dev) {
@@ -684,6 +695,12 @@ static void pcnet32_set_rx_mode(struct net_device *dev)
 
 	spin_lock_irqsave(&lp->lock, flags);
 	memcpy(lp->ladrf, ladrf, sizeof(ladrf));
+	/* the init block keeps the filter for the next initialization */
+	memcpy(lp->init_block->ladrf, ladrf, sizeof(ladrf));
+	mode = le16_to_cpu(lp->init_block->mode) & ~PCNET32_MODE_PROM;
+	if (dev->flags & IFF_PROMISC)
+		mode |= PCNET32_MODE_PROM;
+	lp->init_block->mode = cpu_to_le16(mode);
 	if (lp->st.running) {
 		suspended = pcnet32_suspend(&lp->io);
 		for (i = 0; i < 4; i++)
@@ -732,32 +749,30 @@ static void pcnet32_get_stats64(struct net_device *dev,
 
 #define PCNET32_LB_PKTS		4
 #define PCNET32_LB_LEN		60
-#define PCNET32_LB_BUF		128
 
-struct pcnet32_loopback {
-	struct pcnet32_rx_desc rx[PCNET32_LB_PKTS];
-	struct pcnet32_tx_desc tx[PCNET32_LB_PKTS];
-	struct pcnet32_init_block ib;
-	u8 txbuf[PCNET32_LB_PKTS][PCNET32_LB_BUF];
-	u8 rxbuf[PCNET32_LB_PKTS][PCNET32_LB_BUF];
-};
-
-/* send frames through the chip's internal loopback; 0 if all came back */
+/*
+ * Send frames through the chip's internal loopback on the driver's own
+ * rings (the caller has stopped the fast path and initialized the rings);
+ * 0 if every frame came back intact. The init block's mode gets LOOP and
+ * INTL for the test only; CSR15 is given its mode back afterwards.
+ */
 static int pcnet32_loopback_test(struct pcnet32_private *lp)
 {
+	struct pcnet32_init_block *ib = lp->init_block;
 	struct device *d = &lp->pdev->dev;
-	struct pcnet32_loopback *lb;
 	unsigned long flags;
-	dma_addr_t dma, a;
 	unsigned int i, j;
+	dma_addr_t dma;
+	u16 mode, st;
 	int ret = -EIO;
-	u16 st;
+	u8 *buf;
 
-	lb = dma_alloc_coherent(d, sizeof(*lb), &dma, GFP_KERNEL);
-	if (!lb)
+	buf = dma_alloc_coherent(d, PCNET32_LB_PKTS * PCNET32_LB_LEN, &dma,
+				 GFP_KERNEL);
+	if (!buf)
 		return -ENOMEM;
 	for (i = 0; i < PCNET32_LB_PKTS; i++) {
-		u8 *f = lb->txbuf[i];
+		u8 *f = buf + i * PCNET32_LB_LEN;
 
 		memcpy(f, lp->dev->dev_addr, ETH_ALEN);
 		memcpy(f + ETH_ALEN, lp->dev->dev_addr, ETH_ALEN);
@@ -765,25 +780,21 @@ static int pcnet32_loopback_test(struct pcnet32_private *lp)
 		f[13] = 0x00;
 		for (j = ETH_HLEN; j < PCNET32_LB_LEN; j++)
 			f[j] = (u8)(i * 31 + j);
-		a = dma + offsetof(struct pcnet32_loopback, rxbuf[i]);
-		lb->rx[i].base = cpu_to_le32(a);
-		lb->rx[i].buf_length = cpu_to_le16((u16)-PCNET32_LB_BUF);
-		lb->rx[i].status = cpu_to_le16(PCNET32_DESC_OWN);
-		a = dma + offsetof(struct pcnet32_loopback, txbuf[i]);
-		lb->tx[i].base = cpu_to_le32(a);
-		lb->tx[i].length = cpu_to_le16((u16)-PCNET32_LB_LEN);
+		lp->tx_ring[i].base = cpu_to_le32(dma + i * PCNET32_LB_LEN);
+		lp->tx_ring[i].length = cpu_to_le16((u16)-PCNET32_LB_LEN);
+		lp->tx_ring[i].misc = 0;
 	}
-	lb->ib.mode = cpu_to_le16(PCNET32_MODE_LOOP | PCNET32_MODE_INTL |
-				  PCNET32_MODE_PORT_10BT);
-	lb->ib.rlen = ilog2(PCNET32_LB_PKTS) << 4;
-	lb->ib.tlen = ilog2(PCNET32_LB_PKTS) << 4;
-	memcpy(lb->ib.padr, lp->dev->dev_addr, ETH_ALEN);
-	lb->ib.rdra = cpu_to_le32(dma + offsetof(struct pcnet32_loopback, rx));
-	lb->ib.tdra = cpu_to_le32(dma + offsetof(struct pcnet32_loopback, tx));
+
+	mode = le16_to_cpu(ib->mode);
+	ib->mode = cpu_to_le16(mode | PCNET32_MODE_LOOP | PCNET32_MODE_INTL);
+	ib->rlen = ilog2(lp->rx_size) << 4;
+	ib->tlen = ilog2(lp->tx_size) << 4;
+	ib->rdra = cpu_to_le32(lp->rx_ring_dma);
+	ib->tdra = cpu_to_le32(lp->tx_ring_dma);
 
 	spin_lock_irqsave(&lp->lock, flags);
 	pcnet32_hw_setup(lp);
-	if (pcnet32_hw_init(lp, dma + offsetof(struct pcnet32_loopback, ib))) {
+	if (pcnet32_hw_init(lp, lp->init_dma)) {
 		spin_unlock_irqrestore(&lp->lock, flags);
 		goto out;
 	}
@@ -792,9 +803,9 @@ static int pcnet32_loopback_test(struct pcnet32_private *lp)
 	for (i = 0; i < PCNET32_LB_PKTS; i++) {
 		/* the frame before ownership */
 		wmb();
-		lb->tx[i].status = cpu_to_le16(PCNET32_DESC_OWN |
-					       PCNET32_DESC_STP |
-					       PCNET32_DESC_ENP);
+		lp->tx_ring[i].status = cpu_to_le16(PCNET32_DESC_OWN |
+						    PCNET32_DESC_STP |
+						    PCNET32_DESC_ENP);
 		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS,
 				  PCNET32_CSR0_TDMD);
 	}
@@ -802,7 +813,7 @@ static int pcnet32_loopback_test(struct pcnet32_private *lp)
 
 	for (j = 0; j < 200; j++) {
 		for (i = 0; i < PCNET32_LB_PKTS; i++)
-			if (le16_to_cpu(READ_ONCE(lb->rx[i].status)) &
+			if (le16_to_cpu(READ_ONCE(lp->rx_ring[i].status)) &
 			    PCNET32_DESC_OWN)
 				break;
 		if (i == PCNET32_LB_PKTS)
@@ -812,24 +823,31 @@ static int pcnet32_loopback_test(struct pcnet32_private *lp)
 	dma_rmb();
 	ret = 0;
 	for (i = 0; i < PCNET32_LB_PKTS; i++) {
-		st = le16_to_cpu(lb->rx[i].status);
+		st = le16_to_cpu(lp->rx_ring[i].status);
+		dma_sync_single_for_cpu(d, lp->rx_dma[i], PCNET32_LB_LEN,
+					DMA_FROM_DEVICE);
 		if ((st & (PCNET32_DESC_OWN | PCNET32_DESC_ERR |
 			   PCNET32_DESC_STP | PCNET32_DESC_ENP)) !=
 		    (PCNET32_DESC_STP | PCNET32_DESC_ENP) ||
-		    memcmp(lb->rxbuf[i], lb->txbuf[i], PCNET32_LB_LEN)) {
+		    memcmp(lp->rx_skb[i]->data, buf + i * PCNET32_LB_LEN,
+			   PCNET32_LB_LEN)) {
 			netif_info(&lp->st, hw, lp->dev,
 				   "loopback frame %u failed, status %4.4x\n",
 				   i, st);
 			ret = -EIO;
 		}
+		dma_sync_single_for_device(d, lp->rx_dma[i], PCNET32_LB_LEN,
+					   DMA_FROM_DEVICE);
 	}
 out:
 	spin_lock_irqsave(&lp->lock, flags);
 	pcnet32_hw_stop(lp);
-	pcnet32_write_csr(&lp->io, PCNET32_CSR_IADR_LO, lp->init_dma & 0xffff);
-	pcnet32_write_csr(&lp->io, PCNET32_CSR_IADR_HI, lp->init_dma >> 16);
+	pcnet32_write_csr(&lp->io, PCNET32_CSR_MODE, mode);
 	spin_unlock_irqrestore(&lp->lock, flags);
-	dma_free_coherent(d, sizeof(*lb), lb, dma);
+	ib->mode = cpu_to_le16(mode);
+	for (i = 0; i < PCNET32_LB_PKTS; i++)
+		lp->tx_ring[i].status = 0;
+	dma_free_coherent(d, PCNET32_LB_PKTS * PCNET32_LB_LEN, buf, dma);
 	return ret;
 }
 
@@ -840,12 +858,19 @@ int pcnet32_op_self_test(struct pcnet32_ctx *ctx,
 {
 	struct pcnet32_private *lp = ctx->priv;
 	int running = netif_running(lp->dev);
+	unsigned long flags;
 	int ret;
 
 	if (running) {
 		del_timer_sync(&lp->watchdog);
 		pcnet32_quiesce(lp);
+		pcnet32_tx_purge(lp);
+	} else {
+		ret = pcnet32_rings_alloc(lp);
+		if (ret)
+			return ret;
 	}
+	pcnet32_rings_init(lp);
 	ret = pcnet32_loopback_test(lp);
 	rep->data[0] = ret ? 1 : 0;
 	if (ret)
@@ -854,6 +879,11 @@ int pcnet32_op_self_test(struct pcnet32_ctx *ctx,
 		pcnet32_resume_fast_path(lp);
 		mod_timer(&lp->watchdog,
 			  round_jiffies(jiffies + PCNET32_WATCHDOG));
+	} else {
+		spin_lock_irqsave(&lp->lock, flags);
+		pcnet32_hw_park(lp);
+		spin_unlock_irqrestore(&lp->lock, flags);
+		pcnet32_rings_free(lp);
 	}
 	return 0;
 }
@@ -1336,6 +1366,10 @@ static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		dev_warn(&pdev->dev, "invalid address in PROM, using a random one\n");
 		eth_hw_addr_random(dev);
 	}
+	/* mode 0 and an empty filter until the first open */
+	memcpy(lp->init_block->padr, dev->dev_addr, ETH_ALEN);
+	lp->init_block->rlen = ilog2(PCNET32_RX_RING_DEFAULT) << 4;
+	lp->init_block->tlen = ilog2(PCNET32_TX_RING_DEFAULT) << 4;
 
 	dev->netdev_ops = &pcnet32_netdev_ops;
 	dev->ethtool_ops = &pcnet32_ethtool_ops;
