@@ -59,3 +59,11 @@ lint-inkernel:
 
 bench-driver: all
 	@$(ROOT)/workloads/bench-inkernel.sh
+
+# A guest tool: the MII ioctls, for the parity tests.
+INK_TOOL := $(BUILD)/inkernel-tools/pcnet32-mii
+$(INK_TOOL): $(INK_DIR)/pcnet32-mii.c
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $<
+GUEST_TOOLS += $(INK_TOOL)
+GUEST_TOOLS += $(INK_DIR)/pcnet32-parity
