@@ -9,6 +9,11 @@ export ROOT BUILD CACHE
 CC ?= cc
 USER_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE
 
+# checkpatch from Debian's linux-source-6.1 (fetched at set-up, never
+# committed); it finds its data files (spelling.txt, ...) beside itself.
+CHECKPATCH = perl "$$($(ROOT)/tools/linux-source.sh | tail -n1)/scripts/checkpatch.pl" \
+	--no-tree --quiet --show-types --ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES
+
 # Components add to these from their own rules.mk.
 TEST_SRCS := $(wildcard $(ROOT)/tests/*.c)
 TEST_CFLAGS := -I$(ROOT)/tests

@@ -47,12 +47,7 @@ $(addprefix $(SPL_OUT)/,$(SPL_GUEST)): $(SPL_OUT)/%: $(SPL_DIR)/guest/%
 
 lint: lint-split
 lint-split:
-	@src=$$($(ROOT)/tools/linux-source.sh | tail -n1) && \
-	perl $$src/scripts/checkpatch.pl --no-tree --quiet --show-types \
-		--ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES \
-		--spelling-file=$$src/scripts/spelling.txt \
-		--const-structs-file=$$src/scripts/const_structs.checkpatch \
-		-f $(SPL_DIR)/kernel/*.c $(SPL_DIR)/kernel/*.h $(SPL_DIR)/uapi/*.h
+	@$(CHECKPATCH) -f $(SPL_DIR)/kernel/*.c $(SPL_DIR)/kernel/*.h $(SPL_DIR)/uapi/*.h
 	@shellcheck $(SPL_DIR)/guest/* $(SPL_DIR)/daemon/pcnet32-supervise
 	@echo "lint-split: clean"
 

@@ -138,21 +138,32 @@ static int pcnet32_check_contents(u32 op, const void *a, const void *r)
 	}
 }
 
+/* the sizes the op table gives each op, and whether the daemon runs it */
+struct pcnet32_op_size {
+	bool known;
+	u32 side;
+	u32 arg_len;
+	u32 rep_len;
+};
+
+#define PCNET32_OP_SIZE(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
+	[ID] = { true, PCNET32_SIDE_##SIDE, sizeof(struct ARG),	\
+		 sizeof(struct REP) },
+
+static const struct pcnet32_op_size pcnet32_op_sizes[PCNET32_OP_MAX] = {
+	PCNET32_OPS(PCNET32_OP_SIZE)
+};
+
 int pcnet32_check_reply(u32 op, const void *arg, u32 arg_len,
 			const void *rep, u32 rep_len)
 {
-	switch (op) {
-#define PCNET32_CHECK_SIZE(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
-	case ID:							\
-		if (PCNET32_SIDE_##SIDE != PCNET32_SIDE_USER ||	\
-		    arg_len != sizeof(struct ARG) ||			\
-		    rep_len != sizeof(struct REP))			\
-			return -EINVAL;					\
-		break;
-	PCNET32_OPS(PCNET32_CHECK_SIZE)
-#undef PCNET32_CHECK_SIZE
-	default:
+	const struct pcnet32_op_size *z;
+
+	if (op >= PCNET32_OP_MAX)
 		return -EINVAL;	/* no such op */
-	}
+	z = &pcnet32_op_sizes[op];
+	if (!z->known || z->side != PCNET32_SIDE_USER ||
+	    arg_len != z->arg_len || rep_len != z->rep_len)
+		return -EINVAL;	/* not the daemon's, or not its sizes */
 	return pcnet32_check_contents(op, arg, rep);
 }
