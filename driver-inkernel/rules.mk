@@ -47,14 +47,19 @@ $(CACHE)/lab/kver:
 
 lint: lint-inkernel
 
+# checkpatch comes from Debian's linux-source package (tools/linux-source.sh)
+# and finds its spelling and const-struct lists beside itself. ops.h is an
+# X-macro table: its list macro is a sequence of X() entries and its
+# prototype generator ends in ';' by design, which checkpatch cannot tell
+# from a mistake; only those two checks are left out, and only for ops.h.
+INK_CHECKPATCH = perl $$src/scripts/checkpatch.pl --no-tree --quiet \
+	--show-types --ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES
 lint-inkernel:
 	@src=$$($(ROOT)/tools/linux-source.sh | tail -n1) && \
-	perl $$src/scripts/checkpatch.pl --no-tree --quiet --show-types \
-		--ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES \
-		--spelling-file=$$src/scripts/spelling.txt \
-		--const-structs-file=$$src/scripts/const_structs.checkpatch \
-		-f $(INK_SRC)/*.c $(INK_SRC)/*.h
-	@shellcheck $(INK_DIR)/load $(ROOT)/workloads/bench-inkernel.sh
+	$(INK_CHECKPATCH) -f $(filter-out %/ops.h,$(wildcard $(INK_SRC)/*.[ch])) && \
+	$(INK_CHECKPATCH) --ignore COMPLEX_MACRO,TRAILING_SEMICOLON -f $(INK_SRC)/ops.h
+	@shellcheck $(INK_DIR)/load $(INK_DIR)/pcnet32-parity \
+		$(ROOT)/workloads/bench-inkernel.sh
 	@echo "lint-inkernel: clean"
 
 bench-driver: all

@@ -34,10 +34,11 @@ MODULE_PARM_DESC(debug, "netif message level bits (-1: drv, probe, link)");
 
 static_assert(PCNET32_SS_TEST == ETH_SS_TEST);
 static_assert(PCNET32_STR_LEN == ETH_GSTRING_LEN);
-static_assert(PCNET32_PORT_TP == PORT_TP && PCNET32_PORT_AUI == PORT_AUI &&
-	      PCNET32_PORT_MII == PORT_MII);
-static_assert(PCNET32_DUPLEX_FULL == DUPLEX_FULL &&
-	      PCNET32_DUPLEX_HALF == DUPLEX_HALF);
+static_assert(PCNET32_PORT_TP == PORT_TP);
+static_assert(PCNET32_PORT_AUI == PORT_AUI);
+static_assert(PCNET32_PORT_MII == PORT_MII);
+static_assert(PCNET32_DUPLEX_FULL == DUPLEX_FULL);
+static_assert(PCNET32_DUPLEX_HALF == DUPLEX_HALF);
 static_assert(PCNET32_XCVR_INTERNAL == XCVR_INTERNAL);
 static_assert(sizeof(struct pcnet32_rx_desc) == 16);
 static_assert(sizeof(struct pcnet32_tx_desc) == 16);
