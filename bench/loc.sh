@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Table 1: non-comment, non-blank lines of the code the factorization adds
+# or moves, counted from the sources (nothing hard-coded). Prints CSV:
+#   key,lines,detail
+# keys:
+#   moved_ops        the USER ops' functions in pcnet32/slow.c (from the op
+#                    table, via analysis/moved-ops.sh)
+#   moved_helpers    the other functions and tables of slow.c they use
+#   moved_other      slow.c's includes, defines, pragmas
+#   replicated       functions replicated in user space (none: slow.c
+#                    compiles on both sides)
+#   shared_headers   headers both sides compile (port shim, registers, op
+#                    table, compat): not replicated, listed for comparison
+#   user_only        of those, the lines only user space compiles
+#   uapi             the upcall ABI header(s), driver-split/uapi/*.h
+#   daemon           driver-split/daemon/*.c
+#   daemon_h         driver-split/daemon/*.h
+#   kernel_channel   driver-split/kernel/* (upcall channel, checks, dispatch)
+#   supervisor       driver-split/daemon/pcnet32-supervise (shell)
+#   pcnet32_total    the whole shared driver, pcnet32/*.c *.h (for scale)
+# usage: bench/loc.sh [ROOT]
+set -euo pipefail
+
+ROOT=${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+cd "$ROOT"
+
+# C source without comments, string and character contents blanked; one
+# output line per input line (so line counts and positions hold)
+strip_c() {
+	awk '
+	{
+		out = ""; n = length($0); i = 1
+		while (i <= n) {
+			c = substr($0, i, 1); d = substr($0, i, 2)
+			if (incomment) {
+				if (d == "*/") { incomment = 0; i += 2; continue }
+				i++; continue
+			}
+			if (d == "/*") { incomment = 1; i += 2; continue }
+			if (d == "//") break
+			if (c == "\"" || c == "\047") {
+				q = c; out = out q; i++
+				while (i <= n) {
+					c = substr($0, i, 1)
+					if (c == "\\") { i += 2; continue }
+					i++
+					if (c == q) break
+				}
+				out = out q
+				continue
+			}
+			out = out c; i++
+		}
+		print out
+	}' "$@"
+}
+
+ncnb_c() { # files...: non-comment non-blank lines of C files
+	local f total=0 n
+	for f in "$@"; do
+		n=$(strip_c "$f" | grep -c '[^[:space:]]' || true)
+		total=$((total + n))
+	done
+	echo "$total"
+}
+
+ncnb_sh() { # files...: non-comment non-blank lines of shell scripts
+	cat "$@" | grep -v '^[[:space:]]*#' | grep -c '[^[:space:]]' || true
+}
+
+# Top-level items of a C file: name, kind (function, data, cpp), lines
+items_c() {
+	strip_c "$1" | awk '
+	function flush() {
+		if (!open) return
+		name = ""; kind = "data"
+		t = text; sub(/[{=].*/, "", t)
+		if (match(t, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
+			name = substr(t, RSTART, RLENGTH); sub(/[ \t]*\($/, "", name); kind = "function"
+		} else {
+			# data: the declarator before "=", struct bodies removed
+			t = text; sub(/=.*/, "", t)
+			while (gsub(/{[^{}]*}/, "", t)) ;
+			sub(/[ \t;]*$/, "", t)
+			if (match(t, /[A-Za-z_][A-Za-z0-9_]*[ \t]*(\[[^]]*\][ \t]*)*$/)) {
+				name = substr(t, RSTART, RLENGTH); sub(/[ \t[].*/, "", name)
+			}
+		}
+		printf "%s\t%s\t%d\n", name, kind, lines
+		open = 0; text = ""; lines = 0
+	}
+	{
+		blank = ($0 !~ /[^ \t]/)
+		if (depth == 0 && !open && $0 ~ /^[ \t]*#/) { cpp++; cont = ($0 ~ /\\$/); next }
+		if (cont) { cpp++; cont = ($0 ~ /\\$/); next }
+		if (blank) next
+		if (!open) { open = 1; text = "" }
+		lines++; text = text " " $0
+		o = gsub(/{/, "{"); cl = gsub(/}/, "}")
+		depth += o - cl
+		if (depth == 0 && ($0 ~ /}[ \t]*;?[ \t]*$/ || $0 ~ /;[ \t]*$/)) flush()
+	}
+	END { flush(); printf "-\tcpp\t%d\n", cpp }'
+}
+
+# lines only user space compiles: the branches of #ifdef/#ifndef __KERNEL__
+# that the kernel does not take
+user_only() { # files...
+	local f
+	for f in "$@"; do strip_c "$f"; done | awk '
+	function inuser(   k) { for (k = 1; k <= sp; k++) if (st[k] == "U") return 1; return 0 }
+	/^[ \t]*#[ \t]*ifdef[ \t]+__KERNEL__/ { st[++sp] = "K"; next }
+	/^[ \t]*#[ \t]*ifndef[ \t]+__KERNEL__/ { st[++sp] = "U"; next }
+	/^[ \t]*#[ \t]*if/ { st[++sp] = "O"; next }
+	/^[ \t]*#[ \t]*(else|elif)/ {
+		if (st[sp] == "K") st[sp] = "U"; else if (st[sp] == "U") st[sp] = "K"
+		next
+	}
+	/^[ \t]*#[ \t]*endif/ { sp--; next }
+	/[^ \t]/ { if (inuser()) n++ }
+	END { print n + 0 }'
+}
+
+moved=$("$ROOT/analysis/moved-ops.sh" "$ROOT" | awk -F'\t' '!/^#/ && $2 == "moved" { print $1 }')
+kept=$("$ROOT/analysis/moved-ops.sh" "$ROOT" | awk -F'\t' '!/^#/ && $2 == "kept" { print $1 }')
+slow=pcnet32/slow.c
+items=$(items_c "$slow")
+
+ops_lines=0 ops_n=0 helper_lines=0 helper_n=0 other_lines=0 helpers=""
+while IFS=$'\t' read -r name kind lines; do
+	if [ "$kind" = cpp ]; then
+		other_lines=$((other_lines + lines))
+	elif grep -qxF "$name" <<<"$moved"; then
+		ops_lines=$((ops_lines + lines)) ops_n=$((ops_n + 1))
+	else
+		helper_lines=$((helper_lines + lines)) helper_n=$((helper_n + 1))
+		helpers="$helpers ${name:-?}"
+	fi
+done <<<"$items"
+n_moved=$(grep -c . <<<"$moved")
+n_kept=$(grep -c . <<<"$kept" || true)
+slow_total=$(ncnb_c "$slow")
+[ $((ops_lines + helper_lines + other_lines)) = "$slow_total" ] ||
+	echo "loc: warning: slow.c items add up to $((ops_lines + helper_lines + other_lines)), not $slow_total" >&2
+
+shared=(pcnet32/port.h pcnet32/hw.h pcnet32/ops.h pcnet32/compat.h)
+shopt -s nullglob
+uapi=(driver-split/uapi/*.h)
+daemon_c=(driver-split/daemon/*.c)
+daemon_h=(driver-split/daemon/*.h)
+kchan=(driver-split/kernel/*.c driver-split/kernel/*.h)
+drv=(pcnet32/*.c pcnet32/*.h)
+
+names() { local f out=""; for f in "$@"; do out="$out ${f##*/}"; done; echo "${out# }"; }
+
+echo "key,lines,detail"
+echo "moved_ops,$ops_lines,$ops_n functions of $n_moved ops of side USER (op table; $n_kept kept in the kernel)"
+echo "moved_helpers,$helper_lines,$helper_n helpers and tables:$helpers"
+echo "moved_other,$other_lines,includes/defines/pragmas of slow.c"
+echo "replicated,0,none: pcnet32/slow.c compiles unchanged into the module and the daemon"
+echo "shared_headers,$(ncnb_c "${shared[@]}"),$(names "${shared[@]}") (compiled on both sides)"
+echo "user_only,$(user_only "$slow" "${shared[@]}"),lines of those and slow.c only user space compiles (#ifndef __KERNEL__ branches)"
+echo "uapi,$(ncnb_c "${uapi[@]}"),$(names "${uapi[@]}")"
+echo "daemon,$(ncnb_c "${daemon_c[@]}"),$(names "${daemon_c[@]}")"
+echo "daemon_h,$(ncnb_c "${daemon_h[@]}"),$(names "${daemon_h[@]}")"
+echo "kernel_channel,$(ncnb_c "${kchan[@]}"),$(names "${kchan[@]}")"
+echo "supervisor,$(ncnb_sh driver-split/daemon/pcnet32-supervise),pcnet32-supervise (shell)"
+echo "pcnet32_total,$(ncnb_c "${drv[@]}"),$(names "${drv[@]}")"

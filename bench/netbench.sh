@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The host side of the network workloads (the paper's Table 3). Runs on the
+# host end of the guest's link, inside the lab's namespace:
+#   vm/lab host --name NAME -- bench/netbench.sh TEST ARGS...
+# and prints CSV rows "test,rep,value" (no header):
+#   ping N            N echo requests 0.2 s apart; value: RTT in ms
+#   scp FILE TAG N    copy FILE to the guest's /tmp N times; value: seconds
+#   ssh N             ssh login running 'true', N times; value: seconds
+#   iperf TAG S [-R]  one S-second iperf3 run (-R: guest to host);
+#                     value: receiver throughput in Mbit/s
+# Needs GUEST and LAB_SSH_CONFIG (set by vm/lab host).
+set -euo pipefail
+
+: "${GUEST:?run me through vm/lab host}" "${LAB_SSH_CONFIG:?run me through vm/lab host}"
+
+now() { date +%s%N; }
+secs() { # start end
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", (b - a) / 1e9 }'
+}
+
+test=${1:?usage: netbench.sh ping|scp|ssh|iperf ARGS...}
+shift
+case "$test" in
+ping)
+	n=${1:?ping N}
+	# one unrecorded request first: it pays for the ARP resolution
+	ping -c 1 -W 5 "$GUEST" >/dev/null
+	ping -c "$n" -i 0.2 -W 5 "$GUEST" |
+		sed -n 's/.*icmp_seq=\([0-9]*\).*time=\([0-9.]*\) ms.*/\1 \2/p' |
+		awk '{ printf "ping,%d,%s\n", $1 - 1, $2 }'
+	;;
+scp)
+	file=${1:?scp FILE TAG N} tag=${2:?scp FILE TAG N} n=${3:?scp FILE TAG N}
+	for ((i = 0; i < n; i++)); do
+		t0=$(now)
+		scp -O -q -F "$LAB_SSH_CONFIG" "$file" lab-guest:/tmp/netbench.bin
+		t1=$(now)
+		printf '%s,%d,%s\n' "$tag" "$i" "$(secs "$t0" "$t1")"
+	done
+	;;
+ssh)
+	n=${1:?ssh N}
+	for ((i = 0; i < n; i++)); do
+		t0=$(now)
+		ssh -F "$LAB_SSH_CONFIG" lab-guest true
+		t1=$(now)
+		printf 'ssh,%d,%s\n' "$i" "$(secs "$t0" "$t1")"
+	done
+	;;
+iperf)
+	tag=${1:?iperf TAG S [-R]} s=${2:?iperf TAG S [-R]}
+	rev=${3:-}
+	# the guest's server re-opens its socket between tests: retry
+	for try in 1 2 3; do
+		if out=$(iperf3 -c "$GUEST" -t "$s" -f m ${rev:+"$rev"} 2>&1); then
+			v=$(awk '/receiver/ { for (i = 2; i <= NF; i++) if ($i == "Mbits/sec") v = $(i - 1) } END { print v }' <<<"$out")
+			[ -n "$v" ] || { echo "netbench: no receiver line in iperf3's output" >&2; exit 1; }
+			printf '%s,0,%s\n' "$tag" "$v"
+			exit 0
+		fi
+		[ "$try" = 3 ] && { printf 'netbench: iperf3 failed:\n%s\n' "$out" >&2; exit 1; }
+		sleep 1
+	done
+	;;
+*)
+	echo "netbench: unknown test '$test'" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,38 @@
+# bench/: the benchmark (make bench). Regenerates the paper's Tables 1-4
+# for stock / inkernel / split, with gnuplot figures, into report/REPORT.md,
+# report/figures/bench-*.png and the raw data under report/data/bench/.
+#
+#   make bench         the full run (interleaved rounds; about 15 minutes)
+#   make bench-quick   one short round per column, for development
+#   make bench-report  tables and figures again from the raw data of the last run
+#
+# Environment: BENCH_ROUNDS, BENCH_REPS (ethtool command repetitions),
+# BENCH_OPS_N (micro-benchmark calls per op), BENCH_QUICK=1, BENCH_DATA
+# (raw data directory); see bench/run.sh --help.
+
+BENCH_DIR := $(ROOT)/bench
+OPBENCH := $(BUILD)/bench/opbench
+
+$(OPBENCH): $(ROOT)/workloads/opbench.c
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $<
+
+BENCHSTAT := $(BUILD)/bench/benchstat
+$(BENCHSTAT): $(BENCH_DIR)/benchstat.c
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $<
+
+GUEST_TOOLS += $(OPBENCH)
+all: $(OPBENCH) $(BENCHSTAT)
+
+.PHONY: bench-run bench-quick bench-report
+bench: bench-run
+
+bench-run: deps all $(BENCH_DEPS)
+	@$(BENCH_DIR)/run.sh
+
+bench-quick: deps all $(BENCH_DEPS)
+	@BENCH_QUICK=1 $(BENCH_DIR)/run.sh
+
+bench-report: $(BENCHSTAT)
+	@$(BENCH_DIR)/report.sh

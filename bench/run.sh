@@ -1,0 +1,254 @@
+#!/usr/bin/env bash
+# make bench: measure stock / inkernel / split in interleaved rounds, keep
+# every raw sample as CSV, then generate the report (bench/report.sh).
+#
+# Each round boots every column in turn (vm/lab up --driver X --name
+# bench-X), runs the same workload list on it and takes it down:
+#   ethtool   whole-command wall time of ethtool -i/-g/-s msglvl/-t/-d in the
+#             guest (Table 2)
+#   ops       opbench: SIOCETHTOOL / MII ioctls issued directly, plus the
+#             reference points (null ioctl, pipe round trip) (Table 2, per op)
+#   upcall    split only: the phase timings the kernel records (Table 4)
+#   net       from the host end: ping, scp (4.3 KB and 4 MiB), ssh login,
+#             iperf3 both ways (Table 3)
+#   interfere iperf3 host->guest while a guest process dumps the registers
+#             back to back (what the paper did not measure)
+# Speed is printed, never judged: the run fails only when a workload
+# cannot run at all.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+LAB=$ROOT/vm/lab
+NETBENCH=$ROOT/bench/netbench.sh
+
+usage() {
+	cat <<EOF
+usage: bench/run.sh [--no-report]
+Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
+  BENCH_ROUNDS   rounds of stock, inkernel, split          [3; quick 1]
+  BENCH_REPS     runs of each ethtool command per round     [30; quick 5]
+  BENCH_OPS_N    calls of each op per round (opbench)       [2000; quick 200]
+  BENCH_NET_REPS scp and ssh runs per round                  [8; quick 2]
+  BENCH_PING_N   pings per round                             [20; quick 5]
+  BENCH_IPERF_S  seconds per iperf3 run                      [5; quick 2]
+  BENCH_COLUMNS  the columns, in round order                 [stock inkernel split]
+  BENCH_DATA     raw data directory          [report/data/bench; quick report/data/bench-quick]
+  BENCH_OUT      report directory (REPORT.md, figures/)      [report; quick: BENCH_DATA]
+The lab's ACCEL and SMP pass through (default TCG, one vCPU).
+EOF
+}
+
+report=1
+case "${1:-}" in
+"") ;;
+--no-report) report=0 ;;
+-h | --help) usage; exit 0 ;;
+*) usage >&2; exit 2 ;;
+esac
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+	ROUNDS=${BENCH_ROUNDS:-1} REPS=${BENCH_REPS:-5} OPS_N=${BENCH_OPS_N:-200}
+	NET_REPS=${BENCH_NET_REPS:-2} PING_N=${BENCH_PING_N:-5} IPERF_S=${BENCH_IPERF_S:-2}
+	DATA=${BENCH_DATA:-$ROOT/report/data/bench-quick}
+	OUT=${BENCH_OUT:-$DATA}
+	MODE=quick
+else
+	ROUNDS=${BENCH_ROUNDS:-3} REPS=${BENCH_REPS:-30} OPS_N=${BENCH_OPS_N:-2000}
+	NET_REPS=${BENCH_NET_REPS:-8} PING_N=${BENCH_PING_N:-20} IPERF_S=${BENCH_IPERF_S:-5}
+	DATA=${BENCH_DATA:-$ROOT/report/data/bench}
+	OUT=${BENCH_OUT:-$ROOT/report}
+	MODE=full
+fi
+read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split}"
+for v in ROUNDS REPS OPS_N NET_REPS PING_N IPERF_S; do
+	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
+		echo "bench: BENCH_$v must be a positive whole number, not '${!v}'" >&2
+		exit 2
+	fi
+done
+[ "$IPERF_S" -ge 2 ] || { echo "bench: BENCH_IPERF_S must be at least 2" >&2; exit 2; }
+for c in "${COLUMNS[@]}"; do
+	case "$c" in
+	stock | inkernel | split) ;;
+	*) echo "bench: unknown column '$c' (stock, inkernel, split)" >&2; exit 2 ;;
+	esac
+done
+[ "$(id -u)" = 0 ] || { echo "bench: must run as root (the lab needs it)" >&2; exit 2; }
+
+T0=$(date +%s)
+progress() { # message
+	local s=$(($(date +%s) - T0))
+	printf '[%2d:%02d] %s\n' $((s / 60)) $((s % 60)) "$*" >&2
+}
+
+# ---- cleanup: every lab this run started, every background job ---------
+LABS=()
+BG=()
+cleanup() {
+	local st=$? p n
+	trap - EXIT INT TERM HUP
+	for p in "${BG[@]}"; do
+		kill "$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+	done
+	for n in "${LABS[@]}"; do
+		"$LAB" down --name "$n" 2>/dev/null || true
+	done
+	rm -rf "$TMP"
+	[ "$st" = 0 ] || progress "bench: stopped (status $st); the labs it started are down; raw data so far: $DATA"
+	exit "$st"
+}
+TMP=$(mktemp -d /tmp/pcnet32-bench.XXXXXX)
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+# ---- raw data files -----------------------------------------------------
+if [ -e "$DATA" ] && [ ! -f "$DATA/meta.env" ] && [ -n "$(ls -A "$DATA")" ]; then
+	echo "bench: $DATA is not empty and holds no earlier run (meta.env): not replacing it" >&2
+	exit 2
+fi
+rm -rf "$DATA"
+mkdir -p "$DATA"
+echo "column,round,note" >"$DATA/notes.csv"
+echo "column,round,cmd,rep,ns,status" >"$DATA/cmd.csv"
+echo "column,round,op,iter,ns,err" >"$DATA/ops.csv"
+echo "column,round,source,op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns" >"$DATA/upcall.csv"
+echo "column,round,test,rep,value" >"$DATA/net.csv"
+echo "column,round,op,iter,ns,err" >"$DATA/interfere-ops.csv"
+echo "column,round,item,value" >"$DATA/footprint.csv"
+echo "column,round,load1" >"$DATA/hostload.csv"
+
+prefix() { # column round: prefix every line of stdin but opbench's headers
+	awk -v p="$1,$2" '/^(op|tag),iter,/ { next } { print p "," $0 }'
+}
+
+# 4.3 KB like the paper's scp, and a bigger file
+head -c 4403 /dev/urandom >"$TMP/scp-4k.bin"
+head -c $((4 * 1024 * 1024)) /dev/urandom >"$TMP/scp-4m.bin"
+chmod 644 "$TMP"/*.bin
+
+# The ethtool commands of Table 2: key, arguments. -s alternates between
+# two message levels: the kernel calls set_msglevel only on a change.
+ETHTOOL_CMDS=(
+	"i|-i eth0"
+	"g|-g eth0"
+	"s|-s eth0 msglvl @ALT@"
+	"t|-t eth0"
+	"d|-d eth0"
+)
+
+gx() { # name cmd...: a command in the guest
+	local name=$1
+	shift
+	"$LAB" exec --name "$name" --timeout 600 -- "$@"
+}
+
+measure() { # column round
+	local c=$1 r=$2 name=bench-$1 kv key args rss label
+	label="round $r/$ROUNDS, $c"
+	printf '%s,%s,%s\n' "$c" "$r" "$(cut -d' ' -f1 /proc/loadavg)" >>"$DATA/hostload.csv"
+	progress "$label: booting (vm/lab up --driver $c --name $name)"
+	"$LAB" down --name "$name" 2>/dev/null || true
+	LABS+=("$name")
+	"$LAB" up --driver "$c" --name "$name" 2>"$TMP/up.err" ||
+		{ cat "$TMP/up.err" >&2; return 1; }
+
+	if [ ! -s "$DATA/guest.env" ]; then
+		printf 'guest_kernel=%s\n' "$(gx "$name" uname -r)" >"$DATA/guest.env"
+	fi
+	# kernel footprint of the driver, and the daemon's memory
+	printf '%s,%s,module_core_bytes,%s\n' "$c" "$r" \
+		"$(gx "$name" cat /sys/module/pcnet32/coresize)" >>"$DATA/footprint.csv"
+	if [ "$c" = split ]; then
+		# shellcheck disable=SC2016 # expanded in the guest
+		rss=$(gx "$name" sh -c 'grep VmRSS "/proc/$(pidof pcnet32d)/status"' | awk '{ print $2 * 1024 }')
+		printf '%s,%s,daemon_rss_bytes,%s\n' "$c" "$r" "$rss" >>"$DATA/footprint.csv"
+	fi
+
+	for kv in "${ETHTOOL_CMDS[@]}"; do
+		key=${kv%%|*} args=${kv#*|}
+		progress "$label: ethtool $args x$REPS"
+		# shellcheck disable=SC2086 # args is a word list
+		gx "$name" opbench exec -n "$REPS" -w 2 -a 0x4007,0x0007 \
+			-u /tmp/upcall.csv -t "$key" -- ethtool $args |
+			prefix "$c" "$r" >>"$DATA/cmd.csv"
+	done
+
+	progress "$label: opbench: every op x$OPS_N"
+	gx "$name" opbench ops -n "$OPS_N" -u /tmp/upcall.csv 2>"$TMP/ops.err" |
+		prefix "$c" "$r" >>"$DATA/ops.csv"
+	sed 's/^/  /' "$TMP/ops.err" >&2
+	sed 's/,/;/g' "$TMP/ops.err" | prefix "$c" "$r" >>"$DATA/notes.csv"
+	gx "$name" sh -c 'cat /tmp/upcall.csv 2>/dev/null || true' |
+		prefix "$c" "$r" >>"$DATA/upcall.csv"
+
+	progress "$label: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS"
+	{
+		"$LAB" host --name "$name" -- "$NETBENCH" ping "$PING_N"
+		"$LAB" host --name "$name" -- "$NETBENCH" scp "$TMP/scp-4k.bin" scp_4k "$NET_REPS"
+		"$LAB" host --name "$name" -- "$NETBENCH" scp "$TMP/scp-4m.bin" scp_4m "$NET_REPS"
+		"$LAB" host --name "$name" -- "$NETBENCH" ssh "$NET_REPS"
+	} | prefix "$c" "$r" >>"$DATA/net.csv"
+	progress "$label: iperf3 ${IPERF_S}s host->guest, ${IPERF_S}s guest->host"
+	{
+		"$LAB" host --name "$name" -- "$NETBENCH" iperf iperf_h2g "$IPERF_S"
+		"$LAB" host --name "$name" -- "$NETBENCH" iperf iperf_g2h "$IPERF_S" -R
+	} | prefix "$c" "$r" >>"$DATA/net.csv"
+
+	progress "$label: iperf3 ${IPERF_S}s host->guest while the guest dumps registers back to back"
+	gx "$name" sh -c "opbench ops -n 10000000 -w 0 -T $((IPERF_S + 2)) GREGS \
+		>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
+	sleep 1
+	"$LAB" host --name "$name" -- "$NETBENCH" iperf iperf_h2g_dumping "$IPERF_S" |
+		prefix "$c" "$r" >>"$DATA/net.csv"
+	# wait for the dump loop to end, then take its samples
+	# shellcheck disable=SC2016 # run by the guest's shell
+	gx "$name" sh -c 'while pidof opbench >/dev/null; do sleep 0.2; done
+		cat /tmp/interfere.err >&2; cat /tmp/interfere.csv' |
+		prefix "$c" "$r" >>"$DATA/interfere-ops.csv"
+
+	"$LAB" down --name "$name"
+	progress "$label: done"
+}
+
+# ---- the run's label ------------------------------------------------------
+qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version //')
+{
+	printf 'date=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
+	printf 'mode=%s\n' "$MODE"
+	printf 'rounds=%s\nreps=%s\nops_n=%s\nnet_reps=%s\nping_n=%s\niperf_s=%s\n' \
+		"$ROUNDS" "$REPS" "$OPS_N" "$NET_REPS" "$PING_N" "$IPERF_S"
+	printf 'columns=%s\n' "${COLUMNS[*]}"
+	printf 'host_nproc=%s\n' "$(nproc)"
+	printf 'host_cpu=%s\n' "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
+	printf 'host_mem_gib=%s\n' "$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)"
+	printf 'host_kernel=%s\n' "$(uname -r)"
+	printf 'qemu=%s\n' "$qemu_v"
+	printf 'accel=%s\n' "$(printf '%s' "${ACCEL:-tcg}" | tr '[:lower:]' '[:upper:]')"
+	printf 'guest_cpus=%s\n' "${SMP:-1}"
+	printf 'commit=%s%s\n' "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+		"$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo '+changes')"
+	printf 'load_start=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$DATA/meta.env"
+
+progress "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds; raw data in $DATA"
+for ((r = 1; r <= ROUNDS; r++)); do
+	for c in "${COLUMNS[@]}"; do
+		measure "$c" "$r"
+	done
+done
+{
+	printf 'load_end=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+	printf 'wall_s=%s\n' "$(($(date +%s) - T0))"
+	printf 'complete=1\n'
+} >>"$DATA/meta.env"
+progress "measurements done"
+
+if [ "$report" = 1 ]; then
+	progress "report: tables and figures into $OUT"
+	"$ROOT/bench/report.sh" "$DATA" "$OUT"
+fi
+progress "bench: done"

@@ -1,0 +1,751 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * opbench: per-operation latency of a NIC driver's slow path, measured from
+ * user space in the guest (the benchmark's Table 2, per op).
+ *
+ *   opbench ops  [-i IF] [-n N] [-w W] [-T S] [-u FILE] [OP...]
+ *       Issue each OP N times (after W unrecorded warm-up calls; with -T,
+ *       for at most S seconds) and print one CSV row per call:
+ *       op,iter,ns,err. The ops are ethtool ioctls
+ *       (SIOCETHTOOL) answered by the driver, MII ioctls, and reference
+ *       points: a bare system call, an ioctl no driver answers, an ethtool
+ *       ioctl the ethtool core answers alone, and a pipe round trip between
+ *       two processes (the floor of any upcall). Default: every op.
+ *   opbench exec [-n N] [-w W] [-a V1,V2,...] [-u FILE] [-t TAG] -- CMD...
+ *       Run CMD N times (stdout and stderr to /dev/null) and print one row
+ *       per run: tag,iter,ns,status (wall time from fork to reaped child).
+ *       With -a, the argument @ALT@ takes the values V1, V2, ... in turn.
+ *   opbench list
+ *       The ops, one per line: name, kind (ref or op), what it does.
+ *
+ * -u FILE: when the split build's phase-timing file exists
+ * (/sys/kernel/debug/pcnet32-upcall0/samples, or $OPBENCH_SAMPLES), reset
+ * it before each batch and append its rows to FILE afterwards, each row
+ * prefixed with the batch's tag (the op name or -t TAG). The kernel keeps
+ * the last 1024 rows of a batch.
+ *
+ * Times are CLOCK_MONOTONIC around each call. A failing op is reported on
+ * stderr and skipped when its first call fails; later failures are rows
+ * with err set to the errno.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <net/if.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/ethtool.h>
+#include <linux/mii.h>
+#include <linux/sockios.h>
+
+#define DEFAULT_SAMPLES "/sys/kernel/debug/pcnet32-upcall0/samples"
+#define ALT_TOKEN "@ALT@"
+#define MAX_ALTS 16
+
+struct bench {
+	const char *ifname;
+	int sock;
+	/* GREGS */
+	struct ethtool_regs *regs;
+	/* GLINKSETTINGS */
+	int nwords;
+	/* SMSGLVL: the two values it alternates between, the original */
+	uint32_t msg_orig;
+	/* MII */
+	uint16_t phy;
+	/* pipe round trip */
+	int to_child[2];
+	int to_parent[2];
+	pid_t child;
+};
+
+struct op {
+	const char *name;
+	const char *kind;	/* "ref" or "op" */
+	const char *what;
+	int (*setup)(struct bench *b);	/* 0 or errno */
+	int (*run)(struct bench *b, unsigned long iter);	/* 0 or errno */
+	void (*done)(struct bench *b);
+};
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static int ethtool_ioctl(struct bench *b, void *data)
+{
+	struct ifreq ifr;
+
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", b->ifname);
+	ifr.ifr_data = data;
+	return ioctl(b->sock, SIOCETHTOOL, &ifr) ? errno : 0;
+}
+
+/* ---- reference points ------------------------------------------------ */
+
+static int run_getppid(struct bench *b, unsigned long iter)
+{
+	(void)b;
+	(void)iter;
+	syscall(SYS_getppid);
+	return 0;
+}
+
+static int run_siocgifflags(struct bench *b, unsigned long iter)
+{
+	struct ifreq ifr;
+
+	(void)iter;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", b->ifname);
+	return ioctl(b->sock, SIOCGIFFLAGS, &ifr) ? errno : 0;
+}
+
+static int run_gpermaddr(struct bench *b, unsigned long iter)
+{
+	struct {
+		struct ethtool_perm_addr pa;
+		uint8_t data[32];
+	} req;
+
+	(void)iter;
+	memset(&req, 0, sizeof(req));
+	req.pa.cmd = ETHTOOL_GPERMADDR;
+	req.pa.size = sizeof(req.data);
+	return ethtool_ioctl(b, &req);
+}
+
+static int setup_pipe(struct bench *b)
+{
+	char c;
+
+	if (pipe(b->to_child) || pipe(b->to_parent))
+		return errno;
+	b->child = fork();
+	if (b->child < 0)
+		return errno;
+	if (b->child == 0) {
+		close(b->to_child[1]);
+		close(b->to_parent[0]);
+		while (read(b->to_child[0], &c, 1) == 1)
+			if (write(b->to_parent[1], &c, 1) != 1)
+				break;
+		_exit(0);
+	}
+	close(b->to_child[0]);
+	close(b->to_parent[1]);
+	return 0;
+}
+
+static int run_pipe(struct bench *b, unsigned long iter)
+{
+	char c = (char)iter;
+
+	if (write(b->to_child[1], &c, 1) != 1)
+		return errno ? errno : EPIPE;
+	if (read(b->to_parent[0], &c, 1) != 1)
+		return errno ? errno : EPIPE;
+	return 0;
+}
+
+static void done_pipe(struct bench *b)
+{
+	close(b->to_child[1]);
+	close(b->to_parent[0]);
+	if (b->child > 0)
+		waitpid(b->child, NULL, 0);
+	b->child = 0;
+}
+
+/* ---- ethtool ops the driver answers ---------------------------------- */
+
+static int run_gdrvinfo(struct bench *b, unsigned long iter)
+{
+	struct ethtool_drvinfo di;
+
+	(void)iter;
+	memset(&di, 0, sizeof(di));
+	di.cmd = ETHTOOL_GDRVINFO;
+	return ethtool_ioctl(b, &di);
+}
+
+static int run_gringparam(struct bench *b, unsigned long iter)
+{
+	struct ethtool_ringparam rp;
+
+	(void)iter;
+	memset(&rp, 0, sizeof(rp));
+	rp.cmd = ETHTOOL_GRINGPARAM;
+	return ethtool_ioctl(b, &rp);
+}
+
+static int run_gmsglvl(struct bench *b, unsigned long iter)
+{
+	struct ethtool_value v = { .cmd = ETHTOOL_GMSGLVL };
+
+	(void)iter;
+	return ethtool_ioctl(b, &v);
+}
+
+static int setup_smsglvl(struct bench *b)
+{
+	struct ethtool_value v = { .cmd = ETHTOOL_GMSGLVL };
+	int err = ethtool_ioctl(b, &v);
+
+	b->msg_orig = v.data;
+	return err;
+}
+
+/*
+ * Alternate between the original level and the original with one bit
+ * flipped (NETIF_MSG_WOL: nothing logs under it), so that every call is a
+ * change.
+ */
+#define OPBENCH_MSG_FLIP 0x4000
+static int run_smsglvl(struct bench *b, unsigned long iter)
+{
+	struct ethtool_value v = { .cmd = ETHTOOL_SMSGLVL };
+
+	v.data = b->msg_orig ^ ((iter & 1) ? 0 : OPBENCH_MSG_FLIP);
+	return ethtool_ioctl(b, &v);
+}
+
+static void done_smsglvl(struct bench *b)
+{
+	struct ethtool_value v = { .cmd = ETHTOOL_SMSGLVL };
+
+	v.data = b->msg_orig;
+	if (ethtool_ioctl(b, &v))
+		fprintf(stderr, "opbench: cannot restore the message level\n");
+}
+
+static int run_gsset_info(struct bench *b, unsigned long iter)
+{
+	struct {
+		struct ethtool_sset_info hdr;
+		uint32_t data[1];
+	} req;
+
+	(void)iter;
+	memset(&req, 0, sizeof(req));
+	req.hdr.cmd = ETHTOOL_GSSET_INFO;
+	req.hdr.sset_mask = 1ULL << ETH_SS_TEST;
+	return ethtool_ioctl(b, &req);
+}
+
+static int run_gstrings(struct bench *b, unsigned long iter)
+{
+	struct {
+		struct ethtool_gstrings hdr;
+		uint8_t data[8 * ETH_GSTRING_LEN];
+	} req;
+
+	(void)iter;
+	memset(&req, 0, sizeof(req));
+	req.hdr.cmd = ETHTOOL_GSTRINGS;
+	req.hdr.string_set = ETH_SS_TEST;
+	return ethtool_ioctl(b, &req);
+}
+
+static int run_glink(struct bench *b, unsigned long iter)
+{
+	struct ethtool_value v = { .cmd = ETHTOOL_GLINK };
+
+	(void)iter;
+	return ethtool_ioctl(b, &v);
+}
+
+struct link_req {
+	struct ethtool_link_settings s;
+	uint32_t masks[3 * SCHAR_MAX];
+};
+
+static int setup_glinksettings(struct bench *b)
+{
+	struct link_req req;
+	int err;
+
+	memset(&req, 0, sizeof(req));
+	req.s.cmd = ETHTOOL_GLINKSETTINGS;
+	err = ethtool_ioctl(b, &req);
+	if (err)
+		return err;
+	/* the handshake: the kernel answers with -(words it needs) */
+	if (req.s.link_mode_masks_nwords >= 0 ||
+	    -req.s.link_mode_masks_nwords > SCHAR_MAX)
+		return EPROTO;
+	b->nwords = -req.s.link_mode_masks_nwords;
+	return 0;
+}
+
+static int run_glinksettings(struct bench *b, unsigned long iter)
+{
+	struct link_req req;
+
+	(void)iter;
+	memset(&req, 0, sizeof(req));
+	req.s.cmd = ETHTOOL_GLINKSETTINGS;
+	req.s.link_mode_masks_nwords = (int8_t)b->nwords;
+	return ethtool_ioctl(b, &req);
+}
+
+static int setup_gregs(struct bench *b)
+{
+	struct ethtool_drvinfo di;
+	int err;
+
+	memset(&di, 0, sizeof(di));
+	di.cmd = ETHTOOL_GDRVINFO;
+	err = ethtool_ioctl(b, &di);
+	if (err)
+		return err;
+	if (!di.regdump_len)
+		return EOPNOTSUPP;
+	b->regs = calloc(1, sizeof(*b->regs) + di.regdump_len);
+	if (!b->regs)
+		return ENOMEM;
+	b->regs->len = di.regdump_len;
+	return 0;
+}
+
+static int run_gregs(struct bench *b, unsigned long iter)
+{
+	uint32_t len = b->regs->len;
+
+	(void)iter;
+	b->regs->cmd = ETHTOOL_GREGS;
+	b->regs->len = len;
+	return ethtool_ioctl(b, b->regs);
+}
+
+static void done_gregs(struct bench *b)
+{
+	free(b->regs);
+	b->regs = NULL;
+}
+
+/* ---- MII ioctls ------------------------------------------------------ */
+
+static int mii_ioctl(struct bench *b, unsigned long cmd, uint16_t reg,
+		     uint16_t *out)
+{
+	struct ifreq ifr;
+	struct mii_ioctl_data *mii = (struct mii_ioctl_data *)&ifr.ifr_data;
+
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", b->ifname);
+	mii->phy_id = b->phy;
+	mii->reg_num = reg;
+	if (ioctl(b->sock, cmd, &ifr))
+		return errno;
+	if (out)
+		*out = cmd == SIOCGMIIPHY ? mii->phy_id : mii->val_out;
+	return 0;
+}
+
+static int setup_mii(struct bench *b)
+{
+	return mii_ioctl(b, SIOCGMIIPHY, 0, &b->phy);
+}
+
+static int run_mii_read(struct bench *b, unsigned long iter)
+{
+	uint16_t v;
+
+	(void)iter;
+	return mii_ioctl(b, SIOCGMIIREG, MII_BMSR, &v);
+}
+
+static const struct op ops[] = {
+	{ "getppid", "ref", "a bare system call", NULL, run_getppid, NULL },
+	{ "SIOCGIFFLAGS", "ref", "null ioctl: interface flags, no driver code",
+	  NULL, run_siocgifflags, NULL },
+	{ "GPERMADDR", "ref", "ethtool ioctl the ethtool core answers alone",
+	  NULL, run_gpermaddr, NULL },
+	{ "pipe_rtt", "ref", "one-byte round trip between two processes",
+	  setup_pipe, run_pipe, done_pipe },
+	{ "GDRVINFO", "op", "ethtool -i: get_drvinfo, sset counts, regs_len",
+	  NULL, run_gdrvinfo, NULL },
+	{ "GRINGPARAM", "op", "ethtool -g: get_ringparam", NULL,
+	  run_gringparam, NULL },
+	{ "GMSGLVL", "op", "get_msglevel", NULL, run_gmsglvl, NULL },
+	{ "SMSGLVL", "op", "set_msglevel (alternating values)",
+	  setup_smsglvl, run_smsglvl, done_smsglvl },
+	{ "GSSET_INFO", "op", "get_sset_count (test set)", NULL,
+	  run_gsset_info, NULL },
+	{ "GSTRINGS", "op", "get_sset_count + get_strings (test set)", NULL,
+	  run_gstrings, NULL },
+	{ "GLINK", "op", "get_link", NULL, run_glink, NULL },
+	{ "GLINKSETTINGS", "op", "get_link_ksettings", setup_glinksettings,
+	  run_glinksettings, NULL },
+	{ "GREGS", "op", "ethtool -d: get_regs_len + get_regs (register dump)",
+	  setup_gregs, run_gregs, done_gregs },
+	{ "MII_READ", "op", "SIOCGMIIREG: mdio_read of BMSR", setup_mii,
+	  run_mii_read, NULL },
+};
+
+#define N_OPS (sizeof(ops) / sizeof(ops[0]))
+
+/* ---- the split build's phase timings ---------------------------------- */
+
+static const char *samples_path(void)
+{
+	const char *p = getenv("OPBENCH_SAMPLES");
+
+	return p && *p ? p : DEFAULT_SAMPLES;
+}
+
+static void samples_reset(const char *out)
+{
+	int fd;
+
+	if (!out)
+		return;
+	fd = open(samples_path(), O_WRONLY);
+	if (fd < 0)
+		return;
+	if (write(fd, "0\n", 2) != 2)
+		fprintf(stderr, "opbench: reset %s: %s\n", samples_path(),
+			strerror(errno));
+	close(fd);
+}
+
+/* append the rows of the samples file to out, each prefixed with tag */
+static int samples_collect(const char *out, const char *tag)
+{
+	char line[512];
+	FILE *in, *o;
+
+	if (!out)
+		return 0;
+	in = fopen(samples_path(), "r");
+	if (!in)
+		return 0;	/* not the split build */
+	o = fopen(out, "a");
+	if (!o) {
+		fprintf(stderr, "opbench: %s: %s\n", out, strerror(errno));
+		fclose(in);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), in)) {
+		if (!strncmp(line, "op,", 3) || line[0] == '#')
+			continue;	/* the header, the counters */
+		fprintf(o, "%s,%s", tag, line);
+	}
+	fclose(in);
+	if (fclose(o)) {
+		fprintf(stderr, "opbench: %s: %s\n", out, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- modes ------------------------------------------------------------ */
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: opbench ops  [-i IF] [-n N] [-w W] [-T S] [-u FILE] [OP...]\n"
+		"       opbench exec [-n N] [-w W] [-a V1,V2,...] [-u FILE] [-t TAG] -- CMD...\n"
+		"       opbench list\n"
+		"defaults: -i eth0 -n 2000 -w 20 (exec: -n 30 -w 2)\n");
+}
+
+static int parse_count(const char *s, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || v > 10000000UL)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int bench_op(struct bench *b, const struct op *op, unsigned long n,
+		    unsigned long warm, unsigned long secs,
+		    const char *samples_out)
+{
+	uint64_t deadline = 0;
+	unsigned long i;
+	int err = 0, set_up;
+
+	if (op->setup)
+		err = op->setup(b);
+	set_up = !err;
+	if (!err)
+		err = op->run(b, 0);
+	if (err) {
+		fprintf(stderr, "opbench: %s: skipped: %s\n", op->name,
+			strerror(err));
+		/* undo a setup that succeeded */
+		if (op->done && (!op->setup || set_up))
+			op->done(b);
+		return 0;
+	}
+	for (i = 1; i < warm; i++)
+		op->run(b, i);
+	samples_reset(samples_out);
+	if (secs)
+		deadline = now_ns() + secs * 1000000000ULL;
+	for (i = 0; i < n; i++) {
+		uint64_t t0 = now_ns();
+		int e = op->run(b, i);
+		uint64_t t1 = now_ns();
+
+		printf("%s,%lu,%llu,%d\n", op->name, i,
+		       (unsigned long long)(t1 - t0), e);
+		if (deadline && t1 >= deadline)
+			break;
+	}
+	if (op->done)
+		op->done(b);
+	if (fflush(stdout))
+		return -1;
+	return samples_collect(samples_out, op->name);
+}
+
+static int mode_ops(int argc, char **argv)
+{
+	struct bench b = { .ifname = "eth0", .sock = -1 };
+	unsigned long n = 2000, warm = 20, secs = 0;
+	const char *samples_out = NULL;
+	int c, i, st = 0;
+	size_t k;
+
+	while ((c = getopt(argc, argv, "i:n:w:T:u:h")) != -1) {
+		switch (c) {
+		case 'i':
+			b.ifname = optarg;
+			break;
+		case 'n':
+			if (parse_count(optarg, &n))
+				goto bad;
+			break;
+		case 'w':
+			if (parse_count(optarg, &warm))
+				goto bad;
+			break;
+		case 'T':
+			if (parse_count(optarg, &secs))
+				goto bad;
+			break;
+		case 'u':
+			samples_out = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			goto bad;
+		}
+	}
+	if (strlen(b.ifname) >= IFNAMSIZ)
+		goto bad;
+	for (i = optind; i < argc; i++) {
+		for (k = 0; k < N_OPS; k++)
+			if (!strcmp(argv[i], ops[k].name))
+				break;
+		if (k == N_OPS) {
+			fprintf(stderr, "opbench: unknown op '%s' (opbench list)\n",
+				argv[i]);
+			return 2;
+		}
+	}
+	b.sock = socket(AF_INET, SOCK_DGRAM, 0);
+	if (b.sock < 0) {
+		fprintf(stderr, "opbench: socket: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("op,iter,ns,err\n");
+	for (k = 0; k < N_OPS && !st; k++) {
+		int wanted = optind == argc;
+
+		for (i = optind; i < argc && !wanted; i++)
+			wanted = !strcmp(argv[i], ops[k].name);
+		if (wanted &&
+		    bench_op(&b, &ops[k], n, warm, secs, samples_out))
+			st = 1;
+	}
+	close(b.sock);
+	return st;
+bad:
+	usage(stderr);
+	return 2;
+}
+
+/* split "a,b,c" in place; returns the count or -1 */
+static int split_alts(char *s, char **alts)
+{
+	int n = 0;
+	char *p = s, *comma;
+
+	for (;;) {
+		if (n == MAX_ALTS)
+			return -1;
+		alts[n++] = p;
+		comma = strchr(p, ',');
+		if (!comma)
+			return n;
+		*comma = '\0';
+		p = comma + 1;
+	}
+}
+
+static int run_once(char **argv, int *status, uint64_t *ns)
+{
+	uint64_t t0 = now_ns();
+	pid_t pid = fork();
+	int devnull;
+
+	if (pid < 0)
+		return errno;
+	if (pid == 0) {
+		devnull = open("/dev/null", O_RDWR);
+		if (devnull >= 0) {
+			dup2(devnull, 0);
+			dup2(devnull, 1);
+			dup2(devnull, 2);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (waitpid(pid, status, 0) < 0)
+		if (errno != EINTR)
+			return errno;
+	*ns = now_ns() - t0;
+	return 0;
+}
+
+static int mode_exec(int argc, char **argv)
+{
+	unsigned long n = 30, warm = 2, i;
+	const char *samples_out = NULL, *tag = NULL;
+	char *alts[MAX_ALTS], **cmd;
+	int n_alts = 0, alt_pos[8], n_pos = 0, c, j, cmdc;
+
+	while ((c = getopt(argc, argv, "+n:w:a:u:t:h")) != -1) {
+		switch (c) {
+		case 'n':
+			if (parse_count(optarg, &n))
+				goto bad;
+			break;
+		case 'w':
+			if (parse_count(optarg, &warm))
+				goto bad;
+			break;
+		case 'a':
+			n_alts = split_alts(optarg, alts);
+			if (n_alts < 1)
+				goto bad;
+			break;
+		case 'u':
+			samples_out = optarg;
+			break;
+		case 't':
+			tag = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			goto bad;
+		}
+	}
+	if (optind >= argc)
+		goto bad;
+	cmdc = argc - optind;
+	cmd = calloc((size_t)cmdc + 1, sizeof(*cmd));
+	if (!cmd)
+		return 1;
+	for (j = 0; j < cmdc; j++) {
+		cmd[j] = argv[optind + j];
+		if (!strcmp(cmd[j], ALT_TOKEN)) {
+			if (!n_alts || n_pos == 8) {
+				free(cmd);
+				goto bad;
+			}
+			alt_pos[n_pos++] = j;
+		}
+	}
+	if (!tag)
+		tag = cmd[0];
+	if (strchr(tag, ',')) {
+		free(cmd);
+		goto bad;
+	}
+	printf("tag,iter,ns,status\n");
+	for (i = 0; i < warm + n; i++) {
+		uint64_t ns = 0;
+		int status = 0, err, k;
+
+		for (k = 0; k < n_pos; k++)
+			cmd[alt_pos[k]] = alts[i % (unsigned long)n_alts];
+		if (i == warm)
+			samples_reset(samples_out);
+		err = run_once(cmd, &status, &ns);
+		if (err) {
+			fprintf(stderr, "opbench: fork/wait: %s\n", strerror(err));
+			free(cmd);
+			return 1;
+		}
+		if (i < warm)
+			continue;
+		printf("%s,%lu,%llu,%d\n", tag, i - warm,
+		       (unsigned long long)ns,
+		       WIFEXITED(status) ? WEXITSTATUS(status) :
+		       128 + WTERMSIG(status));
+	}
+	free(cmd);
+	if (fflush(stdout))
+		return 1;
+	return samples_collect(samples_out, tag) ? 1 : 0;
+bad:
+	usage(stderr);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	size_t k;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	if (!strcmp(argv[1], "ops"))
+		return mode_ops(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "exec"))
+		return mode_exec(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "list")) {
+		for (k = 0; k < N_OPS; k++)
+			printf("%s,%s,%s\n", ops[k].name, ops[k].kind,
+			       ops[k].what);
+		return 0;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		usage(stdout);
+		return 0;
+	}
+	usage(stderr);
+	return 2;
+}
