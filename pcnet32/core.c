@@ -46,6 +46,26 @@ static_assert(sizeof(struct pcnet32_init_block) == 28);
 
 /* ---- chip programming (callers hold lp->lock) ------------------------ */
 
+/*
+ * The fast path reads and writes CSR0 through RDP alone: RAP is 0 whenever
+ * lp->lock is free. Whoever points RAP elsewhere under the lock puts it
+ * back before unlocking (pcnet32_rap_home()).
+ */
+static inline u16 pcnet32_csr0(struct pcnet32_private *lp)
+{
+	return pcnet32_inw(lp->io.base + PCNET32_WIO_RDP);
+}
+
+static inline void pcnet32_set_csr0(struct pcnet32_private *lp, u16 v)
+{
+	pcnet32_outw(v, lp->io.base + PCNET32_WIO_RDP);
+}
+
+static inline void pcnet32_rap_home(struct pcnet32_private *lp)
+{
+	pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
+}
+
 static void pcnet32_hw_stop(struct pcnet32_private *lp)
 {
 	pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS, PCNET32_CSR0_STOP);
@@ -57,6 +77,7 @@ static void pcnet32_hw_park(struct pcnet32_private *lp)
 {
 	pcnet32_hw_stop(lp);
 	pcnet32_write_bcr(&lp->io, PCNET32_BCR_SWS, 0);
+	pcnet32_rap_home(lp);
 }
 
 static void pcnet32_fill_init_block(struct pcnet32_private *lp)
@@ -271,61 +292,15 @@ static void pcnet32_rings_init(struct pcnet32_private *lp)
 
 /* ---- fast path ------------------------------------------------------- */
 
-static netdev_tx_t pcnet32_start_xmit(struct sk_buff *skb,
-				      struct net_device *dev)
-{
-	struct pcnet32_private *lp = netdev_priv(dev);
-	struct pcnet32_tx_desc *d;
-	unsigned long flags;
-	unsigned int entry;
-	dma_addr_t dma;
-
-	dma = dma_map_single(&lp->pdev->dev, skb->data, skb->len,
-			     DMA_TO_DEVICE);
-	if (dma_mapping_error(&lp->pdev->dev, dma)) {
-		dev_kfree_skb_any(skb);
-		lp->tx_dropped++;
-		return NETDEV_TX_OK;
-	}
-
-	spin_lock_irqsave(&lp->lock, flags);
-	if (lp->cur_tx - lp->dirty_tx >= lp->tx_size) {
-		netif_stop_queue(dev);
-		spin_unlock_irqrestore(&lp->lock, flags);
-		dma_unmap_single(&lp->pdev->dev, dma, skb->len, DMA_TO_DEVICE);
-		return NETDEV_TX_BUSY;
-	}
-	entry = lp->cur_tx & (lp->tx_size - 1);
-	lp->tx_skb[entry] = skb;
-	lp->tx_dma[entry] = dma;
-	d = &lp->tx_ring[entry];
-	d->base = cpu_to_le32(dma);
-	d->length = cpu_to_le16((u16)-skb->len);
-	d->misc = 0;
-	/* the buffer fields before ownership */
-	wmb();
-	d->status = cpu_to_le16(PCNET32_DESC_OWN | PCNET32_DESC_STP |
-				PCNET32_DESC_ENP);
-	lp->cur_tx++;
-	if (lp->cur_tx - lp->dirty_tx >= lp->tx_size)
-		netif_stop_queue(dev);
-	skb_tx_timestamp(skb);
-	pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS,
-			  lp->ien | PCNET32_CSR0_TDMD);
-	spin_unlock_irqrestore(&lp->lock, flags);
-	return NETDEV_TX_OK;
-}
-
-static void pcnet32_tx_reclaim(struct pcnet32_private *lp, int budget)
+/* reclaim sent frames; lp->lock held */
+static void __pcnet32_tx_reclaim(struct pcnet32_private *lp, int budget)
 {
 	unsigned int entry, pkts = 0, bytes = 0;
 	struct pcnet32_tx_desc *d;
-	unsigned long flags;
 	struct sk_buff *skb;
 	u16 status;
 	u32 misc;
 
-	spin_lock_irqsave(&lp->lock, flags);
 	while (lp->dirty_tx != lp->cur_tx) {
 		entry = lp->dirty_tx & (lp->tx_size - 1);
 		d = &lp->tx_ring[entry];
@@ -361,14 +336,68 @@ static void pcnet32_tx_reclaim(struct pcnet32_private *lp, int budget)
 	if (netif_queue_stopped(lp->dev) &&
 	    lp->cur_tx - lp->dirty_tx < lp->tx_size)
 		netif_wake_queue(lp->dev);
-	spin_unlock_irqrestore(&lp->lock, flags);
-
 	if (pkts) {
 		u64_stats_update_begin(&lp->syncp);
 		lp->tx_packets += pkts;
 		lp->tx_bytes += bytes;
 		u64_stats_update_end(&lp->syncp);
 	}
+}
+
+static void pcnet32_tx_reclaim(struct pcnet32_private *lp, int budget)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&lp->lock, flags);
+	__pcnet32_tx_reclaim(lp, budget);
+	spin_unlock_irqrestore(&lp->lock, flags);
+}
+
+static netdev_tx_t pcnet32_start_xmit(struct sk_buff *skb,
+				      struct net_device *dev)
+{
+	struct pcnet32_private *lp = netdev_priv(dev);
+	struct pcnet32_tx_desc *d;
+	unsigned long flags;
+	unsigned int entry;
+	dma_addr_t dma;
+
+	dma = dma_map_single(&lp->pdev->dev, skb->data, skb->len,
+			     DMA_TO_DEVICE);
+	if (dma_mapping_error(&lp->pdev->dev, dma)) {
+		dev_kfree_skb_any(skb);
+		lp->tx_dropped++;
+		return NETDEV_TX_OK;
+	}
+
+	spin_lock_irqsave(&lp->lock, flags);
+	/* frames whose TINT went with a NAPI completion are reclaimed here */
+	if (lp->cur_tx != lp->dirty_tx)
+		__pcnet32_tx_reclaim(lp, 0);
+	if (lp->cur_tx - lp->dirty_tx >= lp->tx_size) {
+		netif_stop_queue(dev);
+		spin_unlock_irqrestore(&lp->lock, flags);
+		dma_unmap_single(&lp->pdev->dev, dma, skb->len, DMA_TO_DEVICE);
+		return NETDEV_TX_BUSY;
+	}
+	entry = lp->cur_tx & (lp->tx_size - 1);
+	lp->tx_skb[entry] = skb;
+	lp->tx_dma[entry] = dma;
+	d = &lp->tx_ring[entry];
+	d->base = cpu_to_le32(dma);
+	d->length = cpu_to_le16((u16)-skb->len);
+	d->misc = 0;
+	/* the buffer fields before ownership */
+	wmb();
+	d->status = cpu_to_le16(PCNET32_DESC_OWN | PCNET32_DESC_STP |
+				PCNET32_DESC_ENP);
+	lp->cur_tx++;
+	if (lp->cur_tx - lp->dirty_tx >= lp->tx_size)
+		netif_stop_queue(dev);
+	skb_tx_timestamp(skb);
+	pcnet32_set_csr0(lp, lp->ien | PCNET32_CSR0_TDMD);
+	spin_unlock_irqrestore(&lp->lock, flags);
+	return NETDEV_TX_OK;
 }
 
 static void pcnet32_rx_error(struct pcnet32_private *lp, u16 status)
@@ -461,8 +490,7 @@ static int pcnet32_poll(struct napi_struct *napi, int budget)
 
 	spin_lock_irqsave(&lp->lock, flags);
 	/* acknowledge before looking at the rings: nothing gets lost */
-	pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS,
-			  PCNET32_CSR0_RINT | PCNET32_CSR0_TINT);
+	pcnet32_set_csr0(lp, PCNET32_CSR0_RINT | PCNET32_CSR0_TINT);
 	spin_unlock_irqrestore(&lp->lock, flags);
 
 	pcnet32_tx_reclaim(lp, budget);
@@ -470,9 +498,14 @@ static int pcnet32_poll(struct napi_struct *napi, int budget)
 	if (work < budget && napi_complete_done(napi, work)) {
 		spin_lock_irqsave(&lp->lock, flags);
 		if (lp->st.running) {
+			/*
+			 * Frames sent during the poll are reclaimed now and
+			 * their TINT acknowledged with the enable: no second
+			 * interrupt just for them.
+			 */
+			__pcnet32_tx_reclaim(lp, 0);
 			lp->ien = PCNET32_CSR0_IENA;
-			pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS,
-					  PCNET32_CSR0_IENA);
+			pcnet32_set_csr0(lp, PCNET32_CSR0_IENA | PCNET32_CSR0_TINT);
 		}
 		spin_unlock_irqrestore(&lp->lock, flags);
 	}
@@ -486,7 +519,7 @@ static irqreturn_t pcnet32_interrupt(int irq, void *dev_id)
 	u16 csr0, ack;
 
 	spin_lock(&lp->lock);
-	csr0 = pcnet32_read_csr(&lp->io, PCNET32_CSR_STATUS);
+	csr0 = pcnet32_csr0(lp);
 	if (!(csr0 & PCNET32_CSR0_INTR) || csr0 == 0xffff || !lp->st.running) {
 		spin_unlock(&lp->lock);
 		return IRQ_NONE;
@@ -501,16 +534,40 @@ static irqreturn_t pcnet32_interrupt(int irq, void *dev_id)
 			  csr0);
 		schedule_work(&lp->reset_work);
 	}
-	if ((csr0 & (PCNET32_CSR0_RINT | PCNET32_CSR0_TINT |
-		     PCNET32_CSR0_MISS)) && napi_schedule_prep(&lp->napi)) {
+	if ((csr0 & (PCNET32_CSR0_RINT | PCNET32_CSR0_MISS)) &&
+	    napi_schedule_prep(&lp->napi)) {
+		/* receive work: NAPI, with the chip's interrupts off */
 		lp->ien = 0;
-		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS, ack);
+		pcnet32_set_csr0(lp, ack);
 		__napi_schedule(&lp->napi);
 	} else {
-		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS, ack | lp->ien);
+		/* transmit completions alone are cheap enough to take here */
+		if ((csr0 & PCNET32_CSR0_TINT) && lp->ien)
+			__pcnet32_tx_reclaim(lp, 0);
+		pcnet32_set_csr0(lp, ack | lp->ien);
 	}
 	spin_unlock(&lp->lock);
 	return IRQ_HANDLED;
+}
+
+void pcnet32_after_ports_op(struct pcnet32_private *lp)
+{
+	unsigned long flags;
+	bool poll = false;
+
+	spin_lock_irqsave(&lp->lock, flags);
+	pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
+	if (lp->st.running && napi_schedule_prep(&lp->napi)) {
+		lp->ien = 0;
+		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS, 0);
+		poll = true;
+	}
+	spin_unlock_irqrestore(&lp->lock, flags);
+	if (poll) {
+		local_bh_disable();
+		__napi_schedule(&lp->napi);
+		local_bh_enable();
+	}
 }
 
 /* ---- link state ------------------------------------------------------ */
@@ -528,6 +585,7 @@ static int pcnet32_link_now(struct pcnet32_private *lp)
 	} else {
 		link = pcnet32_hw_link_ok(&lp->io);
 	}
+	pcnet32_rap_home(lp);
 	spin_unlock_irqrestore(&lp->lock, flags);
 	return link;
 }
@@ -682,7 +740,6 @@ static void pcnet32_set_rx_mode(struct net_device *dev)
 	unsigned long flags;
 	unsigned int bit, i;
 	u8 ladrf[8] = { 0 };
-	int suspended;
 	u16 mode;
 
 	if (dev->flags & IFF_ALLMULTI) {
@@ -703,19 +760,18 @@ static void pcnet32_set_rx_mode(struct net_device *dev)
 		mode |= PCNET32_MODE_PROM;
 	lp->init_block->mode = cpu_to_le16(mode);
 	if (lp->st.running) {
-		suspended = pcnet32_suspend(&lp->io);
+		/* the filter and CSR15 take writes while the chip is stopped */
+		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS, PCNET32_CSR0_STOP);
 		for (i = 0; i < 4; i++)
 			pcnet32_write_csr(&lp->io, PCNET32_CSR_LADRF0 + i,
 					  ladrf[2 * i] | ladrf[2 * i + 1] << 8);
-		mode = pcnet32_read_csr(&lp->io, PCNET32_CSR_MODE);
-		mode &= ~PCNET32_MODE_PROM;
-		if (dev->flags & IFF_PROMISC)
-			mode |= PCNET32_MODE_PROM;
 		pcnet32_write_csr(&lp->io, PCNET32_CSR_MODE, mode);
-		if (suspended)
-			pcnet32_resume(&lp->io);
+		/* STRT without INIT: the rings go on where they were */
+		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS,
+				  PCNET32_CSR0_STRT | lp->ien);
 	}
 	spin_unlock_irqrestore(&lp->lock, flags);
+	pcnet32_after_ports_op(lp);
 }
 
 static void pcnet32_get_stats64(struct net_device *dev,
@@ -844,6 +900,7 @@ out:
 	spin_lock_irqsave(&lp->lock, flags);
 	pcnet32_hw_stop(lp);
 	pcnet32_write_csr(&lp->io, PCNET32_CSR_MODE, mode);
+	pcnet32_rap_home(lp);
 	spin_unlock_irqrestore(&lp->lock, flags);
 	ib->mode = cpu_to_le16(mode);
 	for (i = 0; i < PCNET32_LB_PKTS; i++)
@@ -1316,6 +1373,7 @@ static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 
 	spin_lock_irqsave(&lp->lock, flags);
 	ret = pcnet32_identify(lp, &chip_id);
+	pcnet32_rap_home(lp);
 	spin_unlock_irqrestore(&lp->lock, flags);
 	if (ret) {
 		dev_err(&pdev->dev, "no PCnet32 chip found at %#x\n",
@@ -1359,6 +1417,7 @@ static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	pcnet32_write_bcr(&lp->io, PCNET32_BCR_MC, w | PCNET32_BCR_MC_LEDPE);
 	pcnet32_write_csr(&lp->io, PCNET32_CSR_IADR_LO, lp->init_dma & 0xffff);
 	pcnet32_write_csr(&lp->io, PCNET32_CSR_IADR_HI, lp->init_dma >> 16);
+	pcnet32_rap_home(lp);
 	spin_unlock_irqrestore(&lp->lock, flags);
 
 	if (is_valid_ether_addr(addr)) {

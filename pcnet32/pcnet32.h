@@ -92,6 +92,15 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 int pcnet32_dispatch_init(struct pcnet32_private *lp);
 void pcnet32_dispatch_exit(struct pcnet32_private *lp);
 
+/*
+ * To be called by a dispatcher after every op with PCNET32_OPF_PORTS, with
+ * the register lock free: puts RAP back to 0 (the fast path's invariant:
+ * RAP is 0 whenever the lock is free) and lets NAPI look at the rings,
+ * since an op that suspended and resumed the chip may have cleared
+ * pending interrupt flags.
+ */
+void pcnet32_after_ports_op(struct pcnet32_private *lp);
+
 #define pcnet32_call(lp, OP, arg, rep)					\
 	pcnet32_call_op(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\
 			sizeof(*(rep)))

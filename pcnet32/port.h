@@ -106,12 +106,24 @@ static inline int pcnet32_suspend(const struct pcnet32_io *io)
 	return 1;	/* asked for: resume all the same */
 }
 
+/*
+ * Resume after pcnet32_suspend(): clear SPND, then stop and start the chip.
+ * QEMU's pcnet leaves frames that arrived while suspended queued until the
+ * chip is next started, so clearing SPND alone can stall reception; STOP
+ * then STRT (without INIT) keeps the ring positions and the interrupt
+ * enable. STOP clears pending interrupt flags: the kernel polls its rings
+ * after an op that touched the ports (pcnet32_after_ports_op()).
+ */
 static inline void pcnet32_resume(const struct pcnet32_io *io)
 {
 	u16 csr5 = pcnet32_read_csr(io, PCNET32_CSR_EXTCTL1);
+	u16 ien;
 
 	csr5 &= ~(PCNET32_CSR5_ACK | PCNET32_CSR5_SPND);
 	pcnet32_write_csr(io, PCNET32_CSR_EXTCTL1, csr5);
+	ien = pcnet32_read_csr(io, PCNET32_CSR_STATUS) & PCNET32_CSR0_IENA;
+	pcnet32_write_csr(io, PCNET32_CSR_STATUS, PCNET32_CSR0_STOP);
+	pcnet32_write_csr(io, PCNET32_CSR_STATUS, PCNET32_CSR0_STRT | ien);
 }
 
 /* link state as the chip reports it on the link status LED (BCR4) */
