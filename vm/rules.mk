@@ -14,3 +14,8 @@ all: lab-tools
 
 smoke: deps lab-tools
 	@$(ROOT)/vm/smoke.sh
+
+lint: lint-lab
+lint-lab:
+	@shellcheck $(ROOT)/vm/lab $(ROOT)/vm/*.sh $(ROOT)/vm/guest/* $(ROOT)/.ci/run
+	@echo "lint-lab: clean"
