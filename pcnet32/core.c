@@ -51,13 +51,21 @@ static_assert(sizeof(struct pcnet32_init_block) == 28);
  * lp->lock is free. Whoever points RAP elsewhere under the lock puts it
  * back before unlocking (pcnet32_rap_home()).
  */
+static inline void pcnet32_rap_check(struct pcnet32_private *lp)
+{
+	if (unlikely(atomic_read(&lp->ops_in_flight)))
+		pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
+}
+
 static inline u16 pcnet32_csr0(struct pcnet32_private *lp)
 {
+	pcnet32_rap_check(lp);
 	return pcnet32_inw(lp->io.base + PCNET32_WIO_RDP);
 }
 
 static inline void pcnet32_set_csr0(struct pcnet32_private *lp, u16 v)
 {
+	pcnet32_rap_check(lp);
 	pcnet32_outw(v, lp->io.base + PCNET32_WIO_RDP);
 }
 
@@ -550,7 +558,7 @@ static irqreturn_t pcnet32_interrupt(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
-void pcnet32_after_ports_op(struct pcnet32_private *lp)
+static void pcnet32_after_ports_op(struct pcnet32_private *lp)
 {
 	unsigned long flags;
 	bool poll = false;
@@ -568,6 +576,18 @@ void pcnet32_after_ports_op(struct pcnet32_private *lp)
 		__napi_schedule(&lp->napi);
 		local_bh_enable();
 	}
+}
+
+int pcnet32_glue_call(struct pcnet32_private *lp, u32 op, const void *arg,
+		      u32 arg_len, void *rep, u32 rep_len)
+{
+	int ret;
+
+	atomic_inc(&lp->ops_in_flight);
+	ret = pcnet32_call_op(lp, op, arg, arg_len, rep, rep_len);
+	pcnet32_after_ports_op(lp);
+	atomic_dec(&lp->ops_in_flight);
+	return ret;
 }
 
 /* ---- link state ------------------------------------------------------ */
@@ -771,7 +791,8 @@ static void pcnet32_set_rx_mode(struct net_device *dev)
 				  PCNET32_CSR0_STRT | lp->ien);
 	}
 	spin_unlock_irqrestore(&lp->lock, flags);
-	pcnet32_after_ports_op(lp);
+	if (lp->st.running)
+		pcnet32_after_ports_op(lp);
 }
 
 static void pcnet32_get_stats64(struct net_device *dev,
@@ -1367,6 +1388,7 @@ static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	lp->pdev = pdev;
 	lp->io.base = pci_resource_start(pdev, 0);
 	spin_lock_init(&lp->lock);
+	atomic_set(&lp->ops_in_flight, 0);
 	u64_stats_init(&lp->syncp);
 	timer_setup(&lp->watchdog, pcnet32_watchdog, 0);
 	INIT_WORK(&lp->reset_work, pcnet32_reset_work);

@@ -35,7 +35,6 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		/* RAP back home before the fast path may run again */
 		pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
 		spin_unlock_irqrestore(&lp->lock, flags);
-		pcnet32_after_ports_op(lp);
 	} else {
 		ret = d->fn(&ctx, &lp->st, arg, rep);
 	}

@@ -52,6 +52,13 @@ struct pcnet32_private {
 	unsigned int cur_tx;		/* next descriptor to fill */
 	unsigned int dirty_tx;		/* next descriptor to reclaim */
 	u16 ien;			/* CSR0_IENA while interrupts are wanted */
+	/*
+	 * Slow-path ops under way. While there are any, the fast path points
+	 * RAP at CSR0 itself before touching RDP: an op (in a split build, the
+	 * daemon) may have left RAP elsewhere. Otherwise RAP is 0 whenever
+	 * lp->lock is free.
+	 */
+	atomic_t ops_in_flight;
 
 	struct timer_list watchdog;	/* link state, every PCNET32_WATCHDOG */
 	struct work_struct reset_work;	/* transmit timeout recovery */
@@ -93,16 +100,16 @@ int pcnet32_dispatch_init(struct pcnet32_private *lp);
 void pcnet32_dispatch_exit(struct pcnet32_private *lp);
 
 /*
- * To be called by a dispatcher after every op with PCNET32_OPF_PORTS, with
- * the register lock free: puts RAP back to 0 (the fast path's invariant:
- * RAP is 0 whenever the lock is free) and lets NAPI look at the rings,
- * since an op that suspended and resumed the chip may have cleared
- * pending interrupt flags.
+ * The ethtool/ioctl glue's way into pcnet32_call_op(): counts the op in
+ * ops_in_flight, and afterwards puts RAP back to 0 and lets NAPI look at
+ * the rings (an op that suspended and resumed the chip may have cleared
+ * pending interrupt flags).
  */
-void pcnet32_after_ports_op(struct pcnet32_private *lp);
+int pcnet32_glue_call(struct pcnet32_private *lp, u32 op, const void *arg,
+		      u32 arg_len, void *rep, u32 rep_len);
 
 #define pcnet32_call(lp, OP, arg, rep)					\
-	pcnet32_call_op(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\
-			sizeof(*(rep)))
+	pcnet32_glue_call(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\
+			  sizeof(*(rep)))
 
 #endif /* PCNET32_PRIV_H */

@@ -112,7 +112,7 @@ static inline int pcnet32_suspend(const struct pcnet32_io *io)
  * chip is next started, so clearing SPND alone can stall reception; STOP
  * then STRT (without INIT) keeps the ring positions and the interrupt
  * enable. STOP clears pending interrupt flags: the kernel polls its rings
- * after an op that touched the ports (pcnet32_after_ports_op()).
+ * after every slow-path op (pcnet32_glue_call() in core.c).
  */
 static inline void pcnet32_resume(const struct pcnet32_io *io)
 {

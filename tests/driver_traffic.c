@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DT_NAME "traffic-inkernel"
 
@@ -246,11 +247,61 @@ static void t_module_cycle(void)
 	th_free(&r);
 }
 
+/*
+ * Register dumps and rx-mode changes stop the chip for a moment; frames
+ * arriving meanwhile must still get through and reception must go on.
+ */
+static void t_dump_under_ping(void)
+{
+	struct th_result r;
+	char cmd[1024], path[512];
+	const char *loss;
+	int i;
+
+	CU_ASSERT_FATAL(dt_up);
+	snprintf(path, sizeof(path), "%s", th_path("build/tests/traffic-ping.txt"));
+	remove(path);
+	snprintf(cmd, sizeof(cmd),
+		 "ping -i 0.05 -w 15 -W 2 \"$GUEST\" >'%s' 2>&1 </dev/null &", path);
+	dt_host(&r, 30, cmd);
+	th_free(&r);
+	CU_ASSERT_EQUAL(dt_guest(&r, 120,
+				 "i=0; while [ $i -lt 10 ]; do ethtool -d eth0 >/dev/null && "
+				 "ip link set eth0 promisc on && ip link set eth0 promisc off && "
+				 "ip link set eth0 allmulticast on && "
+				 "ip link set eth0 allmulticast off || exit 1; "
+				 "i=$((i + 1)); sleep 0.2; done"), 0);
+	th_free(&r);
+	for (i = 0; i < 40; i++) {
+		snprintf(cmd, sizeof(cmd), "grep -q 'packet loss' '%s'", path);
+		th_sh(&r, 10, cmd);
+		th_free(&r);
+		if (r.status == 0)
+			break;
+		sleep(1);
+	}
+	snprintf(cmd, sizeof(cmd), "cat '%s'", path);
+	th_sh(&r, 10, cmd);
+	loss = strstr(r.out, "% packet loss");
+	CU_ASSERT_PTR_NOT_NULL(loss);
+	if (loss) {
+		while (loss > r.out && loss[-1] != ' ')
+			loss--;
+		CU_ASSERT(atoi(loss) <= 5);
+		if (atoi(loss) > 5)
+			fprintf(stderr, "\ntraffic: %.300s\n", r.out);
+	}
+	th_free(&r);
+	remove(path);
+	dt_assert_working();
+}
+
 static CU_TestInfo dt_tests[] = {
 	{ "100 pings from the host, no loss", t_ping },
 	{ "scp 16 MiB both ways, same checksums", t_scp },
 	{ "ssh login and exit", t_ssh },
 	{ "iperf3 both ways", t_iperf },
+	{ "ethtool -d and rx-mode changes under ping", t_dump_under_ping },
 	{ "ip link down/up 50 times under ping", t_link_cycle },
 	{ "rmmod/insmod 20 times under ping", t_module_cycle },
 	CU_TEST_INFO_NULL,
