@@ -268,8 +268,8 @@ static void t_dump_under_ping(void)
 	CU_ASSERT_EQUAL(dt_guest(&r, 120,
 				 "i=0; while [ $i -lt 10 ]; do ethtool -d eth0 >/dev/null && "
 				 "ip link set eth0 promisc on && ip link set eth0 promisc off && "
-				 "ip link set eth0 allmulticast on && "
-				 "ip link set eth0 allmulticast off || exit 1; "
+				 "ifconfig eth0 allmulti && "
+				 "ifconfig eth0 -allmulti || exit 1; "
 				 "i=$((i + 1)); sleep 0.2; done"), 0);
 	th_free(&r);
 	for (i = 0; i < 40; i++) {
