@@ -63,4 +63,4 @@ clean:
 
 # The main job. Components with benchmarks add them as prerequisites of
 # bench from their rules.mk; until then it is the smoke run.
-bench: smoke
+bench: deps

@@ -2,17 +2,18 @@
 # make bench: measure stock / inkernel / split in interleaved rounds, keep
 # every raw sample as CSV, then generate the report (bench/report.sh).
 #
-# Each round boots every column in turn (vm/lab up --driver X --name
-# bench-X), runs the same workload list on it and takes it down:
+# Each round boots every column (vm/lab up --driver X --name bench-X), runs
+# each workload of the list on every column in turn (stock, inkernel,
+# split), and takes the labs down:
 #   ethtool   whole-command wall time of ethtool -i/-g/-s msglvl/-t/-d in the
-#             guest (Table 2)
+#             guest, and of ethtool --version for reference (Table 2)
 #   ops       opbench: SIOCETHTOOL / MII ioctls issued directly, plus the
 #             reference points (null ioctl, pipe round trip) (Table 2, per op)
 #   upcall    split only: the phase timings the kernel records (Table 4)
 #   net       from the host end: ping, scp (4.3 KB and 4 MiB), ssh login,
 #             iperf3 both ways (Table 3)
 #   interfere iperf3 host->guest while a guest process dumps the registers
-#             back to back (what the paper did not measure)
+#             at a fixed rate (what the paper did not measure)
 # Speed is printed, never judged: the run fails only when a workload
 # cannot run at all.
 set -euo pipefail
@@ -32,6 +33,7 @@ Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_NET_REPS scp and ssh runs per round                  [8; quick 2]
   BENCH_PING_N   pings per round                             [20; quick 5]
   BENCH_IPERF_S  seconds per iperf3 run                      [5; quick 2]
+  BENCH_DUMP_RATE register dumps a second during the interference test [200]
   BENCH_COLUMNS  the columns, in round order                 [stock inkernel split]
   BENCH_DATA     raw data directory          [report/data/bench; quick report/data/bench-quick]
   BENCH_OUT      report directory (REPORT.md, figures/)      [report; quick: BENCH_DATA]
@@ -60,8 +62,9 @@ else
 	OUT=${BENCH_OUT:-$ROOT/report}
 	MODE=full
 fi
+DUMP_RATE=${BENCH_DUMP_RATE:-200}
 read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split}"
-for v in ROUNDS REPS OPS_N NET_REPS PING_N IPERF_S; do
+for v in ROUNDS REPS OPS_N NET_REPS PING_N IPERF_S DUMP_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
 		echo "bench: BENCH_$v must be a positive whole number, not '${!v}'" >&2
 		exit 2
@@ -130,9 +133,11 @@ head -c 4403 /dev/urandom >"$TMP/scp-4k.bin"
 head -c $((4 * 1024 * 1024)) /dev/urandom >"$TMP/scp-4m.bin"
 chmod 644 "$TMP"/*.bin
 
-# The ethtool commands of Table 2: key, arguments. -s alternates between
+# The ethtool commands of Table 2: key, arguments. --version is the
+# reference: starting ethtool without a driver call. -s alternates between
 # two message levels: the kernel calls set_msglevel only on a change.
 ETHTOOL_CMDS=(
+	"v|--version"
 	"i|-i eth0"
 	"g|-g eth0"
 	"s|-s eth0 msglvl @ALT@"
@@ -140,78 +145,106 @@ ETHTOOL_CMDS=(
 	"d|-d eth0"
 )
 
-gx() { # name cmd...: a command in the guest
-	local name=$1
+gx() { # column cmd...: a command in the column's guest
+	local c=$1
 	shift
-	"$LAB" exec --name "$name" --timeout 600 -- "$@"
+	"$LAB" exec --name "bench-$c" --timeout 600 -- "$@"
+}
+hx() { # column cmd...: a command on the host end of the column's link
+	local c=$1
+	shift
+	"$LAB" host --name "bench-$c" -- "$@"
 }
 
-measure() { # column round
-	local c=$1 r=$2 name=bench-$1 kv key args rss label
-	label="round $r/$ROUNDS, $c"
-	printf '%s,%s,%s\n' "$c" "$r" "$(cut -d' ' -f1 /proc/loadavg)" >>"$DATA/hostload.csv"
-	progress "$label: booting (vm/lab up --driver $c --name $name)"
+boot() { # column round
+	local c=$1 r=$2 name=bench-$1 rss
+	progress "round $r/$ROUNDS: booting $c (vm/lab up --driver $c --name $name)"
 	"$LAB" down --name "$name" 2>/dev/null || true
 	LABS+=("$name")
 	"$LAB" up --driver "$c" --name "$name" 2>"$TMP/up.err" ||
 		{ cat "$TMP/up.err" >&2; return 1; }
-
 	if [ ! -s "$DATA/guest.env" ]; then
-		printf 'guest_kernel=%s\n' "$(gx "$name" uname -r)" >"$DATA/guest.env"
+		printf 'guest_kernel=%s\n' "$(gx "$c" uname -r)" >"$DATA/guest.env"
 	fi
 	# kernel footprint of the driver, and the daemon's memory
 	printf '%s,%s,module_core_bytes,%s\n' "$c" "$r" \
-		"$(gx "$name" cat /sys/module/pcnet32/coresize)" >>"$DATA/footprint.csv"
+		"$(gx "$c" cat /sys/module/pcnet32/coresize)" >>"$DATA/footprint.csv"
 	if [ "$c" = split ]; then
 		# shellcheck disable=SC2016 # expanded in the guest
-		rss=$(gx "$name" sh -c 'grep VmRSS "/proc/$(pidof pcnet32d)/status"' | awk '{ print $2 * 1024 }')
+		rss=$(gx "$c" sh -c 'grep VmRSS "/proc/$(pidof pcnet32d)/status"' | awk '{ print $2 * 1024 }')
 		printf '%s,%s,daemon_rss_bytes,%s\n' "$c" "$r" "$rss" >>"$DATA/footprint.csv"
 	fi
+}
+
+# One round: boot every column, then run each workload on every column in
+# turn (so that the host's changing load spreads over the columns alike),
+# then take them all down.
+round() { # round
+	local r=$1 c kv key args
+	for c in "${COLUMNS[@]}"; do
+		boot "$c" "$r"
+	done
+	for c in "${COLUMNS[@]}"; do
+		printf '%s,%s,%s\n' "$c" "$r" "$(cut -d' ' -f1 /proc/loadavg)" >>"$DATA/hostload.csv"
+	done
 
 	for kv in "${ETHTOOL_CMDS[@]}"; do
 		key=${kv%%|*} args=${kv#*|}
-		progress "$label: ethtool $args x$REPS"
-		# shellcheck disable=SC2086 # args is a word list
-		gx "$name" opbench exec -n "$REPS" -w 2 -a 0x4007,0x0007 \
-			-u /tmp/upcall.csv -t "$key" -- ethtool $args |
-			prefix "$c" "$r" >>"$DATA/cmd.csv"
+		progress "round $r/$ROUNDS: ethtool ${args//@ALT@/N} x$REPS on ${COLUMNS[*]}"
+		for c in "${COLUMNS[@]}"; do
+			# shellcheck disable=SC2086 # args is a word list
+			gx "$c" opbench exec -n "$REPS" -w 2 -a 0x4007,0x0007 \
+				-u /tmp/upcall.csv -t "$key" -- ethtool $args |
+				prefix "$c" "$r" >>"$DATA/cmd.csv"
+		done
 	done
 
-	progress "$label: opbench: every op x$OPS_N"
-	gx "$name" opbench ops -n "$OPS_N" -u /tmp/upcall.csv 2>"$TMP/ops.err" |
-		prefix "$c" "$r" >>"$DATA/ops.csv"
-	sed 's/^/  /' "$TMP/ops.err" >&2
-	sed 's/,/;/g' "$TMP/ops.err" | prefix "$c" "$r" >>"$DATA/notes.csv"
-	gx "$name" sh -c 'cat /tmp/upcall.csv 2>/dev/null || true' |
-		prefix "$c" "$r" >>"$DATA/upcall.csv"
+	progress "round $r/$ROUNDS: opbench, every op x$OPS_N on ${COLUMNS[*]}"
+	for c in "${COLUMNS[@]}"; do
+		gx "$c" opbench ops -n "$OPS_N" -u /tmp/upcall.csv 2>"$TMP/ops.err" |
+			prefix "$c" "$r" >>"$DATA/ops.csv"
+		sed 's/,/;/g' "$TMP/ops.err" | prefix "$c" "$r" >>"$DATA/notes.csv"
+		[ "$r" != 1 ] || sed "s/^/  $c: /" "$TMP/ops.err" >&2
+	done
 
-	progress "$label: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS"
-	{
-		"$LAB" host --name "$name" -- "$NETBENCH" ping "$PING_N"
-		"$LAB" host --name "$name" -- "$NETBENCH" scp "$TMP/scp-4k.bin" scp_4k "$NET_REPS"
-		"$LAB" host --name "$name" -- "$NETBENCH" scp "$TMP/scp-4m.bin" scp_4m "$NET_REPS"
-		"$LAB" host --name "$name" -- "$NETBENCH" ssh "$NET_REPS"
-	} | prefix "$c" "$r" >>"$DATA/net.csv"
-	progress "$label: iperf3 ${IPERF_S}s host->guest, ${IPERF_S}s guest->host"
-	{
-		"$LAB" host --name "$name" -- "$NETBENCH" iperf iperf_h2g "$IPERF_S"
-		"$LAB" host --name "$name" -- "$NETBENCH" iperf iperf_g2h "$IPERF_S" -R
-	} | prefix "$c" "$r" >>"$DATA/net.csv"
+	progress "round $r/$ROUNDS: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS on ${COLUMNS[*]}"
+	for c in "${COLUMNS[@]}"; do
+		hx "$c" "$NETBENCH" ping "$PING_N" | prefix "$c" "$r" >>"$DATA/net.csv"
+	done
+	for c in "${COLUMNS[@]}"; do
+		hx "$c" "$NETBENCH" scp "$TMP/scp-4k.bin" scp_4k "$NET_REPS" | prefix "$c" "$r" >>"$DATA/net.csv"
+	done
+	for c in "${COLUMNS[@]}"; do
+		hx "$c" "$NETBENCH" scp "$TMP/scp-4m.bin" scp_4m "$NET_REPS" | prefix "$c" "$r" >>"$DATA/net.csv"
+	done
+	for c in "${COLUMNS[@]}"; do
+		hx "$c" "$NETBENCH" ssh "$NET_REPS" | prefix "$c" "$r" >>"$DATA/net.csv"
+	done
+	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s each way on ${COLUMNS[*]}"
+	for c in "${COLUMNS[@]}"; do
+		hx "$c" "$NETBENCH" iperf iperf_h2g "$IPERF_S" | prefix "$c" "$r" >>"$DATA/net.csv"
+		hx "$c" "$NETBENCH" iperf iperf_g2h "$IPERF_S" -R | prefix "$c" "$r" >>"$DATA/net.csv"
+	done
 
-	progress "$label: iperf3 ${IPERF_S}s host->guest while the guest dumps registers back to back"
-	gx "$name" sh -c "opbench ops -n 10000000 -w 0 -T $((IPERF_S + 2)) GREGS \
-		>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
-	sleep 1
-	"$LAB" host --name "$name" -- "$NETBENCH" iperf iperf_h2g_dumping "$IPERF_S" |
-		prefix "$c" "$r" >>"$DATA/net.csv"
-	# wait for the dump loop to end, then take its samples
-	# shellcheck disable=SC2016 # run by the guest's shell
-	gx "$name" sh -c 'while pidof opbench >/dev/null; do sleep 0.2; done
-		cat /tmp/interfere.err >&2; cat /tmp/interfere.csv' |
-		prefix "$c" "$r" >>"$DATA/interfere-ops.csv"
+	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${COLUMNS[*]}"
+	for c in "${COLUMNS[@]}"; do
+		gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $DUMP_RATE -T $((IPERF_S + 2)) GREGS \
+			>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
+		sleep 1
+		hx "$c" "$NETBENCH" iperf iperf_h2g_dumping "$IPERF_S" | prefix "$c" "$r" >>"$DATA/net.csv"
+		# wait for the dump loop to end, then take its samples
+		# shellcheck disable=SC2016 # run by the guest's shell
+		gx "$c" sh -c 'while pidof opbench >/dev/null; do sleep 0.2; done
+			cat /tmp/interfere.err >&2; cat /tmp/interfere.csv' |
+			prefix "$c" "$r" >>"$DATA/interfere-ops.csv"
+	done
 
-	"$LAB" down --name "$name"
-	progress "$label: done"
+	for c in "${COLUMNS[@]}"; do
+		[ "$c" != split ] || gx "$c" sh -c 'cat /tmp/upcall.csv 2>/dev/null || true' |
+			prefix "$c" "$r" >>"$DATA/upcall.csv"
+		"$LAB" down --name "bench-$c"
+	done
+	progress "round $r/$ROUNDS: done"
 }
 
 # ---- the run's label ------------------------------------------------------
@@ -219,8 +252,8 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 {
 	printf 'date=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
 	printf 'mode=%s\n' "$MODE"
-	printf 'rounds=%s\nreps=%s\nops_n=%s\nnet_reps=%s\nping_n=%s\niperf_s=%s\n' \
-		"$ROUNDS" "$REPS" "$OPS_N" "$NET_REPS" "$PING_N" "$IPERF_S"
+	printf 'rounds=%s\nreps=%s\nops_n=%s\nnet_reps=%s\nping_n=%s\niperf_s=%s\ndump_rate=%s\n' \
+		"$ROUNDS" "$REPS" "$OPS_N" "$NET_REPS" "$PING_N" "$IPERF_S" "$DUMP_RATE"
 	printf 'columns=%s\n' "${COLUMNS[*]}"
 	printf 'host_nproc=%s\n' "$(nproc)"
 	printf 'host_cpu=%s\n' "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
@@ -236,9 +269,7 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 
 progress "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds; raw data in $DATA"
 for ((r = 1; r <= ROUNDS; r++)); do
-	for c in "${COLUMNS[@]}"; do
-		measure "$c" "$r"
-	done
+	round "$r"
 done
 {
 	printf 'load_end=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,10 +3,10 @@
  * opbench: per-operation latency of a NIC driver's slow path, measured from
  * user space in the guest (the benchmark's Table 2, per op).
  *
- *   opbench ops  [-i IF] [-n N] [-w W] [-T S] [-u FILE] [OP...]
+ *   opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [OP...]
  *       Issue each OP N times (after W unrecorded warm-up calls; with -T,
- *       for at most S seconds) and print one CSV row per call:
- *       op,iter,ns,err. The ops are ethtool ioctls
+ *       for at most S seconds; with -r, at most RATE calls a second, on a
+ *       fixed schedule) and print one CSV row per call: op,iter,ns,err. The ops are ethtool ioctls
  *       (SIOCETHTOOL) answered by the driver, MII ioctls, and reference
  *       points: a bare system call, an ioctl no driver answers, an ethtool
  *       ioctl the ethtool core answers alone, and a pipe round trip between
@@ -461,7 +461,7 @@ static int samples_collect(const char *out, const char *tag)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: opbench ops  [-i IF] [-n N] [-w W] [-T S] [-u FILE] [OP...]\n"
+		"usage: opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [OP...]\n"
 		"       opbench exec [-n N] [-w W] [-a V1,V2,...] [-u FILE] [-t TAG] -- CMD...\n"
 		"       opbench list\n"
 		"defaults: -i eth0 -n 2000 -w 20 (exec: -n 30 -w 2)\n");
@@ -480,11 +480,25 @@ static int parse_count(const char *s, unsigned long *out)
 	return 0;
 }
 
+/* sleep until t (CLOCK_MONOTONIC ns) */
+static void sleep_until(uint64_t t)
+{
+	struct timespec ts = {
+		.tv_sec = (time_t)(t / 1000000000ULL),
+		.tv_nsec = (long)(t % 1000000000ULL),
+	};
+
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
+	       EINTR)
+		;
+}
+
 static int bench_op(struct bench *b, const struct op *op, unsigned long n,
-		    unsigned long warm, unsigned long secs,
+		    unsigned long warm, unsigned long secs, unsigned long rate,
 		    const char *samples_out)
 {
-	uint64_t deadline = 0;
+	uint64_t deadline = 0, period = rate ? 1000000000ULL / rate : 0;
+	uint64_t next = 0;
 	unsigned long i;
 	int err = 0, set_up;
 
@@ -507,9 +521,20 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 	if (secs)
 		deadline = now_ns() + secs * 1000000000ULL;
 	for (i = 0; i < n; i++) {
-		uint64_t t0 = now_ns();
-		int e = op->run(b, i);
-		uint64_t t1 = now_ns();
+		uint64_t t0, t1;
+		int e;
+
+		if (period) {
+			t0 = now_ns();
+			if (!next || t0 > next + period)
+				next = t0;	/* behind: no burst to catch up */
+			else
+				sleep_until(next);
+			next += period;
+		}
+		t0 = now_ns();
+		e = op->run(b, i);
+		t1 = now_ns();
 
 		printf("%s,%lu,%llu,%d\n", op->name, i,
 		       (unsigned long long)(t1 - t0), e);
@@ -526,12 +551,12 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 static int mode_ops(int argc, char **argv)
 {
 	struct bench b = { .ifname = "eth0", .sock = -1 };
-	unsigned long n = 2000, warm = 20, secs = 0;
+	unsigned long n = 2000, warm = 20, secs = 0, rate = 0;
 	const char *samples_out = NULL;
 	int c, i, st = 0;
 	size_t k;
 
-	while ((c = getopt(argc, argv, "i:n:w:T:u:h")) != -1) {
+	while ((c = getopt(argc, argv, "i:n:w:T:r:u:h")) != -1) {
 		switch (c) {
 		case 'i':
 			b.ifname = optarg;
@@ -546,6 +571,10 @@ static int mode_ops(int argc, char **argv)
 			break;
 		case 'T':
 			if (parse_count(optarg, &secs))
+				goto bad;
+			break;
+		case 'r':
+			if (parse_count(optarg, &rate))
 				goto bad;
 			break;
 		case 'u':
@@ -582,7 +611,7 @@ static int mode_ops(int argc, char **argv)
 		for (i = optind; i < argc && !wanted; i++)
 			wanted = !strcmp(argv[i], ops[k].name);
 		if (wanted &&
-		    bench_op(&b, &ops[k], n, warm, secs, samples_out))
+		    bench_op(&b, &ops[k], n, warm, secs, rate, samples_out))
 			st = 1;
 	}
 	close(b.sock);
