@@ -54,3 +54,4 @@ lint-split:
 TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
 	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c
 TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
+TEST_LDLIBS += -lm

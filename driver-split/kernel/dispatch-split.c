@@ -133,12 +133,12 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		return ret;
 	}
 	if (!(d->flags & PCNET32_OPF_PORTS))
-		return pcnet32_upcall_call(lp->split->u, op, arg, arg_len, rep,
-					   rep_len, &got);
+		return pcnet32_upcall_call(lp->split->u, op, false, arg, arg_len,
+					   rep, rep_len, &got);
 	mutex_lock(&lp->split->ports);
 	pcnet32_split_hold(lp);
-	ret = pcnet32_upcall_call(lp->split->u, op, arg, arg_len, rep, rep_len,
-				  &got);
+	ret = pcnet32_upcall_call(lp->split->u, op, true, arg, arg_len, rep,
+				  rep_len, &got);
 	pcnet32_split_release(lp);
 	mutex_unlock(&lp->split->ports);
 	if (ret)

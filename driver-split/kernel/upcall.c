@@ -16,7 +16,9 @@
 #include <linux/ktime.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -54,11 +56,12 @@ struct pcnet32_upcall {
 	wait_queue_head_t wq;		/* the daemon waits for requests */
 	wait_queue_head_t done_wq;	/* callers wait for replies */
 	struct file *daemon;
+	struct pid *daemon_pid;		/* to stop a hung daemon holding ports */
 	const struct pcnet32_upcall_ops *ops;
 	void *ctx;
 	struct pcnet32_upcall_info info;
 	/* statistics */
-	u64 n_calls, n_timeouts, n_resets, n_rejected, n_absent;
+	u64 n_calls, n_timeouts, n_resets, n_rejected, n_absent, n_killed;
 	struct pcnet32_sample samples[PCNET32_NSAMPLES];
 	u32 n_samples;			/* total recorded, the ring wraps */
 	struct dentry *dbg;
@@ -84,10 +87,12 @@ static int pcnet32_upcall_open(struct inode *inode, struct file *f)
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	spin_lock_irq(&u->lock);
-	if (u->daemon)
+	if (u->daemon) {
 		ret = -EBUSY;	/* one daemon at a time */
-	else
+	} else {
 		u->daemon = f;
+		u->daemon_pid = get_pid(task_tgid(current));
+	}
 	spin_unlock_irq(&u->lock);
 	if (!ret)
 		kref_get(&u->ref);
@@ -99,10 +104,13 @@ static int pcnet32_upcall_release(struct inode *inode, struct file *f)
 {
 	struct pcnet32_upcall *u = to_upcall(f);
 	struct pcnet32_req *r, *tmp;
+	struct pid *pid = NULL;
 
 	spin_lock_irq(&u->lock);
 	if (u->daemon == f) {
 		u->daemon = NULL;
+		pid = u->daemon_pid;
+		u->daemon_pid = NULL;
 		list_for_each_entry_safe(r, tmp, &u->q.taken, node) {
 			pcnet32_chanq_finish(r, -ECONNRESET);
 			u->n_resets++;
@@ -113,6 +121,7 @@ static int pcnet32_upcall_release(struct inode *inode, struct file *f)
 		}
 	}
 	spin_unlock_irq(&u->lock);
+	put_pid(pid);
 	wake_up_all(&u->done_wq);
 	kref_put(&u->ref, pcnet32_upcall_free);
 	return 0;
@@ -293,10 +302,37 @@ static void pcnet32_record(struct pcnet32_upcall *u, struct pcnet32_req *r)
 	s->total_ns = r->t_done - r->t_enq;
 }
 
-int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op,
+/*
+ * The daemon did not answer an op on the ports in time: it may still be
+ * touching them, and the kernel is about to take them back. Kill it and
+ * wait (bounded) until its file is released; the supervisor starts a new
+ * one. Called without the lock.
+ */
+static void pcnet32_stop_daemon(struct pcnet32_upcall *u, struct file *f)
+{
+	struct pid *pid = NULL;
+
+	spin_lock_irq(&u->lock);
+	if (u->daemon == f && u->daemon_pid) {
+		pid = get_pid(u->daemon_pid);
+		u->n_killed++;
+	}
+	spin_unlock_irq(&u->lock);
+	if (!pid)
+		return;
+	pr_warn_ratelimited("%s: daemon (pid %d) missed its deadline holding the ports: killed\n",
+			    u->name, pid_nr(pid));
+	kill_pid(pid, SIGKILL, 1);
+	put_pid(pid);
+	wait_event_timeout(u->done_wq, READ_ONCE(u->daemon) != f, 2 * HZ);
+}
+
+int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, bool ports,
 			const void *arg, u32 arg_len,
 			void *rep, u32 rep_max, u32 *rep_len)
 {
+	struct file *served_by = NULL;
+	bool late;
 	unsigned long timeout = msecs_to_jiffies(READ_ONCE(upcall_timeout_ms));
 	struct pcnet32_req r = {
 		.op = op, .arg = arg, .arg_len = arg_len,
@@ -324,14 +360,20 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op,
 					   READ_ONCE(r.state) == PCNET32_RQ_DONE,
 					   timeout);
 	spin_lock_irq(&u->lock);
+	/* the daemon took it and has not answered: it may be running it */
+	late = r.state == PCNET32_RQ_TAKEN;
 	if (r.state != PCNET32_RQ_DONE)
 		pcnet32_chanq_finish(&r, left < 0 ? -EINTR : -ETIMEDOUT);
+	if (late)
+		served_by = u->daemon;
 	r.t_done = ktime_get_ns();
 	pcnet32_record(u, &r);
 	ret = r.status;
 	if (rep_len)
 		*rep_len = r.rep_len;
 	spin_unlock_irq(&u->lock);
+	if (late && ports && served_by)
+		pcnet32_stop_daemon(u, served_by);
 	return ret;
 }
 
@@ -355,9 +397,9 @@ static int pcnet32_samples_show(struct seq_file *m, void *v)
 	first = u->n_samples - n;
 	for (i = 0; i < n; i++)
 		buf[i] = u->samples[(first + i) % PCNET32_NSAMPLES];
-	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu\n",
+	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu killed %llu\n",
 		   u->n_calls, u->n_absent, u->n_timeouts, u->n_resets,
-		   u->n_rejected);
+		   u->n_rejected, u->n_killed);
 	spin_unlock_irq(&u->lock);
 	seq_puts(m, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n");
 	for (i = 0; i < n; i++)
@@ -386,6 +428,7 @@ static ssize_t pcnet32_samples_write(struct file *f, const char __user *b,
 	u->n_resets = 0;
 	u->n_rejected = 0;
 	u->n_absent = 0;
+	u->n_killed = 0;
 	spin_unlock_irq(&u->lock);
 	return len;
 }

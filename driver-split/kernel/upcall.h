@@ -49,8 +49,12 @@ void pcnet32_upcall_destroy(struct pcnet32_upcall *u);
  * -ETIMEDOUT (no reply in time: the daemon is hung or late),
  * -ECONNRESET (the daemon's file closed while the request was pending),
  * -EIO (the reply failed its checks), -EINTR (the caller was killed).
+ * ports: the op touches the NIC's ports. If the daemon took such a request
+ * and misses the deadline, it may still be touching them while the kernel
+ * takes them back: it is killed, and the call returns once its file is
+ * released (at most 2 s more).
  */
-int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op,
+int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, bool ports,
 			const void *arg, u32 arg_len,
 			void *rep, u32 rep_max, u32 *rep_len);
 
