@@ -52,6 +52,10 @@ lint-split:
 	@echo "lint-split: clean"
 
 TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
+	$(ROOT)/tests/split_daemon.c \
 	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c
 TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
 TEST_LDLIBS += -lm
+# sources the tests include or whose headers they use
+TEST_DEPS += $(SPL_DIR)/daemon/dispatch.c $(SPL_DIR)/daemon/dispatch.h \
+	$(filter %.h,$(SPL_KSRC))
