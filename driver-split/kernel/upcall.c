@@ -57,6 +57,7 @@ struct pcnet32_upcall {
 	wait_queue_head_t done_wq;	/* callers wait for replies */
 	struct file *daemon;
 	struct pid *daemon_pid;		/* to stop a hung daemon holding ports */
+	bool dead;			/* the NIC is gone: no more requests */
 	const struct pcnet32_upcall_ops *ops;
 	void *ctx;
 	struct pcnet32_upcall_info info;
@@ -144,9 +145,14 @@ static long pcnet32_ioc_request(struct pcnet32_upcall *u, void __user *arg)
 	if (ret)
 		goto out;
 	for (;;) {
-		ret = wait_event_interruptible(u->wq, pcnet32_chanq_pending(&u->q));
+		ret = wait_event_interruptible(u->wq, pcnet32_chanq_pending(&u->q) ||
+					       READ_ONCE(u->dead));
 		if (ret)
 			goto out;
+		if (READ_ONCE(u->dead)) {
+			ret = -ENODEV;
+			goto out;
+		}
 		spin_lock_irq(&u->lock);
 		r = pcnet32_chanq_take(&u->q);
 		if (r) {
@@ -486,5 +492,8 @@ void pcnet32_upcall_destroy(struct pcnet32_upcall *u)
 	debugfs_remove_recursive(u->dbg);
 	/* no new daemon after this; one still attached keeps u alive */
 	misc_deregister(&u->misc);
+	/* and one waiting for requests learns there will be none */
+	WRITE_ONCE(u->dead, true);
+	wake_up_all(&u->wq);
 	kref_put(&u->ref, pcnet32_upcall_free);
 }
