@@ -274,9 +274,12 @@ static void t_dump_under_ping(void)
 	th_free(&r);
 	for (i = 0; i < 40; i++) {
 		snprintf(cmd, sizeof(cmd), "grep -q 'packet loss' '%s'", path);
+		int st;
+
 		th_sh(&r, 10, cmd);
+		st = r.status;
 		th_free(&r);
-		if (r.status == 0)
+		if (st == 0)
 			break;
 		sleep(1);
 	}
