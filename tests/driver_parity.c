@@ -5,7 +5,11 @@
  * in the guest) must print the same bytes on both, except for what
  * tests/parity-exceptions.txt allows, each with its reason.
  *
- * Each driver is booted once; the suite compares the script's sections.
+ * And the paper's section 6.2 correctness test: the split build prints
+ * what the inkernel build prints, for the same commands, under the same
+ * masking (only the register words that change by themselves differ).
+ *
+ * Each driver is booted once; the suites compare the script's sections.
  */
 #include "harness.h"
 
@@ -21,14 +25,19 @@
 #define DP_MAX_BCR 64
 #define DP_MAX_LINES 16
 
-static char *dp_out[2];		/* 0: stock, 1: inkernel */
-static int dp_status[2];
-static int dp_ran[2];
+#define DP_STOCK	0
+#define DP_INKERNEL	1
+#define DP_SPLIT	2
+#define DP_N		3
+
+static char *dp_out[DP_N];
+static int dp_status[DP_N];
+static int dp_ran[DP_N];
 static unsigned char dp_exc_csr[DP_MAX_CSR], dp_exc_bcr[DP_MAX_BCR];
 static char *dp_exc_line[DP_MAX_LINES];
 static int dp_n_line, dp_n_reg, dp_exc_ok;
 
-static const char *const dp_driver[2] = { "stock", "inkernel" };
+static const char *const dp_driver[DP_N] = { "stock", "inkernel", "split" };
 
 static int dp_lab(struct th_result *r, int timeout, const char *const argv[])
 {
@@ -136,25 +145,30 @@ static void dp_load_exceptions(void)
 	fclose(f);
 }
 
+/* boot a driver and run the script, once per test run */
+static void dp_need(int i)
+{
+	static int loaded;
+
+	if (!loaded) {
+		dp_load_exceptions();
+		loaded = 1;
+	}
+	if (!dp_ran[i])
+		dp_collect(i);
+}
+
 static int dp_init(void)
 {
-	dp_load_exceptions();
-	dp_collect(0);
-	dp_collect(1);
+	dp_need(DP_STOCK);
+	dp_need(DP_INKERNEL);
 	return 0;
 }
 
-static int dp_clean(void)
+static int dp_split_init(void)
 {
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		free(dp_out[i]);
-		dp_out[i] = NULL;
-	}
-	for (i = 0; i < dp_n_line; i++)
-		free(dp_exc_line[i]);
-	dp_n_line = 0;
+	dp_need(DP_INKERNEL);
+	dp_need(DP_SPLIT);
 	return 0;
 }
 
@@ -385,14 +399,14 @@ static void dp_save(const char *section, int i, const char *text)
 	}
 }
 
-/* compare one section of both drivers after masking */
-static void dp_compare(const char *section)
+/* compare one section of drivers a and b after masking */
+static void dp_compare(const char *section, int a, int b)
 {
 	char *s, *o, *ns, *no;
 
-	CU_ASSERT_FATAL(dp_ran[0] && dp_ran[1]);
-	s = dp_section(dp_out[0], section);
-	o = dp_section(dp_out[1], section);
+	CU_ASSERT_FATAL(dp_ran[a] && dp_ran[b]);
+	s = dp_section(dp_out[a], section);
+	o = dp_section(dp_out[b], section);
 	CU_ASSERT_PTR_NOT_NULL(s);
 	CU_ASSERT_PTR_NOT_NULL(o);
 	if (!s || !o) {
@@ -402,22 +416,22 @@ static void dp_compare(const char *section)
 	}
 	ns = dp_normalize(s);
 	no = dp_normalize(o);
-	dp_save(section, 0, ns);
-	dp_save(section, 1, no);
+	dp_save(section, a, ns);
+	dp_save(section, b, no);
 	if (strcmp(ns, no)) {
-		const char *a = ns, *b = no;
+		const char *x = ns, *y = no;
 
-		while (*a && *a == *b) {
-			a++;
-			b++;
+		while (*x && *x == *y) {
+			x++;
+			y++;
 		}
-		while (a > ns && a[-1] != '\n') {
-			a--;
-			b--;
+		while (x > ns && x[-1] != '\n') {
+			x--;
+			y--;
 		}
 		fprintf(stderr, "\nparity %s differs (build/tests/parity/%s.*):\n"
-			"  stock:    %.120s\n  inkernel: %.120s\n", section, section,
-			a, b);
+			"  %-9s %.120s\n  %-9s %.120s\n", section, section,
+			dp_driver[a], x, dp_driver[b], y);
 	}
 	CU_ASSERT_STRING_EQUAL(ns, no);
 	free(s);
@@ -464,66 +478,69 @@ static void t_sanity(void)
 	free(i);
 }
 
-#define DP_T(fn, sec) static void fn(void) { dp_compare(sec); }
-DP_T(t_eth0, "eth0")
-DP_T(t_drvinfo, "drvinfo")
-DP_T(t_ring, "ring")
-DP_T(t_dump, "dump")
-DP_T(t_dump_raw, "dump-raw")
-DP_T(t_test, "test")
-DP_T(t_test_online, "test-online")
-DP_T(t_dump_after_test, "dump-after-test")
-DP_T(t_msglvl, "msglvl")
-DP_T(t_phys_id, "phys-id")
-DP_T(t_nway, "nway-reset")
-DP_T(t_mii, "mii")
-DP_T(t_stats, "stats")
-DP_T(t_features, "features")
-DP_T(t_link, "link-settings")
-DP_T(t_bad_ring, "bad-ring")
-DP_T(t_bad_phys_id, "bad-phys-id")
-DP_T(t_bad_link, "bad-link")
-DP_T(t_ring_set, "ring-set")
-DP_T(t_ring_zero, "ring-zero")
-DP_T(t_ring_round, "ring-round")
-DP_T(t_dump_final, "dump-final")
-DP_T(t_down, "down")
-DP_T(t_down_test, "down-test")
-DP_T(t_down_raw, "down-raw")
-DP_T(t_up_again, "up-again")
+/* the script's sections: test function suffix, section, what it runs */
+#define DP_SECTIONS(X)							\
+	X(eth0, "eth0", "ethtool eth0")					\
+	X(drvinfo, "drvinfo", "ethtool -i")				\
+	X(ring, "ring", "ethtool -g")					\
+	X(dump, "dump", "ethtool -d (decoded)")			\
+	X(dump_raw, "dump-raw", "ethtool -d raw on")			\
+	X(test, "test", "ethtool -t")					\
+	X(test_online, "test-online", "ethtool -t online")		\
+	X(dump_after_test, "dump-after-test", "ethtool -d after -t")	\
+	X(msglvl, "msglvl", "ethtool -s msglvl V, ethtool eth0")	\
+	X(phys_id, "phys-id", "ethtool -p eth0 1, LEDs restored")	\
+	X(nway, "nway-reset", "ethtool -r")				\
+	X(mii, "mii", "MII ioctls")					\
+	X(stats, "stats", "ethtool -S")					\
+	X(features, "features", "ethtool -k")				\
+	X(link, "link-settings", "ethtool -s duplex/port/autoneg")	\
+	X(bad_ring, "bad-ring", "bad input: -G beyond maximum")	\
+	X(bad_phys_id, "bad-phys-id", "bad input: -p 0 and large")	\
+	X(bad_link, "bad-link", "bad input: unsupported link settings") \
+	X(ring_set, "ring-set", "ethtool -G rx N tx M, -g")		\
+	X(ring_zero, "ring-zero", "ethtool -G zero, -g")		\
+	X(ring_round, "ring-round", "ethtool -G rounding, -g")		\
+	X(dump_final, "dump-final", "ethtool -d at the end")		\
+	X(down, "down", "interface down: ethtool eth0, -d")		\
+	X(down_test, "down-test", "interface down: -t, -d")		\
+	X(down_raw, "down-raw", "interface down: -d raw")		\
+	X(up_again, "up-again", "interface up again")
+
+/* t_*: stock against inkernel; s_*: inkernel against split */
+#define DP_T(fn, sec, what)						\
+	static void t_##fn(void) { dp_compare(sec, DP_STOCK, DP_INKERNEL); } \
+	static void s_##fn(void) { dp_compare(sec, DP_INKERNEL, DP_SPLIT); }
+DP_SECTIONS(DP_T)
+#undef DP_T
+#define DP_T_INFO(fn, sec, what)	{ what, t_##fn },
+#define DP_S_INFO(fn, sec, what)	{ what, s_##fn },
 
 static CU_TestInfo dp_tests[] = {
 	{ "exceptions file: entries with reasons", t_exceptions },
 	{ "both drivers ran the script; ours without oops/WARN", t_ran },
 	{ "ours: self-test passes, dump decodes, drvinfo", t_sanity },
-	{ "ethtool eth0", t_eth0 },
-	{ "ethtool -i", t_drvinfo },
-	{ "ethtool -g", t_ring },
-	{ "ethtool -d (decoded)", t_dump },
-	{ "ethtool -d raw on", t_dump_raw },
-	{ "ethtool -t", t_test },
-	{ "ethtool -t online", t_test_online },
-	{ "ethtool -d after -t", t_dump_after_test },
-	{ "ethtool -s msglvl V, ethtool eth0", t_msglvl },
-	{ "ethtool -p eth0 1, LEDs restored", t_phys_id },
-	{ "ethtool -r", t_nway },
-	{ "MII ioctls", t_mii },
-	{ "ethtool -S", t_stats },
-	{ "ethtool -k", t_features },
-	{ "ethtool -s duplex/port/autoneg", t_link },
-	{ "bad input: -G beyond maximum", t_bad_ring },
-	{ "bad input: -p 0 and large", t_bad_phys_id },
-	{ "bad input: unsupported link settings", t_bad_link },
-	{ "ethtool -G rx N tx M, -g", t_ring_set },
-	{ "ethtool -G zero, -g", t_ring_zero },
-	{ "ethtool -G rounding, -g", t_ring_round },
-	{ "ethtool -d at the end", t_dump_final },
-	{ "interface down: ethtool eth0, -d", t_down },
-	{ "interface down: -t, -d", t_down_test },
-	{ "interface down: -d raw", t_down_raw },
-	{ "interface up again", t_up_again },
+	DP_SECTIONS(DP_T_INFO)
 	CU_TEST_INFO_NULL,
 };
 
-TH_SUITE(lab, "inkernel: parity with the stock driver", dp_init, dp_clean,
+TH_SUITE(lab, "inkernel: parity with the stock driver", dp_init, NULL,
 	 dp_tests);
+
+static void s_ran(void)
+{
+	CU_ASSERT_FATAL(dp_ran[DP_INKERNEL] && dp_ran[DP_SPLIT]);
+	/* the split build: no oops, no WARN, the script ran through */
+	CU_ASSERT_EQUAL(dp_status[DP_SPLIT], 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dp_out[DP_SPLIT], "=== end\n"));
+}
+
+static CU_TestInfo dp_split_tests[] = {
+	{ "the split build ran the script without oops/WARN", s_ran },
+	DP_SECTIONS(DP_S_INFO)
+	CU_TEST_INFO_NULL,
+};
+
+/* the paper's section 6.2: the same results with and without factorization */
+TH_SUITE(lab, "split: parity with the inkernel build", dp_split_init, NULL,
+	 dp_split_tests);
