@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define DP_MAX_CSR 128
 #define DP_MAX_BCR 64
@@ -51,7 +52,8 @@ static void dp_collect(int i)
 	struct th_result r;
 	const char *lab = th_path("vm/lab");
 
-	snprintf(name, sizeof(name), "parity-%s", dp_driver[i]);
+	/* unique per run: others may run the lab suites in the same tree */
+	snprintf(name, sizeof(name), "parity-%s-%d", dp_driver[i], (int)getpid());
 	{
 		const char *down[] = { lab, "down", "--name", name, NULL };
 

@@ -13,7 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#define DT_NAME "traffic-inkernel"
+/* unique per run: others may run the lab suites in the same tree */
+static char dt_name[48];
+#define DT_NAME dt_name
 
 static int dt_up;
 
@@ -62,6 +64,8 @@ static int dt_host(struct th_result *r, int timeout, const char *cmd)
 static int dt_init(void)
 {
 	struct th_result r;
+
+	snprintf(dt_name, sizeof(dt_name), "traffic-ink-%d", (int)getpid());
 	const char *down[] = { th_path("vm/lab"), "down", "--name", DT_NAME, NULL };
 	const char *up[] = { th_path("vm/lab"), "up", "--driver", "inkernel",
 			     "--name", DT_NAME, NULL };

@@ -20,7 +20,7 @@ rounds=${ROUNDS:-3}
 secs=${SECONDS_PER_RUN:-5}
 pings=${PINGS:-50}
 out=${OUT:-$root/build/bench-inkernel}
-name=bench-inkernel
+name=bench-ink-$$
 
 cleanup() { "$lab" down --name "$name" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
