@@ -138,7 +138,8 @@ FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/ne
 # clustered bars: label, then per column median, low, high
 run_awk '
 END {
-	nc = split(cols, C, " ")
+	# always the three columns, in this order (NaN where a column was not run)
+	nc = split("stock inkernel split", C, " ")
 	ncmd = split("v i g s t d", K, " ")
 	split("ethtool\\n--version|ethtool\\n-i|ethtool\\n-g|ethtool -s\\nmsglvl|ethtool\\n-t|ethtool\\n-d", L, "|")
 	f = figdir "/ethtool.dat"
@@ -495,15 +496,39 @@ END {
 	line("")
 
 	# ---- failures ----
-	nf = 0
-	for (i = 1; i <= nfirst["failures"]; i++) nf++
+	# failures: non-zero statuses and errnos (counted), failed workloads
+	# (notes), and the split channel'"'"'s counters at the end of each round
+	nf = nfirst["failures"] + 0; nfail = 0; ncnt = 0
+	close(notesf)
+	while ((getline l < notesf) > 0) {
+		split(l, F, ","); t = l; sub(/^[^,]*,[^,]*,/, "", t)
+		if (t ~ /^failed: /) FAILN[++nfail] = "| " F[1] " | " F[2] " | " substr(t, 9) " |"
+		if (t ~ /^counters: /) CNT[++ncnt] = "round " F[2] ":" substr(t, 11)
+	}
+	line("## Failures and counters")
+	line("")
+	if (!nf && !nfail) line("No failures: every command exited 0, every op that ran returned 0, every workload ran.")
 	if (nf) {
-		line("## Failures during the run")
+		line("Non-zero exit statuses (commands) and errnos (ops), counted:")
 		line("")
 		H[1] = "column"; H[2] = "what"; H[3] = "how"; H[4] = "count"; table_head("lllr", 4)
 		while ((getline l < failf) > 0) if (l !~ /^column,/) { gsub(/,/, " | ", l); line("| " l " |") }
 		line("")
 	}
+	if (nfail) {
+		line("Workloads that failed (what they measured before failing is kept):")
+		line("")
+		H[1] = "column"; H[2] = "round"; H[3] = "what happened"; table_head("lll", 3)
+		for (i = 1; i <= nfail; i++) line(FAILN[i])
+		line("")
+	}
+	if (ncnt) {
+		line("")
+		line("The split build'"'"'s upcall channel counters at the end of each round, as the kernel reports them (the first line of its samples file; non-zero `timeouts`, `resets` or `rejected` would mean upcalls that failed):")
+		line("")
+		for (i = 1; i <= ncnt; i++) line("- " CNT[i])
+	}
+	line("")
 
 	line("## Method")
 	line("")

@@ -36,3 +36,9 @@ bench-quick: deps all $(BENCH_DEPS)
 
 bench-report: $(BENCHSTAT)
 	@$(BENCH_DIR)/report.sh
+
+lint: lint-bench
+.PHONY: lint-bench
+lint-bench:
+	@shellcheck $(BENCH_DIR)/*.sh
+	@echo "lint-bench: clean"

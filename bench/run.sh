@@ -156,6 +156,32 @@ hx() { # column cmd...: a command on the host end of the column's link
 	"$LAB" host --name "bench-$c" -- "$@"
 }
 
+note() { # column round text: a line of notes.csv (commas become semicolons)
+	printf '%s,%s,%s\n' "$1" "$2" "$(printf '%s' "$3" | tr ',\n' '; ')" >>"$DATA/notes.csv"
+}
+
+# A network workload from the host end. One that fails is recorded as a
+# failure (notes.csv, with the guest's last kernel messages and, for the
+# split build, the channel's counters) and the run goes on: the report
+# lists it; what it measured before failing is kept.
+net() { # column round netbench-args...
+	local c=$1 r=$2 st=0
+	shift 2
+	hx "$c" "$NETBENCH" "$@" >"$TMP/net.out" 2>"$TMP/net.err" || st=$?
+	prefix "$c" "$r" <"$TMP/net.out" >>"$DATA/net.csv"
+	if [ "$st" != 0 ]; then
+		progress "  $c: netbench $1 FAILED (status $st): $(tr '\n' ' ' <"$TMP/net.err")"
+		note "$c" "$r" "failed: netbench $* (status $st): $(tr '\n' ' ' <"$TMP/net.err")"
+		note "$c" "$r" "failed: guest kernel log after it: $(gx "$c" sh -c 'dmesg | tail -n 5' 2>&1 | tr '\n' ' ')"
+		[ "$c" != split ] || counters "$c" "$r"
+	fi
+}
+
+# the split build's channel counters (calls, absent, timeouts, resets, rejected)
+counters() { # column round
+	note "$1" "$2" "counters: $(gx "$1" sh -c 'head -n 1 /sys/kernel/debug/pcnet32-upcall0/samples' 2>&1 | tr -d '#')"
+}
+
 boot() { # column round
 	local c=$1 r=$2 name=bench-$1 rss
 	progress "round $r/$ROUNDS: booting $c (vm/lab up --driver $c --name $name)"
@@ -209,21 +235,21 @@ round() { # round
 
 	progress "round $r/$ROUNDS: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS on ${COLUMNS[*]}"
 	for c in "${COLUMNS[@]}"; do
-		hx "$c" "$NETBENCH" ping "$PING_N" | prefix "$c" "$r" >>"$DATA/net.csv"
+		net "$c" "$r" ping "$PING_N"
 	done
 	for c in "${COLUMNS[@]}"; do
-		hx "$c" "$NETBENCH" scp "$TMP/scp-4k.bin" scp_4k "$NET_REPS" | prefix "$c" "$r" >>"$DATA/net.csv"
+		net "$c" "$r" scp "$TMP/scp-4k.bin" scp_4k "$NET_REPS"
 	done
 	for c in "${COLUMNS[@]}"; do
-		hx "$c" "$NETBENCH" scp "$TMP/scp-4m.bin" scp_4m "$NET_REPS" | prefix "$c" "$r" >>"$DATA/net.csv"
+		net "$c" "$r" scp "$TMP/scp-4m.bin" scp_4m "$NET_REPS"
 	done
 	for c in "${COLUMNS[@]}"; do
-		hx "$c" "$NETBENCH" ssh "$NET_REPS" | prefix "$c" "$r" >>"$DATA/net.csv"
+		net "$c" "$r" ssh "$NET_REPS"
 	done
 	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s each way on ${COLUMNS[*]}"
 	for c in "${COLUMNS[@]}"; do
-		hx "$c" "$NETBENCH" iperf iperf_h2g "$IPERF_S" | prefix "$c" "$r" >>"$DATA/net.csv"
-		hx "$c" "$NETBENCH" iperf iperf_g2h "$IPERF_S" -R | prefix "$c" "$r" >>"$DATA/net.csv"
+		net "$c" "$r" iperf iperf_h2g "$IPERF_S"
+		net "$c" "$r" iperf iperf_g2h "$IPERF_S" -R
 	done
 
 	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${COLUMNS[*]}"
@@ -231,7 +257,7 @@ round() { # round
 		gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $DUMP_RATE -T $((IPERF_S + 2)) GREGS \
 			>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
 		sleep 1
-		hx "$c" "$NETBENCH" iperf iperf_h2g_dumping "$IPERF_S" | prefix "$c" "$r" >>"$DATA/net.csv"
+		net "$c" "$r" iperf iperf_h2g_dumping "$IPERF_S"
 		# wait for the dump loop to end, then take its samples
 		# shellcheck disable=SC2016 # run by the guest's shell
 		gx "$c" sh -c 'while pidof opbench >/dev/null; do sleep 0.2; done
@@ -240,8 +266,11 @@ round() { # round
 	done
 
 	for c in "${COLUMNS[@]}"; do
-		[ "$c" != split ] || gx "$c" sh -c 'cat /tmp/upcall.csv 2>/dev/null || true' |
-			prefix "$c" "$r" >>"$DATA/upcall.csv"
+		if [ "$c" = split ]; then
+			gx "$c" sh -c 'cat /tmp/upcall.csv 2>/dev/null || true' |
+				prefix "$c" "$r" >>"$DATA/upcall.csv"
+			counters "$c" "$r"
+		fi
 		"$LAB" down --name "bench-$c"
 	done
 	progress "round $r/$ROUNDS: done"
