@@ -6,7 +6,7 @@
 SPL_DIR := $(ROOT)/driver-split
 SPL_OBJ := $(BUILD)/obj/split
 SPL_OUT := $(BUILD)/split
-SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c slow.c compat.h hw.h port.h \
+SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c slow.c dispatch-common.c compat.h hw.h port.h \
 	ops.h pcnet32.h) \
 	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall.c upcall.h \
 	check.c check.h chan.h) \

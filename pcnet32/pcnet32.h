@@ -93,6 +93,18 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		    u32 arg_len, void *rep, u32 rep_len);
 
 /*
+ * Shared by the dispatchers (dispatch-common.c): the op table's row for
+ * op if arg_len and rep_len are its sizes (NULL and *err otherwise), and
+ * running an op here in the kernel, under the register lock if it touches
+ * the ports.
+ */
+const struct pcnet32_op_desc *pcnet32_op_find(u32 op, u32 arg_len,
+					      u32 rep_len, int *err);
+int pcnet32_op_run_here(struct pcnet32_private *lp,
+			const struct pcnet32_op_desc *d, const void *arg,
+			void *rep);
+
+/*
  * Set up and tear down the dispatch at probe and remove: nothing in the
  * in-kernel build; the upcall channel (misc device) in the split build.
  */

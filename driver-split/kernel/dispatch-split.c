@@ -25,12 +25,6 @@
 #include "check.h"
 #include "upcall.h"
 
-PCNET32_OPS(PCNET32_OP_WRAPPER)
-
-static const struct pcnet32_op_desc pcnet32_op_table[PCNET32_OP_MAX] = {
-	PCNET32_OPS(PCNET32_OP_DESC)
-};
-
 struct pcnet32_split {
 	struct pcnet32_upcall *u;
 	struct mutex ports;	/* one daemon op on the ports at a time */
@@ -113,25 +107,15 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		    u32 arg_len, void *rep, u32 rep_len)
 {
 	const struct pcnet32_op_desc *d;
-	struct pcnet32_ctx ctx = { .io = lp->io, .priv = lp };
-	unsigned long flags;
 	u32 got = 0;
 	int ret;
 
-	if (op >= PCNET32_OP_MAX || !pcnet32_op_table[op].fn)
-		return -EOPNOTSUPP;
-	d = &pcnet32_op_table[op];
-	if (arg_len != d->arg_len || rep_len != d->rep_len)
-		return -EINVAL;
-	memset(rep, 0, rep_len);
-	if (d->side == PCNET32_SIDE_KERNEL) {
-		if (!(d->flags & PCNET32_OPF_PORTS))
-			return d->fn(&ctx, &lp->st, arg, rep);
-		spin_lock_irqsave(&lp->lock, flags);
-		ret = d->fn(&ctx, &lp->st, arg, rep);
-		spin_unlock_irqrestore(&lp->lock, flags);
+	d = pcnet32_op_find(op, arg_len, rep_len, &ret);
+	if (!d)
 		return ret;
-	}
+	memset(rep, 0, rep_len);
+	if (d->side == PCNET32_SIDE_KERNEL)
+		return pcnet32_op_run_here(lp, d, arg, rep);
 	if (!(d->flags & PCNET32_OPF_PORTS))
 		return pcnet32_upcall_call(lp->split->u, op, false, arg, arg_len,
 					   rep, rep_len, &got);
