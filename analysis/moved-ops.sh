@@ -69,8 +69,10 @@ out=$(awk '
 			if (side ~ /(^|_)USER$/) where = "moved"
 			else if (side ~ /(^|_)KERNEL$/) where = "kept"
 			else { bad = 1; continue }
+			# the glue reaches an op through pcnet32_glue_call (the
+			# pcnet32_call macro), which passes the id to pcnet32_call_op
 			if (mode == "dispatch")
-				printf "pcnet32_call_op\tPCNET32_OP_%s\tpcnet32_op_%s\n", fld[1], fld[3]
+				printf "pcnet32_call_op\tPCNET32_OP_%s\tpcnet32_op_%s\npcnet32_glue_call\tPCNET32_OP_%s\tpcnet32_op_%s\n", fld[1], fld[3], fld[1], fld[3]
 			else
 				printf "pcnet32_op_%s\t%s\t%s\n", fld[3], where, why
 			found++
