@@ -195,6 +195,11 @@ boot() { # column round
 	# kernel footprint of the driver, and the daemon's memory
 	printf '%s,%s,module_core_bytes,%s\n' "$c" "$r" \
 		"$(gx "$c" cat /sys/module/pcnet32/coresize)" >>"$DATA/footprint.csv"
+	# which build ran: the tree is shared, and vm/lab builds at every boot
+	# shellcheck disable=SC2016 # expanded in the guest
+	printf '%s,%s,build_md5,%s\n' "$c" "$r" "$(gx "$c" sh -c '
+		if [ -f /lab/driver/pcnet32.ko ]; then cat /lab/driver/pcnet32.ko /lab/driver/pcnet32d
+		else cat /lib/modules/stock/pcnet32.ko; fi | md5sum' | cut -c1-12)" >>"$DATA/footprint.csv"
 	if [ "$c" = split ]; then
 		# shellcheck disable=SC2016 # expanded in the guest
 		rss=$(gx "$c" sh -c 'grep VmRSS "/proc/$(pidof pcnet32d)/status"' | awk '{ print $2 * 1024 }')
@@ -295,6 +300,11 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 		"$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo '+changes')"
 	printf 'load_start=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$DATA/meta.env"
+
+# what the report derives from the sources, taken now: Table 1, op names
+"$ROOT/bench/loc.sh" "$ROOT" >"$DATA/loc.csv"
+sed -n 's/.*X(\([A-Z_]*\), *\([0-9]*\), *\([a-z_]*\),.*/\2,\1,\3/p' "$ROOT/pcnet32/ops.h" |
+	{ echo "id,name,fn"; cat; } >"$DATA/opnames.csv"
 
 progress "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds; raw data in $DATA"
 for ((r = 1; r <= ROUNDS; r++)); do
