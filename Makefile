@@ -61,6 +61,5 @@ test-lab: deps
 clean:
 	rm -rf $(BUILD)
 
-# The main job. Components with benchmarks add them as prerequisites of
-# bench from their rules.mk; until then it is the smoke run.
+# The main job: bench/rules.mk adds the benchmark run and its report.
 bench: deps
