@@ -294,6 +294,7 @@ static void pcnet32_rings_init(struct pcnet32_private *lp)
 	for (i = 0; i < lp->rx_size; i++)
 		pcnet32_rx_desc_give(&lp->rx_ring[i], lp->rx_dma[i]);
 	lp->cur_rx = 0;
+	lp->rx_resync = false;
 	lp->cur_tx = 0;
 	lp->dirty_tx = 0;
 }
@@ -419,6 +420,31 @@ static void pcnet32_rx_error(struct pcnet32_private *lp, u16 status)
 		lp->rx_crc_errors++;
 }
 
+/*
+ * QEMU's pcnet, finding its current receive descriptor still ours, scans
+ * ahead for one it owns and goes on there. Its scan runs concurrently with
+ * this driver handing buffers back, so with a full ring it can skip a
+ * descriptor we were about to give it: the frames then continue after a
+ * descriptor the chip owns. Find where they continue: one look ahead on
+ * every poll, the whole ring after a missed frame.
+ */
+static bool pcnet32_rx_resync(struct pcnet32_private *lp)
+{
+	unsigned int i, n = lp->rx_resync ? lp->rx_size : 2;
+
+	for (i = 1; i < n; i++) {
+		unsigned int e = (lp->cur_rx + i) & (lp->rx_size - 1);
+
+		if (!(le16_to_cpu(READ_ONCE(lp->rx_ring[e].status)) &
+		      PCNET32_DESC_OWN)) {
+			lp->cur_rx += i;
+			return true;
+		}
+	}
+	lp->rx_resync = false;
+	return false;
+}
+
 static int pcnet32_rx(struct pcnet32_private *lp, int budget)
 {
 	struct device *dd = &lp->pdev->dev;
@@ -433,8 +459,11 @@ static int pcnet32_rx(struct pcnet32_private *lp, int budget)
 		entry = lp->cur_rx & (lp->rx_size - 1);
 		d = &lp->rx_ring[entry];
 		status = le16_to_cpu(READ_ONCE(d->status));
-		if (status & PCNET32_DESC_OWN)
+		if (status & PCNET32_DESC_OWN) {
+			if (pcnet32_rx_resync(lp))
+				continue;
 			break;
+		}
 		dma_rmb();
 		work++;
 		lp->cur_rx++;
@@ -533,8 +562,10 @@ static irqreturn_t pcnet32_interrupt(int irq, void *dev_id)
 		return IRQ_NONE;
 	}
 	ack = csr0 & PCNET32_CSR0_ACK;
-	if (csr0 & PCNET32_CSR0_MISS)
+	if (csr0 & PCNET32_CSR0_MISS) {
 		lp->rx_missed++;
+		lp->rx_resync = true;
+	}
 	if (csr0 & PCNET32_CSR0_BABL)
 		lp->tx_errors++;
 	if (csr0 & PCNET32_CSR0_MERR) {

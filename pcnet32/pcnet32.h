@@ -49,6 +49,7 @@ struct pcnet32_private {
 	struct sk_buff **tx_skb;
 	dma_addr_t *tx_dma;
 	unsigned int cur_rx;
+	bool rx_resync;			/* look for skipped descriptors */
 	unsigned int cur_tx;		/* next descriptor to fill */
 	unsigned int dirty_tx;		/* next descriptor to reclaim */
 	u16 ien;			/* CSR0_IENA while interrupts are wanted */
