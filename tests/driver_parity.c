@@ -53,7 +53,7 @@ static void dp_collect(int i)
 	const char *lab = th_path("vm/lab");
 
 	/* unique per run: others may run the lab suites in the same tree */
-	snprintf(name, sizeof(name), "parity-%s-%d", dp_driver[i], (int)getpid());
+	snprintf(name, sizeof(name), "pty-%s-%d", dp_driver[i], (int)getpid());
 	{
 		const char *down[] = { lab, "down", "--name", name, NULL };
 
