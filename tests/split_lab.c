@@ -415,12 +415,22 @@ static void test_ports_race(void)
 	/* traffic both ways for the whole minute */
 	CU_ASSERT(ntx >= 58 && nrx >= 58);
 	/*
-	 * A stall is 3 s or more without a byte: a TCP retransmission timer
-	 * backing off after frames missed during a hold can empty a second
-	 * or two; a NIC left stuck by a race would empty the rest.
+	 * A stall is a NIC that stops: 10 s or more without a byte, or no
+	 * traffic in the last 3 s. Shorter gaps do happen: frames missed
+	 * while the fast path is held off (CSR112 above) make TCP's
+	 * retransmission timer back off; gaps of up to 5 s have been seen
+	 * under back-to-back dumps, and the traffic resumed each time.
 	 */
-	CU_ASSERT(stall_tx < 3);
-	CU_ASSERT(stall_rx < 3);
+	CU_ASSERT(stall_tx < 10);
+	CU_ASSERT(stall_rx < 10);
+	CU_ASSERT(ntx >= 3 && vtx[ntx - 1] > 0 && vtx[ntx - 2] > 0 && vtx[ntx - 3] > 0);
+	CU_ASSERT(nrx >= 3 && vrx[nrx - 1] > 0 && vrx[nrx - 2] > 0 && vrx[nrx - 3] > 0);
+	th_free(&r);
+	/* and the NIC works afterwards */
+	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab host --name " NAME
+		 " -- sh -c 'ping -c 20 -i 0.05 -W 2 \"$GUEST\"'", th_root());
+	th_sh(&r, 60, buf);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "20 packets transmitted, 20 received, 0% packet loss"));
 	th_free(&r);
 }
 
