@@ -73,6 +73,9 @@ printf 'root:x:0:\nnogroup:x:65534:\n' > "$r/etc/group"
 printf '/bin/sh\n' > "$r/etc/shells"
 printf '127.0.0.1 localhost lab-guest\n' > "$r/etc/hosts"
 (cd "$r" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -1 > "$tmp/img"
+# The lab appends an uncompressed overlay; the kernel looks for a cpio
+# header only at a 4-byte boundary (zero bytes before it are skipped).
+truncate --size=%4 "$tmp/img"
 mv "$tmp/img" "$out"
 echo "$hash" > "$out.hash"
 echo "$out"
