@@ -1022,6 +1022,12 @@ static void pcnet32_get_drvinfo(struct net_device *dev,
 	strscpy(info->bus_info, rep.bus_info, sizeof(info->bus_info));
 }
 
+/*
+ * The ethtool core allocates by the dump length: it is the kernel's fact
+ * (the layout in hw.h, with or without the PHY's words), not the op's
+ * answer. The op still runs (the split build checks the daemon's answer
+ * against the same fact and refuses another).
+ */
 static int pcnet32_get_regs_len(struct net_device *dev)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
@@ -1029,8 +1035,8 @@ static int pcnet32_get_regs_len(struct net_device *dev)
 	struct pcnet32_u32 rep;
 
 	if (pcnet32_call(lp, GET_REGS_LEN, &arg, &rep))
-		return 0;
-	return rep.value;
+		netif_dbg(&lp->st, drv, dev, "get_regs_len failed\n");
+	return PCNET32_DUMP_LEN(lp->st.has_mii);
 }
 
 static void pcnet32_get_regs(struct net_device *dev, struct ethtool_regs *regs,
@@ -1039,6 +1045,7 @@ static void pcnet32_get_regs(struct net_device *dev, struct ethtool_regs *regs,
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
 	struct pcnet32_regs_rep *rep;
+	u32 n;
 
 	regs->version = 0;
 	rep = kmalloc(sizeof(*rep), GFP_KERNEL);
@@ -1046,12 +1053,18 @@ static void pcnet32_get_regs(struct net_device *dev, struct ethtool_regs *regs,
 	 * The hook is void: a dump that could not be taken comes back empty
 	 * (length 0) rather than as a dump of zeros.
 	 */
-	if (!rep || pcnet32_call(lp, GET_REGS, &arg, rep))
+	if (!rep || pcnet32_call(lp, GET_REGS, &arg, rep)) {
 		regs->len = 0;
-	else
-		memcpy(p, rep->regs, min_t(u32, rep->len,
-					   min_t(u32, regs->len,
-						 sizeof(rep->regs))));
+		goto out;
+	}
+	/*
+	 * p holds regs->len bytes (the core's min of the user's length and
+	 * get_regs_len): never more, and what the dump lacks is zeros.
+	 */
+	n = min_t(u32, regs->len, min_t(u32, rep->len, sizeof(rep->regs)));
+	memcpy(p, rep->regs, n);
+	memset(p + n, 0, regs->len - n);
+out:
 	kfree(rep);
 }
 
@@ -1173,27 +1186,37 @@ static void pcnet32_get_strings(struct net_device *dev, u32 sset, u8 *data)
 	struct pcnet32_sset_arg arg = { .sset = sset };
 	struct pcnet32_strings_rep *rep;
 
+	/* the core allocated get_sset_count's strings: ETH_SS_TEST's only */
+	if (sset != ETH_SS_TEST)
+		return;
+	memset(data, 0, PCNET32_TEST_LEN * ETH_GSTRING_LEN);
 	rep = kmalloc(sizeof(*rep), GFP_KERNEL);
 	if (!rep)
 		return;
-	if (!pcnet32_call(lp, GET_STRINGS, &arg, rep))
-		memcpy(data, rep->strings,
-		       min_t(u32, rep->count, PCNET32_MAX_STRINGS) *
-		       ETH_GSTRING_LEN);
+	/* the count is checked to be PCNET32_TEST_LEN; copy no other */
+	if (!pcnet32_call(lp, GET_STRINGS, &arg, rep) &&
+	    rep->count == PCNET32_TEST_LEN)
+		memcpy(data, rep->strings, PCNET32_TEST_LEN * ETH_GSTRING_LEN);
 	kfree(rep);
 }
 
+/*
+ * The ethtool core allocates by these counts, and the self-test (run in
+ * the kernel) writes PCNET32_TEST_LEN results: the counts are the
+ * kernel's facts, not the op's answer. The op still runs for ETH_SS_TEST
+ * (the split build checks the daemon's answer against the fact).
+ */
 static int pcnet32_get_sset_count(struct net_device *dev, int sset)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_sset_arg arg = { .sset = sset };
 	struct pcnet32_u32 rep;
-	int ret;
 
-	ret = pcnet32_call(lp, GET_SSET_COUNT, &arg, &rep);
-	if (ret)
-		return ret;
-	return min_t(u32, rep.value, PCNET32_MAX_STRINGS);
+	if (sset != ETH_SS_TEST)
+		return -EOPNOTSUPP;
+	if (pcnet32_call(lp, GET_SSET_COUNT, &arg, &rep))
+		netif_dbg(&lp->st, drv, dev, "get_sset_count failed\n");
+	return PCNET32_TEST_LEN;
 }
 
 static void pcnet32_self_test(struct net_device *dev,
@@ -1203,13 +1226,18 @@ static void pcnet32_self_test(struct net_device *dev,
 	struct pcnet32_test_arg arg = { .flags = test->flags };
 	struct pcnet32_test_rep rep;
 
+	u32 i, n = min_t(u32, test->len, PCNET32_TEST_LEN);
+
+	/* data has test->len results: get_sset_count's PCNET32_TEST_LEN */
 	if (pcnet32_call(lp, SELF_TEST, &arg, &rep)) {
 		test->flags |= ETH_TEST_FL_FAILED;
-		data[0] = 1;
+		for (i = 0; i < n; i++)
+			data[i] = 1;
 		return;
 	}
 	test->flags |= rep.flags & ETH_TEST_FL_FAILED;
-	data[0] = rep.data[0];
+	for (i = 0; i < n; i++)
+		data[i] = rep.data[i];
 }
 
 static int pcnet32_set_phys_id(struct net_device *dev,

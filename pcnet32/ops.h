@@ -31,7 +31,13 @@
 #define PCNET32_STR_LEN		32	/* = ETH_GSTRING_LEN */
 #define PCNET32_MAX_STRINGS	1
 #define PCNET32_SS_TEST		0	/* = ETH_SS_TEST */
-#define PCNET32_TEST_LEN	1
+#define PCNET32_TEST_LEN	1	/* results of the self-test (in the kernel) */
+/*
+ * Bytes of the register dump (hw.h's layout): the kernel's fact, from the
+ * chip's MII; the ethtool core allocates by it.
+ */
+#define PCNET32_DUMP_LEN(has_mii)					\
+	((PCNET32_DUMP_WORDS + ((has_mii) ? PCNET32_DUMP_PHY_WORDS : 0)) * 2)
 #define PCNET32_DRV_NAME	"pcnet32"
 
 /* where an op runs in the split build */
@@ -42,6 +48,14 @@
 #define PCNET32_OPF_PORTS	0x1	/* touches the ports: hold the register lock */
 #define PCNET32_OPF_SETS	0x2	/* reply carries state the kernel applies */
 #define PCNET32_OPF_SLEEPS	0x4	/* may sleep: never under a spinlock */
+/*
+ * No side effects: running it again gives the same answer or a fresher
+ * one (a get op; reading BMSR again only refreshes its latched link bit).
+ * The split build re-queues such a request once for the next daemon when
+ * its daemon died holding it. Not for MDIO_READ: it reads any register
+ * the caller names, clear-on-read ones included.
+ */
+#define PCNET32_OPF_REPLAY	0x8
 
 /*
  * Snapshot of the driver state the slow path needs. The kernel owns it
@@ -173,28 +187,28 @@ struct pcnet32_mdio_arg {
  */
 #define PCNET32_OPS(X)							\
 	X(GET_DRVINFO, 1, get_drvinfo, pcnet32_none,			\
-	  pcnet32_drvinfo_rep, USER, 0, "")		\
+	  pcnet32_drvinfo_rep, USER, PCNET32_OPF_REPLAY, "")		\
 	X(GET_REGS_LEN, 2, get_regs_len, pcnet32_none, pcnet32_u32,	\
-	  USER, 0, "")					\
+	  USER, PCNET32_OPF_REPLAY, "")					\
 	X(GET_REGS, 3, get_regs, pcnet32_none, pcnet32_regs_rep,	\
-	  USER, PCNET32_OPF_PORTS, "")			\
+	  USER, PCNET32_OPF_PORTS | PCNET32_OPF_REPLAY, "")		\
 	X(GET_MSGLEVEL, 4, get_msglevel, pcnet32_none, pcnet32_u32,	\
-	  USER, 0, "")					\
+	  USER, PCNET32_OPF_REPLAY, "")					\
 	X(SET_MSGLEVEL, 5, set_msglevel, pcnet32_u32, pcnet32_u32,	\
 	  USER, PCNET32_OPF_SETS, "")			\
 	X(NWAY_RESET, 6, nway_reset, pcnet32_none, pcnet32_none,	\
 	  USER, PCNET32_OPF_PORTS, "")			\
 	X(GET_LINK, 7, get_link, pcnet32_none, pcnet32_u32,		\
-	  USER, PCNET32_OPF_PORTS, "")			\
+	  USER, PCNET32_OPF_PORTS | PCNET32_OPF_REPLAY, "")			\
 	X(GET_RINGPARAM, 8, get_ringparam, pcnet32_none, pcnet32_ring,	\
-	  USER, 0, "")					\
+	  USER, PCNET32_OPF_REPLAY, "")					\
 	X(SET_RINGPARAM, 9, set_ringparam, pcnet32_ring, pcnet32_ring,	\
 	  USER, PCNET32_OPF_SETS,				\
 	  "validation and rounding only; the kernel reallocates the rings") \
 	X(GET_STRINGS, 10, get_strings, pcnet32_sset_arg,		\
-	  pcnet32_strings_rep, USER, 0, "")		\
+	  pcnet32_strings_rep, USER, PCNET32_OPF_REPLAY, "")		\
 	X(GET_SSET_COUNT, 11, get_sset_count, pcnet32_sset_arg,		\
-	  pcnet32_u32, USER, 0, "")			\
+	  pcnet32_u32, USER, PCNET32_OPF_REPLAY, "")			\
 	X(SELF_TEST, 12, self_test, pcnet32_test_arg, pcnet32_test_rep,	\
 	  KERNEL, PCNET32_OPF_SLEEPS,			\
 	  "loopback test: stops the fast path, needs DMA rings and buffers") \
@@ -202,7 +216,7 @@ struct pcnet32_mdio_arg {
 	  pcnet32_phys_id_rep, USER,			\
 	  PCNET32_OPF_PORTS | PCNET32_OPF_SETS, "")			\
 	X(GET_LINK_KSETTINGS, 14, get_link_ksettings, pcnet32_none,	\
-	  pcnet32_link, USER, PCNET32_OPF_PORTS, "")	\
+	  pcnet32_link, USER, PCNET32_OPF_PORTS | PCNET32_OPF_REPLAY, "")	\
 	X(SET_LINK_KSETTINGS, 15, set_link_ksettings, pcnet32_link,	\
 	  pcnet32_link_set_rep, USER,			\
 	  PCNET32_OPF_PORTS | PCNET32_OPF_SETS, "")			\

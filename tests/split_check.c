@@ -9,7 +9,13 @@
 
 #include "check.h"
 
-#define CHECK(op, a, r) pcnet32_check_reply(op, &(a), sizeof(a), &(r), sizeof(r))
+/* the kernel's facts the checks use: a chip without MII, and one with */
+static const struct pcnet32_state st_nomii = { .has_mii = 0 };
+static const struct pcnet32_state st_mii = { .has_mii = 1 };
+
+#define CHECK_ST(op, st, a, r) \
+	pcnet32_check_reply(op, st, &(a), sizeof(a), &(r), sizeof(r))
+#define CHECK(op, a, r) CHECK_ST(op, &st_nomii, a, r)
 
 static void test_sizes_and_ops(void)
 {
@@ -21,9 +27,9 @@ static void test_sizes_and_ops(void)
 	memset(&trep, 0, sizeof(trep));
 	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_MSGLEVEL, none, v), 0);
 	/* one byte short or long */
-	CU_ASSERT_EQUAL(pcnet32_check_reply(PCNET32_OP_GET_MSGLEVEL, &none, sizeof(none),
+	CU_ASSERT_EQUAL(pcnet32_check_reply(PCNET32_OP_GET_MSGLEVEL, &st_nomii, &none, sizeof(none),
 					    &v, sizeof(v) - 1), -EINVAL);
-	CU_ASSERT_EQUAL(pcnet32_check_reply(PCNET32_OP_GET_MSGLEVEL, &none, sizeof(none),
+	CU_ASSERT_EQUAL(pcnet32_check_reply(PCNET32_OP_GET_MSGLEVEL, &st_nomii, &none, sizeof(none),
 					    &v, sizeof(v) + 1), -EINVAL);
 	/* an op that stays in the kernel is never answered by the daemon */
 	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_SELF_TEST, targ, trep), -EINVAL);
@@ -60,10 +66,69 @@ static void test_regs(void)
 	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_REGS, none, g), -EINVAL);
 	g.len = 3;
 	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_REGS, none, g), -EINVAL);
-	len.value = PCNET32_DUMP_MAX_WORDS * 2;
+	len.value = PCNET32_DUMP_WORDS * 2;
 	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_REGS_LEN, none, len), 0);
 	len.value = 1u << 20;
 	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_REGS_LEN, none, len), -EINVAL);
+}
+
+static void test_sizes_are_the_kernels(void)
+{
+	struct pcnet32_none none = { 0 };
+	struct pcnet32_regs_rep g;
+	struct pcnet32_u32 len;
+
+	/*
+	 * The core allocates by get_regs_len: the daemon's answer and
+	 * get_regs' length must be the kernel's dump length for its chip,
+	 * not merely a plausible one.
+	 */
+	CU_ASSERT_EQUAL(PCNET32_DUMP_LEN(0), 272);
+	CU_ASSERT_EQUAL(PCNET32_DUMP_LEN(1), 336);
+	len.value = PCNET32_DUMP_LEN(0);
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS_LEN, &st_nomii, none, len), 0);
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS_LEN, &st_mii, none, len), -EINVAL);
+	len.value = PCNET32_DUMP_LEN(1);
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS_LEN, &st_mii, none, len), 0);
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS_LEN, &st_nomii, none, len), -EINVAL);
+	len.value = 0;
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS_LEN, &st_nomii, none, len), -EINVAL);
+	len.value = 2;
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS_LEN, &st_nomii, none, len), -EINVAL);
+	memset(&g, 0, sizeof(g));
+	g.len = PCNET32_DUMP_LEN(1);
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS, &st_mii, none, g), 0);
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS, &st_nomii, none, g), -EINVAL);
+	g.len = PCNET32_DUMP_LEN(0) - 2;
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS, &st_nomii, none, g), -EINVAL);
+	g.len = 0;
+	CU_ASSERT_EQUAL(CHECK_ST(PCNET32_OP_GET_REGS, &st_nomii, none, g), -EINVAL);
+}
+
+static void test_sset_counts_are_the_kernels(void)
+{
+	struct pcnet32_sset_arg test = { PCNET32_SS_TEST }, stats = { 1 };
+	struct pcnet32_u32 n = { PCNET32_TEST_LEN };
+	struct pcnet32_strings_rep st;
+
+	/* the self-test's results are the kernel's: exactly that many */
+	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_SSET_COUNT, test, n), 0);
+	n.value = 0;	/* the core WARNs and self_test writes past 0 results */
+	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_SSET_COUNT, test, n), -EINVAL);
+	n.value = PCNET32_TEST_LEN + 1;
+	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_SSET_COUNT, test, n), -EINVAL);
+	/* no other string set exists: the daemon answers with an error */
+	n.value = 0;
+	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_SSET_COUNT, stats, n), -EINVAL);
+	n.value = PCNET32_TEST_LEN;
+	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_SSET_COUNT, stats, n), -EINVAL);
+	memset(&st, 0, sizeof(st));
+	st.count = PCNET32_TEST_LEN;
+	strcpy(st.strings[0], "Loopback test  (offline)");
+	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_STRINGS, test, st), 0);
+	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_STRINGS, stats, st), -EINVAL);
+	st.count = 0;
+	CU_ASSERT_EQUAL(CHECK(PCNET32_OP_GET_STRINGS, test, st), -EINVAL);
 }
 
 static void test_set_msglevel_echo(void)
@@ -167,6 +232,8 @@ static CU_TestInfo check_tests[] = {
 	{ "reply sizes, kernel-side and unknown ops", test_sizes_and_ops },
 	{ "drvinfo strings must be terminated", test_drvinfo_strings },
 	{ "register dump lengths are bounded", test_regs },
+	{ "dump lengths are the kernel's, per chip", test_sizes_are_the_kernels },
+	{ "string-set counts are the kernel's", test_sset_counts_are_the_kernels },
 	{ "set_msglevel answers the level asked for", test_set_msglevel_echo },
 	{ "ring sizes within bounds, powers of two", test_rings },
 	{ "link, link settings and MII values bounded", test_link_and_mdio },

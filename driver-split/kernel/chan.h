@@ -3,7 +3,21 @@
  * The upcall channel's pure logic: checks of what the daemon hands in, and
  * the FIFO queue that matches replies to requests by id. No locking and no
  * allocation here (the caller holds the channel's lock), so the same code is
- * unit-tested on the host (tests/split_unit.c) and used by the module.
+ * unit-tested on the host (tests/split_chan.c) and used by the module.
+ *
+ * Daemon generations: every daemon that attaches starts a generation
+ * (q->gen); a request remembers the generation it was queued for. A request
+ * still queued at its deadline, queued for the daemon attached now, was
+ * never taken by it for a whole deadline: that daemon is unresponsive. A
+ * request queued for an earlier daemon (one that died) says nothing about
+ * the new one, which may still be starting.
+ *
+ * Replay: when a daemon dies, a request of an op without side effects
+ * (PCNET32_OPF_REPLAY) that it had taken goes back to the head of the queue
+ * once, for the next daemon, within its caller's deadline; queued requests
+ * of such ops wait for the next daemon as well. Every other request fails
+ * with -ECONNRESET, and so does a replayed request whose deadline passes
+ * with no daemon taking it again.
  */
 #ifndef PCNET32_CHAN_H
 #define PCNET32_CHAN_H
@@ -30,6 +44,9 @@ struct pcnet32_req {
 	u32 rep_len;
 	int status;
 	enum pcnet32_req_state state;
+	bool replay;		/* the op may run again (no side effects) */
+	bool replayed;		/* it did: once only */
+	u64 gen;		/* the daemon generation it was queued for */
 	/* phase timestamps (ns) and daemon-reported durations */
 	u64 t_enq, t_taken, t_reply, t_done;
 	u64 copy_ns, proc_ns;
@@ -39,6 +56,7 @@ struct pcnet32_chanq {
 	struct list_head queue;	/* PCNET32_RQ_QUEUED, oldest first */
 	struct list_head taken;	/* PCNET32_RQ_TAKEN */
 	u64 next_id;
+	u64 gen;		/* the attached (or last) daemon's generation */
 };
 
 static inline void pcnet32_chanq_init(struct pcnet32_chanq *q)
@@ -46,6 +64,13 @@ static inline void pcnet32_chanq_init(struct pcnet32_chanq *q)
 	INIT_LIST_HEAD(&q->queue);
 	INIT_LIST_HEAD(&q->taken);
 	q->next_id = 0;
+	q->gen = 0;
+}
+
+/* A daemon attaches: a new generation. */
+static inline void pcnet32_chanq_attach(struct pcnet32_chanq *q)
+{
+	q->gen++;
 }
 
 /* Queue a request at the tail; it gets the next id (never 0). */
@@ -54,6 +79,8 @@ static inline void pcnet32_chanq_push(struct pcnet32_chanq *q,
 {
 	r->id = ++q->next_id;
 	r->state = PCNET32_RQ_QUEUED;
+	r->replayed = false;
+	r->gen = q->gen;
 	list_add_tail(&r->node, &q->queue);
 }
 
@@ -91,6 +118,67 @@ static inline void pcnet32_chanq_finish(struct pcnet32_req *r, int status)
 	r->status = status;
 }
 
+/*
+ * The daemon is gone (its file released): replay or fail its requests, as
+ * the header comment says. Adds the replayed (taken, put back) and the
+ * failed requests to *masked and *reset.
+ */
+static inline void pcnet32_chanq_daemon_gone(struct pcnet32_chanq *q,
+					     u64 *masked, u64 *reset)
+{
+	struct pcnet32_req *r, *tmp;
+
+	list_for_each_entry_safe(r, tmp, &q->queue, node) {
+		if (!r->replay) {
+			pcnet32_chanq_finish(r, -ECONNRESET);
+			(*reset)++;
+		}
+	}
+	/* newest first onto the head: the oldest ends up first, as taken */
+	list_for_each_entry_safe_reverse(r, tmp, &q->taken, node) {
+		if (r->replay && !r->replayed) {
+			r->replayed = true;
+			r->state = PCNET32_RQ_QUEUED;
+			list_move(&r->node, &q->queue);
+			(*masked)++;
+		} else {
+			pcnet32_chanq_finish(r, -ECONNRESET);
+			(*reset)++;
+		}
+	}
+}
+
+/*
+ * The caller's deadline passed and r is not answered: the status it fails
+ * with, and whether the attached daemon is to be declared unresponsive (r
+ * was queued for it and never taken).
+ */
+static inline int pcnet32_chanq_expired(const struct pcnet32_chanq *q,
+					const struct pcnet32_req *r,
+					bool attached, bool *unresponsive)
+{
+	*unresponsive = false;
+	if (r->state == PCNET32_RQ_QUEUED) {
+		if (r->replayed)
+			return -ECONNRESET;	/* its daemon died, no other took it */
+		*unresponsive = attached && r->gen == q->gen;
+	}
+	return -ETIMEDOUT;
+}
+
+/* Fail every queued request with status; returns how many. */
+static inline u64 pcnet32_chanq_fail_queued(struct pcnet32_chanq *q, int status)
+{
+	struct pcnet32_req *r, *tmp;
+	u64 n = 0;
+
+	list_for_each_entry_safe(r, tmp, &q->queue, node) {
+		pcnet32_chanq_finish(r, status);
+		n++;
+	}
+	return n;
+}
+
 /* Whether a request is waiting for the daemon. */
 static inline bool pcnet32_chanq_pending(struct pcnet32_chanq *q)
 {
@@ -118,13 +206,37 @@ static inline int pcnet32_check_request_in(const struct pcnet32u_request *q)
 	return 0;
 }
 
-static inline int pcnet32_check_copy_in(const struct pcnet32u_copy *c)
+/* COPY's id is 0 or a request the daemon holds (taken, not answered). */
+static inline int pcnet32_check_copy_in(const struct pcnet32u_copy *c,
+					struct pcnet32_chanq *q)
 {
 	if (c->size != sizeof(*c) || c->version != PCNET32U_VERSION)
 		return -EINVAL;
 	if (!pcnet32_zero(c->reserved, sizeof(c->reserved)))
 		return -EINVAL;
+	if (c->id && !pcnet32_chanq_find(q, c->id))
+		return -EINVAL;
 	return 0;
+}
+
+/*
+ * The status a daemon's reply status becomes for the caller: 0 and the
+ * errnos of PCNET32U_STATUS_ALLOWED pass, anything else is -EIO (*mapped
+ * set). Checked by pcnet32_check_reply_hdr to be within -4095..0 first.
+ */
+static inline int pcnet32_status_map(int status, bool *mapped)
+{
+	static const int allowed[] = PCNET32U_STATUS_ALLOWED;
+	size_t i;
+
+	*mapped = false;
+	if (!status)
+		return 0;
+	for (i = 0; allowed[i]; i++)
+		if (status == -allowed[i])
+			return status;
+	*mapped = true;
+	return -EIO;
 }
 
 /* Checks of a reply that do not depend on the op. */
@@ -140,6 +252,8 @@ static inline int pcnet32_check_reply_hdr(const struct pcnet32u_reply *r)
 		return -EINVAL;
 	if (r->rep_len > PCNET32U_MAX_REPLY)
 		return -EINVAL;
+	if (r->status && r->rep_len)
+		return -EINVAL;	/* an error carries no payload */
 	/* statistics only, but bounded: no phase lasts a minute */
 	if (r->copy_ns > 60ULL * 1000000000ULL || r->proc_ns > 60ULL * 1000000000ULL)
 		return -EINVAL;

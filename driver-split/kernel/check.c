@@ -4,7 +4,20 @@
  * input: it must have exactly its op's reply size, terminated strings and
  * values within the bounds the kernel is ready to act on. Pure code (no
  * locking, no allocation): it runs under the channel's spinlock and is
- * unit-tested on the host (tests/split_unit.c).
+ * unit-tested on the host (tests/split_check.c).
+ *
+ * Sizes are the kernel's facts, never the daemon's choice: the ethtool core
+ * allocates by what get_sset_count and get_regs_len return (and WARNs on a
+ * self-test count of 0, then has the self-test write into a buffer of that
+ * many results), and get_strings and get_regs write into those buffers.
+ * So a daemon's answer of a size must be exactly the kernel's own value:
+ * the string set ETH_SS_TEST has PCNET32_TEST_LEN strings (the self-test's
+ * results: it runs in the kernel), no other string set exists (the daemon
+ * answers those with an error), and the register dump has
+ * PCNET32_DUMP_LEN(has_mii) bytes, get_regs_len's value and get_regs'
+ * length alike. The ethtool glue (pcnet32/core.c) returns the kernel's
+ * values itself and copies no more than the core allocated; these checks
+ * keep a daemon from disagreeing unnoticed (its reply is refused: EIO).
  */
 #include "check.h"
 
@@ -24,7 +37,8 @@ static bool pcnet32_ring_size_ok(u32 n)
 	       !(n & (n - 1));
 }
 
-static int pcnet32_check_contents(u32 op, const void *a, const void *r)
+static int pcnet32_check_contents(u32 op, const struct pcnet32_state *st,
+				  const void *a, const void *r)
 {
 	switch (op) {
 	case PCNET32_OP_GET_DRVINFO: {
@@ -39,17 +53,12 @@ static int pcnet32_check_contents(u32 op, const void *a, const void *r)
 	case PCNET32_OP_GET_REGS_LEN: {
 		const struct pcnet32_u32 *v = r;
 
-		if (v->value > PCNET32_DUMP_MAX_WORDS * sizeof(u16) ||
-		    v->value % sizeof(u16))
-			return -EINVAL;
-		return 0;
+		return v->value == PCNET32_DUMP_LEN(st->has_mii) ? 0 : -EINVAL;
 	}
 	case PCNET32_OP_GET_REGS: {
 		const struct pcnet32_regs_rep *g = r;
 
-		if (g->len > sizeof(g->regs) || g->len % sizeof(u16))
-			return -EINVAL;
-		return 0;
+		return g->len == PCNET32_DUMP_LEN(st->has_mii) ? 0 : -EINVAL;
 	}
 	case PCNET32_OP_SET_MSGLEVEL: {
 		const struct pcnet32_u32 *in = a, *out = r;
@@ -86,10 +95,11 @@ static int pcnet32_check_contents(u32 op, const void *a, const void *r)
 		return 0;
 	}
 	case PCNET32_OP_GET_STRINGS: {
+		const struct pcnet32_sset_arg *ss = a;
 		const struct pcnet32_strings_rep *s = r;
 		u32 i;
 
-		if (s->count > PCNET32_MAX_STRINGS)
+		if (ss->sset != PCNET32_SS_TEST || s->count != PCNET32_TEST_LEN)
 			return -EINVAL;
 		for (i = 0; i < s->count; i++)
 			if (!pcnet32_str_ok(s->strings[i], PCNET32_STR_LEN))
@@ -97,9 +107,12 @@ static int pcnet32_check_contents(u32 op, const void *a, const void *r)
 		return 0;
 	}
 	case PCNET32_OP_GET_SSET_COUNT: {
+		const struct pcnet32_sset_arg *ss = a;
 		const struct pcnet32_u32 *v = r;
 
-		return v->value <= PCNET32_MAX_STRINGS ? 0 : -EINVAL;
+		if (ss->sset != PCNET32_SS_TEST || v->value != PCNET32_TEST_LEN)
+			return -EINVAL;
+		return 0;
 	}
 	case PCNET32_OP_SET_PHYS_ID: {
 		const struct pcnet32_phys_id_rep *p = r;
@@ -154,8 +167,8 @@ static const struct pcnet32_op_size pcnet32_op_sizes[PCNET32_OP_MAX] = {
 	PCNET32_OPS(PCNET32_OP_SIZE)
 };
 
-int pcnet32_check_reply(u32 op, const void *arg, u32 arg_len,
-			const void *rep, u32 rep_len)
+int pcnet32_check_reply(u32 op, const struct pcnet32_state *st,
+			const void *arg, u32 arg_len, const void *rep, u32 rep_len)
 {
 	const struct pcnet32_op_size *z;
 
@@ -165,5 +178,5 @@ int pcnet32_check_reply(u32 op, const void *arg, u32 arg_len,
 	if (!z->known || z->side != PCNET32_SIDE_USER ||
 	    arg_len != z->arg_len || rep_len != z->rep_len)
 		return -EINVAL;	/* not the daemon's, or not its sizes */
-	return pcnet32_check_contents(op, arg, rep);
+	return pcnet32_check_contents(op, st, arg, rep);
 }

@@ -6,9 +6,10 @@
 
 /*
  * Check the daemon's reply to op (rep_len bytes at rep) against the
- * request's argument. 0 when the reply may be used, -EINVAL otherwise.
+ * request's argument and the kernel's facts in st (has_mii). 0 when the
+ * reply may be used, -EINVAL otherwise.
  */
-int pcnet32_check_reply(u32 op, const void *arg, u32 arg_len,
-			const void *rep, u32 rep_len);
+int pcnet32_check_reply(u32 op, const struct pcnet32_state *st,
+			const void *arg, u32 arg_len, const void *rep, u32 rep_len);
 
 #endif

@@ -13,6 +13,7 @@
  * recovery work takes the RTNL, which every caller here holds. Everything
  * is restored when the reply is in (or the deadline has passed).
  */
+#include <linux/idr.h>
 #include <linux/interrupt.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
@@ -29,9 +30,14 @@ struct pcnet32_split {
 	struct pcnet32_upcall *u;
 	struct mutex ports;	/* one daemon op on the ports at a time */
 	bool held_running;
+	int index;		/* of the node /dev/pcnet32-upcallN */
 };
 
-static int pcnet32_split_index;
+/*
+ * Node indices: the lowest free one, so that a NIC bound again (after an
+ * unbind or a failed probe) gets the node its supervisor knows.
+ */
+static DEFINE_IDA(pcnet32_split_ida);
 
 static u32 pcnet32_split_snapshot(void *ctx, char *ifname, u8 *state, u32 max)
 {
@@ -50,7 +56,10 @@ static u32 pcnet32_split_snapshot(void *ctx, char *ifname, u8 *state, u32 max)
 static int pcnet32_split_check(void *ctx, u32 op, const void *arg, u32 arg_len,
 			       const void *rep, u32 rep_len)
 {
-	return pcnet32_check_reply(op, arg, arg_len, rep, rep_len);
+	struct pcnet32_private *lp = ctx;
+
+	/* st.has_mii is fixed at probe; ctx is valid under the channel's lock */
+	return pcnet32_check_reply(op, &lp->st, arg, arg_len, rep, rep_len);
 }
 
 static const struct pcnet32_upcall_ops pcnet32_split_upcall_ops = {
@@ -107,7 +116,7 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		    u32 arg_len, void *rep, u32 rep_len)
 {
 	const struct pcnet32_op_desc *d;
-	u32 got = 0;
+	u32 got = 0, flags;
 	int ret;
 
 	d = pcnet32_op_find(op, arg_len, rep_len, &ret);
@@ -116,13 +125,14 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 	memset(rep, 0, rep_len);
 	if (d->side == PCNET32_SIDE_KERNEL)
 		return pcnet32_op_run_here(lp, d, arg, rep);
+	flags = d->flags & PCNET32_OPF_REPLAY ? PCNET32_UPCALL_REPLAY : 0;
 	if (!(d->flags & PCNET32_OPF_PORTS))
-		return pcnet32_upcall_call(lp->split->u, op, false, arg, arg_len,
+		return pcnet32_upcall_call(lp->split->u, op, flags, arg, arg_len,
 					   rep, rep_len, &got);
 	mutex_lock(&lp->split->ports);
 	pcnet32_split_hold(lp);
-	ret = pcnet32_upcall_call(lp->split->u, op, true, arg, arg_len, rep,
-				  rep_len, &got);
+	ret = pcnet32_upcall_call(lp->split->u, op, flags | PCNET32_UPCALL_PORTS,
+				  arg, arg_len, rep, rep_len, &got);
 	pcnet32_split_release(lp);
 	mutex_unlock(&lp->split->ports);
 	if (ret)
@@ -139,29 +149,40 @@ int pcnet32_dispatch_init(struct pcnet32_private *lp)
 		.irq = lp->pdev->irq,
 	};
 	struct pcnet32_split *s;
+	int ret;
 
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return -ENOMEM;
 	mutex_init(&s->ports);
-	s->u = pcnet32_upcall_create(&lp->pdev->dev, pcnet32_split_index,
+	s->index = ida_alloc(&pcnet32_split_ida, GFP_KERNEL);
+	if (s->index < 0) {
+		ret = s->index;
+		goto err_free;
+	}
+	s->u = pcnet32_upcall_create(&lp->pdev->dev, s->index,
 				     &pcnet32_split_upcall_ops, lp, &info);
 	if (IS_ERR(s->u)) {
-		int ret = PTR_ERR(s->u);
-
-		kfree(s);
-		return ret;
+		ret = PTR_ERR(s->u);
+		goto err_ida;
 	}
-	pcnet32_split_index++;
 	lp->split = s;
 	return 0;
+
+err_ida:
+	ida_free(&pcnet32_split_ida, s->index);
+err_free:
+	kfree(s);
+	return ret;
 }
 
 void pcnet32_dispatch_exit(struct pcnet32_private *lp)
 {
 	if (!lp->split)
 		return;
+	/* fences the channel: no daemon ioctl touches lp after this */
 	pcnet32_upcall_destroy(lp->split->u);
+	ida_free(&pcnet32_split_ida, lp->split->index);
 	kfree(lp->split);
 	lp->split = NULL;
 }

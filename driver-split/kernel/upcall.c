@@ -7,9 +7,19 @@
  * the state they need with COPY and answers with REPLY. Everything the
  * daemon hands in is checked before use; a reply is matched to its request
  * by id, so a stale, unknown or mismatched reply is refused. When the
- * daemon's file closes, every pending request fails at once.
+ * daemon's file closes, every pending request fails at once, or, for an op
+ * without side effects, waits for the next daemon once (chan.h: replay).
+ *
+ * Whoever holds the node is untrusted: only the thread group that opened it
+ * may drive it; a daemon that takes no request for a whole deadline is
+ * declared unresponsive (callers fail at once with EHOSTDOWN) and killed;
+ * a daemon late on the ports is killed; a daemon's status is limited to the
+ * errnos an op may report. When the NIC goes away the channel is fenced
+ * (dead, under the lock) before the driver frees its private data: every
+ * later ioctl fails with ENODEV and nothing reaches ctx again.
  */
 #include <linux/capability.h>
+#include <linux/compat.h>
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kref.h>
@@ -56,13 +66,18 @@ struct pcnet32_upcall {
 	wait_queue_head_t wq;		/* the daemon waits for requests */
 	wait_queue_head_t done_wq;	/* callers wait for replies */
 	struct file *daemon;
-	struct pid *daemon_pid;		/* to stop a hung daemon holding ports */
-	bool dead;			/* the NIC is gone: no more requests */
+	struct pid *daemon_pid;		/* its opener's thread group (tgid) */
+	bool unresponsive;		/* it took no request for a deadline */
+	bool dead;			/* the NIC is gone: ctx is not ours */
 	const struct pcnet32_upcall_ops *ops;
-	void *ctx;
+	void *ctx;			/* only under lock, only while !dead */
 	struct pcnet32_upcall_info info;
 	/* statistics */
 	u64 n_calls, n_timeouts, n_resets, n_rejected, n_absent, n_killed;
+	u64 n_mapped;			/* daemon statuses mapped to EIO */
+	u64 n_unresponsive;		/* daemons declared unresponsive */
+	u64 n_masked;			/* requests replayed to the next daemon */
+	u64 n_foreign;			/* ioctls refused: not the opener */
 	struct pcnet32_sample samples[PCNET32_NSAMPLES];
 	u32 n_samples;			/* total recorded, the ring wraps */
 	struct dentry *dbg;
@@ -88,23 +103,29 @@ static int pcnet32_upcall_open(struct inode *inode, struct file *f)
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	spin_lock_irq(&u->lock);
-	if (u->daemon) {
+	if (u->dead) {
+		ret = -ENODEV;
+	} else if (u->daemon) {
 		ret = -EBUSY;	/* one daemon at a time */
 	} else {
 		u->daemon = f;
 		u->daemon_pid = get_pid(task_tgid(current));
+		/* a new daemon: the last one's unresponsiveness is not its */
+		u->unresponsive = false;
+		pcnet32_chanq_attach(&u->q);
+		kref_get(&u->ref);
 	}
 	spin_unlock_irq(&u->lock);
-	if (!ret)
-		kref_get(&u->ref);
 	return ret;
 }
 
-/* Fail every pending request: the daemon that could answer them is gone. */
+/*
+ * The last holder of the daemon's file is gone (so is every task that held
+ * it): fail its requests, or replay them to the next daemon (chan.h).
+ */
 static int pcnet32_upcall_release(struct inode *inode, struct file *f)
 {
 	struct pcnet32_upcall *u = to_upcall(f);
-	struct pcnet32_req *r, *tmp;
 	struct pid *pid = NULL;
 
 	spin_lock_irq(&u->lock);
@@ -112,14 +133,7 @@ static int pcnet32_upcall_release(struct inode *inode, struct file *f)
 		u->daemon = NULL;
 		pid = u->daemon_pid;
 		u->daemon_pid = NULL;
-		list_for_each_entry_safe(r, tmp, &u->q.taken, node) {
-			pcnet32_chanq_finish(r, -ECONNRESET);
-			u->n_resets++;
-		}
-		list_for_each_entry_safe(r, tmp, &u->q.queue, node) {
-			pcnet32_chanq_finish(r, -ECONNRESET);
-			u->n_resets++;
-		}
+		pcnet32_chanq_daemon_gone(&u->q, &u->n_masked, &u->n_resets);
 	}
 	spin_unlock_irq(&u->lock);
 	put_pid(pid);
@@ -154,7 +168,7 @@ static long pcnet32_ioc_request(struct pcnet32_upcall *u, void __user *arg)
 			goto out;
 		}
 		spin_lock_irq(&u->lock);
-		r = pcnet32_chanq_take(&u->q);
+		r = u->dead ? NULL : pcnet32_chanq_take(&u->q);
 		if (r) {
 			r->t_taken = ktime_get_ns();
 			q->id = r->id;
@@ -193,14 +207,22 @@ static long pcnet32_ioc_copy(struct pcnet32_upcall *u, void __user *arg)
 		ret = -EFAULT;
 		goto out;
 	}
-	ret = pcnet32_check_copy_in(c);
+	/* the lock fences ctx: destroy sets dead under it before lp is freed */
+	spin_lock_irq(&u->lock);
+	if (u->dead)
+		ret = -ENODEV;
+	else
+		ret = pcnet32_check_copy_in(c, &u->q);
+	if (!ret) {
+		c->io_base = u->info.io_base;
+		c->io_len = u->info.io_len;
+		c->irq = u->info.irq;
+		c->state_len = u->ops->snapshot(u->ctx, c->ifname, c->state,
+						sizeof(c->state));
+	}
+	spin_unlock_irq(&u->lock);
 	if (ret)
 		goto out;
-	c->io_base = u->info.io_base;
-	c->io_len = u->info.io_len;
-	c->irq = u->info.irq;
-	c->state_len = u->ops->snapshot(u->ctx, c->ifname, c->state,
-					sizeof(c->state));
 	if (copy_to_user(arg, c, sizeof(*c)))
 		ret = -EFAULT;
 out:
@@ -213,6 +235,8 @@ static long pcnet32_ioc_reply(struct pcnet32_upcall *u, void __user *arg)
 	u64 t_entry = ktime_get_ns();
 	struct pcnet32u_reply *p;
 	struct pcnet32_req *r;
+	bool mapped;
+	int status;
 	long ret;
 
 	p = kmalloc(sizeof(*p), GFP_KERNEL);
@@ -226,6 +250,11 @@ static long pcnet32_ioc_reply(struct pcnet32_upcall *u, void __user *arg)
 	if (ret)
 		goto rejected;
 	spin_lock_irq(&u->lock);
+	if (u->dead) {
+		spin_unlock_irq(&u->lock);
+		ret = -ENODEV;
+		goto out;
+	}
 	r = pcnet32_chanq_find(&u->q, p->id);
 	if (!r) {
 		/* stale (its caller gave up) or never issued */
@@ -241,12 +270,18 @@ static long pcnet32_ioc_reply(struct pcnet32_upcall *u, void __user *arg)
 		/* the daemon answered this request wrongly: fail it now */
 		pcnet32_chanq_finish(r, -EIO);
 	} else {
-		memcpy(r->rep, p->rep, p->rep_len);
-		r->rep_len = p->rep_len;
+		/* an error carries no payload (rep_len is 0, checked) */
+		status = pcnet32_status_map(p->status, &mapped);
+		if (mapped)
+			u->n_mapped++;
+		if (!status) {
+			memcpy(r->rep, p->rep, p->rep_len);
+			r->rep_len = p->rep_len;
+		}
 		r->copy_ns = p->copy_ns;
 		r->proc_ns = p->proc_ns;
 		r->t_reply = t_entry;
-		pcnet32_chanq_finish(r, p->status);
+		pcnet32_chanq_finish(r, status);
 	}
 	spin_unlock_irq(&u->lock);
 	wake_up_all(&u->done_wq);
@@ -268,6 +303,20 @@ static long pcnet32_upcall_ioctl(struct file *f, unsigned int cmd,
 
 	if (READ_ONCE(u->daemon) != f)
 		return -EBADF;
+	/*
+	 * The daemon is its opener's thread group, nothing else: not a child
+	 * that inherited the descriptor, nor a process it was passed to.
+	 * daemon_pid is stable here: our file is the daemon's, and it cannot
+	 * be released while this ioctl holds it.
+	 */
+	if (task_tgid(current) != u->daemon_pid) {
+		spin_lock_irq(&u->lock);
+		u->n_foreign++;
+		spin_unlock_irq(&u->lock);
+		return -EPERM;
+	}
+	if (READ_ONCE(u->dead))
+		return -ENODEV;
 	switch (cmd) {
 	case PCNET32U_IOC_REQUEST:
 		return pcnet32_ioc_request(u, (void __user *)arg);
@@ -285,6 +334,7 @@ static const struct file_operations pcnet32_upcall_fops = {
 	.open = pcnet32_upcall_open,
 	.release = pcnet32_upcall_release,
 	.unlocked_ioctl = pcnet32_upcall_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = noop_llseek,
 };
 
@@ -309,12 +359,13 @@ static void pcnet32_record(struct pcnet32_upcall *u, struct pcnet32_req *r)
 }
 
 /*
- * The daemon did not answer an op on the ports in time: it may still be
- * touching them, and the kernel is about to take them back. Kill it and
- * wait (bounded) until its file is released; the supervisor starts a new
- * one. Called without the lock.
+ * Kill the daemon that opened f: SIGKILL through kill_pid() on its tgid pid
+ * is sent to the whole thread group (group_send_sig_info, PIDTYPE_TGID).
+ * With wait, wait (bounded) for the file's release, i.e. until every task
+ * that held it is gone. Called without the lock.
  */
-static void pcnet32_stop_daemon(struct pcnet32_upcall *u, struct file *f)
+static void pcnet32_kill_daemon(struct pcnet32_upcall *u, struct file *f,
+				const char *why, bool wait)
 {
 	struct pid *pid = NULL;
 
@@ -326,23 +377,29 @@ static void pcnet32_stop_daemon(struct pcnet32_upcall *u, struct file *f)
 	spin_unlock_irq(&u->lock);
 	if (!pid)
 		return;
-	pr_warn_ratelimited("%s: daemon (pid %d) missed its deadline holding the ports: killed\n",
-			    u->name, pid_nr(pid));
+	pr_warn_ratelimited("%s: daemon (pid %d) %s: killed\n", u->name,
+			    pid_nr(pid), why);
 	kill_pid(pid, SIGKILL, 1);
 	put_pid(pid);
-	wait_event_timeout(u->done_wq, READ_ONCE(u->daemon) != f, 2 * HZ);
+	if (wait && !wait_event_timeout(u->done_wq, READ_ONCE(u->daemon) != f,
+					2 * HZ))
+		pr_warn_ratelimited("%s: its node is still held after 2 s\n",
+				    u->name);
 }
 
-int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, bool ports,
+int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 			const void *arg, u32 arg_len,
 			void *rep, u32 rep_max, u32 *rep_len)
 {
-	struct file *served_by = NULL;
-	bool late;
 	unsigned long timeout = msecs_to_jiffies(READ_ONCE(upcall_timeout_ms));
+	unsigned long deadline = jiffies + timeout;
+	bool ports = flags & PCNET32_UPCALL_PORTS;
+	bool signalled = false, late, unresponsive = false;
+	struct file *served_by = NULL;
 	struct pcnet32_req r = {
 		.op = op, .arg = arg, .arg_len = arg_len,
 		.rep = rep, .rep_max = rep_max,
+		.replay = flags & PCNET32_UPCALL_REPLAY,
 	};
 	long left;
 	int ret;
@@ -350,12 +407,14 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, bool ports,
 	if (arg_len > PCNET32U_MAX_ARG || rep_max > PCNET32U_MAX_REPLY)
 		return -EINVAL;
 	spin_lock_irq(&u->lock);
-	if (!u->daemon) {
-		/* nobody to ask: fail now rather than at the deadline */
+	if (!u->daemon || u->unresponsive) {
+		/* nobody (who answers) to ask: fail now, not at the deadline */
 		u->n_calls++;
-		u->n_absent++;
+		if (!u->daemon)
+			u->n_absent++;
+		ret = u->daemon ? -EHOSTDOWN : -ENOTCONN;
 		spin_unlock_irq(&u->lock);
-		return -ENOTCONN;
+		return ret;
 	}
 	r.t_enq = ktime_get_ns();
 	pcnet32_chanq_push(&u->q, &r);
@@ -365,12 +424,41 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, bool ports,
 	left = wait_event_killable_timeout(u->done_wq,
 					   READ_ONCE(r.state) == PCNET32_RQ_DONE,
 					   timeout);
+	if (left < 0) {
+		signalled = true;
+		/*
+		 * Killed. An op on the ports that the daemon has taken may be
+		 * running: the kernel must not take the ports back before its
+		 * reply or the deadline (then the daemon is killed, for
+		 * missing it; never for the caller's signal).
+		 */
+		spin_lock_irq(&u->lock);
+		late = ports && r.state == PCNET32_RQ_TAKEN;
+		spin_unlock_irq(&u->lock);
+		if (late && time_before(jiffies, deadline))
+			wait_event_timeout(u->done_wq,
+					   READ_ONCE(r.state) == PCNET32_RQ_DONE,
+					   deadline - jiffies);
+	}
 	spin_lock_irq(&u->lock);
 	/* the daemon took it and has not answered: it may be running it */
 	late = r.state == PCNET32_RQ_TAKEN;
-	if (r.state != PCNET32_RQ_DONE)
-		pcnet32_chanq_finish(&r, left < 0 ? -EINTR : -ETIMEDOUT);
-	if (late)
+	if (r.state != PCNET32_RQ_DONE) {
+		ret = pcnet32_chanq_expired(&u->q, &r, u->daemon != NULL,
+					    &unresponsive);
+		if (signalled) {
+			ret = -EINTR;
+			unresponsive = false;
+		}
+		pcnet32_chanq_finish(&r, ret);
+	}
+	if (unresponsive) {
+		/* it took nothing for a whole deadline: nobody else waits for it */
+		u->unresponsive = true;
+		u->n_unresponsive++;
+		pcnet32_chanq_fail_queued(&u->q, -EHOSTDOWN);
+	}
+	if (late || unresponsive)
 		served_by = u->daemon;
 	r.t_done = ktime_get_ns();
 	pcnet32_record(u, &r);
@@ -378,8 +466,15 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, bool ports,
 	if (rep_len)
 		*rep_len = r.rep_len;
 	spin_unlock_irq(&u->lock);
-	if (late && ports && served_by)
-		pcnet32_stop_daemon(u, served_by);
+	if (unresponsive) {
+		wake_up_all(&u->done_wq);
+		pcnet32_kill_daemon(u, served_by, "took no request for a deadline",
+				    false);
+	} else if (late && ports && served_by) {
+		/* it may still be inside the ports the kernel takes back */
+		pcnet32_kill_daemon(u, served_by,
+				    "missed its deadline holding the ports", true);
+	}
 	return ret;
 }
 
@@ -403,9 +498,10 @@ static int pcnet32_samples_show(struct seq_file *m, void *v)
 	first = u->n_samples - n;
 	for (i = 0; i < n; i++)
 		buf[i] = u->samples[(first + i) % PCNET32_NSAMPLES];
-	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu killed %llu\n",
+	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu mapped %llu unresponsive %llu masked %llu foreign %llu killed %llu\n",
 		   u->n_calls, u->n_absent, u->n_timeouts, u->n_resets,
-		   u->n_rejected, u->n_killed);
+		   u->n_rejected, u->n_mapped, u->n_unresponsive, u->n_masked,
+		   u->n_foreign, u->n_killed);
 	spin_unlock_irq(&u->lock);
 	seq_puts(m, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n");
 	for (i = 0; i < n; i++)
@@ -435,6 +531,10 @@ static ssize_t pcnet32_samples_write(struct file *f, const char __user *b,
 	u->n_rejected = 0;
 	u->n_absent = 0;
 	u->n_killed = 0;
+	u->n_mapped = 0;
+	u->n_unresponsive = 0;
+	u->n_masked = 0;
+	u->n_foreign = 0;
 	spin_unlock_irq(&u->lock);
 	return len;
 }
@@ -492,8 +592,17 @@ void pcnet32_upcall_destroy(struct pcnet32_upcall *u)
 	debugfs_remove_recursive(u->dbg);
 	/* no new daemon after this; one still attached keeps u alive */
 	misc_deregister(&u->misc);
+	/*
+	 * The fence: the driver frees ctx after we return. Every use of ctx
+	 * is under the lock and checks dead first, so none runs from here on;
+	 * the daemon's every ioctl fails with ENODEV (no caller is left: the
+	 * NIC's interface is unregistered, or never was).
+	 */
+	spin_lock_irq(&u->lock);
+	u->dead = true;
+	u->ctx = NULL;
+	spin_unlock_irq(&u->lock);
 	/* and one waiting for requests learns there will be none */
-	WRITE_ONCE(u->dead, true);
 	wake_up_all(&u->wq);
 	kref_put(&u->ref, pcnet32_upcall_free);
 }

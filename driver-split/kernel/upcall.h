@@ -16,7 +16,8 @@ struct pcnet32_upcall_ops {
 	/*
 	 * Fill the COPY answer: the interface name (16 bytes) and the state
 	 * snapshot (at most max bytes); return the snapshot's length. Runs
-	 * in process context.
+	 * under the channel's spinlock (which fences ctx against the NIC's
+	 * removal): no sleeping.
 	 */
 	u32 (*snapshot)(void *ctx, char *ifname, u8 *state, u32 max);
 	/*
@@ -40,21 +41,30 @@ struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
 					     const struct pcnet32_upcall_info *info);
 void pcnet32_upcall_destroy(struct pcnet32_upcall *u);
 
+/* pcnet32_upcall_call() flags */
+#define PCNET32_UPCALL_PORTS	0x1	/* the op touches the NIC's ports */
+#define PCNET32_UPCALL_REPLAY	0x2	/* no side effects: may run twice */
+
 /*
  * Send op to the daemon and wait for its reply, at most the deadline
  * (module parameter upcall_timeout_ms). On success returns the daemon's
- * status (0 or a negative errno) and copies the checked reply into rep
- * (*rep_len set to its length, at most rep_max). Channel errors:
+ * status (0 or one of the errnos PCNET32U_STATUS_ALLOWED, any other is
+ * -EIO) and copies the checked reply into rep (*rep_len set to its
+ * length, at most rep_max; nothing with a non-zero status). The channel's
+ * own errors:
  * -ENOTCONN (no daemon holds the channel: fails at once),
  * -ETIMEDOUT (no reply in time: the daemon is hung or late),
- * -ECONNRESET (the daemon's file closed while the request was pending),
+ * -EHOSTDOWN (the daemon took no request for a whole deadline: declared
+ *  unresponsive and killed; callers fail at once until it is gone),
+ * -ECONNRESET (the daemon's file closed while the request was pending; for
+ *  a REPLAY op, the request is first re-queued once for the next daemon),
  * -EIO (the reply failed its checks), -EINTR (the caller was killed).
- * ports: the op touches the NIC's ports. If the daemon took such a request
- * and misses the deadline, it may still be touching them while the kernel
- * takes them back: it is killed, and the call returns once its file is
- * released (at most 2 s more).
+ * PORTS: if the daemon took such a request and misses the deadline, it may
+ * still be touching them while the kernel takes them back: it is killed,
+ * and the call returns once its file is released (at most 2 s more). A
+ * caller killed meanwhile still waits, up to the deadline, for the reply.
  */
-int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, bool ports,
+int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 			const void *arg, u32 arg_len,
 			void *rep, u32 rep_max, u32 *rep_len);
 
