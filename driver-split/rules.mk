@@ -18,7 +18,8 @@ SPL_GUEST := load unload daemon-start daemon-stop
 all: build-split
 
 build-split: $(SPL_OUT)/pcnet32.ko $(SPL_OUT)/pcnet32d \
-	$(SPL_OUT)/pcnet32-supervise $(addprefix $(SPL_OUT)/,$(SPL_GUEST))
+	$(SPL_OUT)/pcnet32-supervise $(addprefix $(SPL_OUT)/,$(SPL_GUEST)) \
+	$(SPL_OUT)/upcall-hostile
 
 $(SPL_OUT)/pcnet32.ko: $(SPL_KSRC) $(SPL_DIR)/Kbuild $(CACHE)/lab/kver
 	@test -n "$(INK_KDIR)" || { echo "build-split: no kernel headers (run make deps)" >&2; exit 1; }
@@ -37,6 +38,11 @@ $(SPL_OUT)/pcnet32d: $(SPL_DIR)/daemon/pcnet32d.c $(SPL_DIR)/daemon/dispatch.c \
 	$(CC) $(USER_CFLAGS) $(SPL_INC) -o $@ $(SPL_DIR)/daemon/pcnet32d.c \
 		$(SPL_DIR)/daemon/dispatch.c $(ROOT)/pcnet32/slow.c
 
+# a rule-breaking daemon for the lab suite tests/split_hostile_lab.c
+$(SPL_OUT)/upcall-hostile: $(SPL_DIR)/guest/upcall-hostile.c $(filter %.h,$(SPL_KSRC))
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(SPL_INC) -pthread -o $@ $<
+
 $(SPL_OUT)/pcnet32-supervise: $(SPL_DIR)/daemon/pcnet32-supervise
 	@mkdir -p $(@D)
 	@install -m 755 $< $@
@@ -48,12 +54,13 @@ $(addprefix $(SPL_OUT)/,$(SPL_GUEST)): $(SPL_OUT)/%: $(SPL_DIR)/guest/%
 lint: lint-split
 lint-split:
 	@$(CHECKPATCH) -f $(SPL_DIR)/kernel/*.c $(SPL_DIR)/kernel/*.h $(SPL_DIR)/uapi/*.h
-	@shellcheck $(SPL_DIR)/guest/* $(SPL_DIR)/daemon/pcnet32-supervise
+	@shellcheck $(addprefix $(SPL_DIR)/guest/,$(SPL_GUEST)) $(SPL_DIR)/daemon/pcnet32-supervise
 	@echo "lint-split: clean"
 
 TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
 	$(ROOT)/tests/split_daemon.c \
-	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c
+	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c \
+	$(ROOT)/tests/split_hostile_lab.c
 TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
 TEST_LDLIBS += -lm
 # sources the tests include or whose headers they use

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * upcall-hostile: a daemon that breaks the rules, for the lab suite
+ * tests/split_hostile_lab.c. It opens the split driver's upcall node the
+ * way pcnet32d does and then lies, races or hands the node on, so that the
+ * tests can show what the kernel makes of it. Test instrumentation only;
+ * it runs as root in the guest.
+ *
+ * usage: upcall-hostile [--dev PATH] MODE
+ *   lie          serve requests with wrong sizes and forbidden statuses
+ *                (see serve_lie); one line per request on stdout
+ *   copy-loop    COPY (id 0) until it fails; prints copies=N err=NAME
+ *   wait FILE    COPY once, wait until FILE exists, then try REQUEST, COPY
+ *                and REPLY once each; prints their results
+ *   copy-id      COPY with id 0 and with an id never issued
+ *   fork         the parent opens the node, a child tries REQUEST, COPY and
+ *                REPLY on the inherited descriptor; then the parent COPYs
+ *   hold-thread  a second thread takes requests and never answers them,
+ *                while the first (the opener) sleeps
+ * Exit status 0 when it ran (the results are in its output), 1 on a setup
+ * failure.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ops.h"
+#include "pcnet32_upcall.h"
+
+static int fd = -1;
+
+static const char *ename(int e)
+{
+	const char *n = e ? strerrorname_np(e) : "OK";
+
+	return n ? n : "UNKNOWN";
+}
+
+/* an ioctl's result as "OK" or the errno's name */
+static const char *res(int ret)
+{
+	return ename(ret ? errno : 0);
+}
+
+static int do_copy(__u64 id)
+{
+	static struct pcnet32u_copy c;
+
+	memset(&c, 0, sizeof(c));
+	c.size = sizeof(c);
+	c.version = PCNET32U_VERSION;
+	c.id = id;
+	return ioctl(fd, PCNET32U_IOC_COPY, &c);
+}
+
+static int do_request(struct pcnet32u_request *q)
+{
+	memset(q, 0, sizeof(*q));
+	q->size = sizeof(*q);
+	q->version = PCNET32U_VERSION;
+	return ioctl(fd, PCNET32U_IOC_REQUEST, q);
+}
+
+static int do_reply(__u64 id, __u32 op, int status, const void *rep,
+		    __u32 rep_len)
+{
+	static struct pcnet32u_reply r;
+
+	memset(&r, 0, sizeof(r));
+	r.size = sizeof(r);
+	r.version = PCNET32U_VERSION;
+	r.id = id;
+	r.op = op;
+	r.status = status;
+	r.rep_len = rep_len;
+	if (rep_len)
+		memcpy(r.rep, rep, rep_len);
+	return ioctl(fd, PCNET32U_IOC_REPLY, &r);
+}
+
+/*
+ * Lies, per op: a self-test count of 0 and no test strings (the ethtool
+ * core allocates by the count), a register dump longer than the chip's
+ * (336 bytes: the MII layout, on a chip without MII), ERESTARTSYS (-512,
+ * kernel-internal) to nway_reset, ETIMEDOUT (the channel's own) to
+ * get_link and get_link_ksettings, EOPNOTSUPP with a payload to
+ * get_ringparam; EOPNOTSUPP, the
+ * honest answer, to the rest.
+ */
+static int serve_lie(void)
+{
+	static struct pcnet32u_request q;
+	static struct pcnet32_regs_rep regs;
+	struct pcnet32_strings_rep strings;
+	struct pcnet32_u32 v;
+	struct pcnet32_ring ring;
+	int ret;
+
+	for (;;) {
+		const void *rep = NULL;
+		__u32 len = 0;
+		int status = 0;
+
+		if (do_request(&q)) {
+			if (errno == EINTR)
+				continue;
+			printf("REQUEST %s\n", res(-1));
+			return 0;
+		}
+		if (do_copy(q.id))
+			printf("COPY %s\n", res(-1));
+		switch (q.op) {
+		case PCNET32_OP_GET_SSET_COUNT:
+			v.value = 0;
+			rep = &v;
+			len = sizeof(v);
+			break;
+		case PCNET32_OP_GET_STRINGS:
+			memset(&strings, 0, sizeof(strings));
+			rep = &strings;
+			len = sizeof(strings);
+			break;
+		case PCNET32_OP_GET_REGS_LEN:
+			v.value = PCNET32_DUMP_MAX_WORDS * 2;	/* the MII layout */
+			rep = &v;
+			len = sizeof(v);
+			break;
+		case PCNET32_OP_GET_REGS:
+			memset(&regs, 0xab, sizeof(regs));
+			regs.len = PCNET32_DUMP_MAX_WORDS * 2;
+			rep = &regs;
+			len = sizeof(regs);
+			break;
+		case PCNET32_OP_NWAY_RESET:
+			status = -512;
+			break;
+		case PCNET32_OP_GET_LINK:
+		case PCNET32_OP_GET_LINK_KSETTINGS:
+			status = -ETIMEDOUT;
+			break;
+		case PCNET32_OP_GET_RINGPARAM:
+			memset(&ring, 0, sizeof(ring));
+			status = -EOPNOTSUPP;
+			rep = &ring;
+			len = sizeof(ring);
+			break;
+		default:
+			status = -EOPNOTSUPP;
+			break;
+		}
+		ret = do_reply(q.id, q.op, status, rep, len);
+		printf("op %u status %d len %u: REPLY %s\n", q.op, status, len,
+		       res(ret));
+		fflush(stdout);
+	}
+}
+
+static int copy_loop(void)
+{
+	unsigned long n = 0;
+
+	while (!do_copy(0))
+		n++;
+	printf("copies=%lu err=%s\n", n, ename(errno));
+	return 0;
+}
+
+static int wait_then_try(const char *file)
+{
+	struct pcnet32u_request q;
+	struct stat sb;
+	int ret;
+
+	printf("COPY %s\n", res(do_copy(0)));
+	fflush(stdout);
+	while (stat(file, &sb))
+		usleep(20000);
+	ret = do_request(&q);
+	printf("REQUEST %s\n", res(ret));
+	printf("COPY %s\n", res(do_copy(0)));
+	printf("REPLY %s\n", res(do_reply(1, PCNET32_OP_GET_LINK, 0, NULL, 0)));
+	return 0;
+}
+
+static int copy_id(void)
+{
+	printf("COPY id 0: %s\n", res(do_copy(0)));
+	printf("COPY id 999999: %s\n", res(do_copy(999999)));
+	return 0;
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+static int fork_child(void)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	struct pcnet32u_request q;
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		return 1;
+	if (!pid) {
+		printf("child COPY %s\n", res(do_copy(0)));
+		printf("child REPLY %s\n",
+		       res(do_reply(1, PCNET32_OP_GET_LINK, 0, NULL, 0)));
+		/*
+		 * Where a child may drive the channel, REQUEST blocks (no
+		 * request comes): the alarm ends it with EINTR.
+		 */
+		sigaction(SIGALRM, &sa, NULL);
+		alarm(3);
+		printf("child REQUEST %s\n", res(do_request(&q)));
+		fflush(stdout);
+		_exit(0);
+	}
+	waitpid(pid, &st, 0);
+	printf("parent COPY %s\n", res(do_copy(0)));
+	return 0;
+}
+
+static void *hold(void *arg)
+{
+	struct pcnet32u_request q;
+
+	(void)arg;
+	for (;;) {
+		if (do_request(&q) && errno != EINTR)
+			break;
+		printf("thread took op %u\n", q.op);
+		fflush(stdout);
+	}
+	printf("thread REQUEST %s\n", res(-1));
+	return NULL;
+}
+
+static int hold_thread(void)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, hold, NULL))
+		return 1;
+	printf("holding, pid %d\n", (int)getpid());
+	fflush(stdout);
+	for (;;)
+		pause();
+}
+
+int main(int argc, char **argv)
+{
+	const char *dev = "/dev/" PCNET32U_DEVNAME "0";
+	int i = 1;
+
+	if (argc > 2 && !strcmp(argv[1], "--dev")) {
+		dev = argv[2];
+		i = 3;
+	}
+	if (i >= argc) {
+		fprintf(stderr, "usage: upcall-hostile [--dev PATH] MODE\n");
+		return 1;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	fd = open(dev, O_RDWR);
+	if (fd < 0) {
+		fprintf(stderr, "upcall-hostile: %s: %s\n", dev, strerror(errno));
+		return 1;
+	}
+	if (!strcmp(argv[i], "lie"))
+		return serve_lie();
+	if (!strcmp(argv[i], "copy-loop"))
+		return copy_loop();
+	if (!strcmp(argv[i], "wait") && i + 1 < argc)
+		return wait_then_try(argv[i + 1]);
+	if (!strcmp(argv[i], "copy-id"))
+		return copy_id();
+	if (!strcmp(argv[i], "fork"))
+		return fork_child();
+	if (!strcmp(argv[i], "hold-thread"))
+		return hold_thread();
+	fprintf(stderr, "upcall-hostile: unknown mode %s\n", argv[i]);
+	return 1;
+}

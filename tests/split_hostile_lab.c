@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lab tests of the split build against a hostile or broken daemon: the
+ * kernel end of the upcall channel must survive whatever holds the node.
+ * A rule-breaking daemon (driver-split/guest/upcall-hostile.c, in the guest
+ * as /lab/driver/upcall-hostile) lies about sizes and statuses, races the
+ * NIC's removal, hands its descriptor to a child; the real daemon is
+ * stopped (SIGSTOP), killed mid-op, or has its caller killed. Every test
+ * command fails with the lab's 242 if the kernel WARNs, oopses or taints.
+ * One guest for the whole suite.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME "chan-hostile"
+
+static char buf[8192];
+
+/* a guest shell function: milliseconds since boot (10 ms steps) */
+#define NOW_MS "now_ms() { awk '\\''{ printf \"%%d\", $1 * 1000 }'\\'' /proc/uptime; }; "
+/* the first line of the channel's debugfs samples: its counters */
+#define COUNTERS "head -1 /sys/kernel/debug/pcnet32-upcall0/samples; "
+#define RESET_COUNTERS "echo 0 > /sys/kernel/debug/pcnet32-upcall0/samples; "
+/* wait (at most 15 s) until a supervised daemon serves */
+#define WAIT_READY "i=0; until [ -e /run/pcnet32d.ready ]; do [ $i -lt 150 ] || break; " \
+	"sleep 0.1; i=$((i+1)); done; "
+
+/* Run a shell command in the guest. */
+static void gsh(struct th_result *r, int timeout, const char *cmd)
+{
+	char q[6144], *o = q;
+	const char *c;
+
+	/* single-quote cmd for the host shell */
+	for (c = cmd; *c && o < q + sizeof(q) - 8; c++) {
+		if (*c == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else {
+			*o++ = *c;
+		}
+	}
+	*o = '\0';
+	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab exec --name " NAME
+		 " --timeout %d -- sh -c '" NOW_MS "%s'", th_root(), timeout, q);
+	th_sh(r, timeout + 60, buf);
+}
+
+/* the integer after key in s, or def */
+static int num_after(const char *s, const char *key, int def)
+{
+	const char *p = strstr(s, key);
+
+	return p ? atoi(p + strlen(key)) : def;
+}
+
+static int hostile_init(void)
+{
+	struct th_result r;
+
+	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab down --name " NAME
+		 "; vm/lab up --driver split --name " NAME, th_root());
+	th_sh(&r, 240, buf);
+	if (r.status) {
+		fprintf(stderr, "split hostile lab up failed (%d): %s\n", r.status, r.err);
+		th_free(&r);
+		return 1;
+	}
+	th_free(&r);
+	return 0;
+}
+
+static int hostile_clean(void)
+{
+	struct th_result r;
+
+	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab down --name " NAME, th_root());
+	th_sh(&r, 60, buf);
+	th_free(&r);
+	return 0;
+}
+
+static void test_only_the_opener(void)
+{
+	struct th_result r;
+
+	/*
+	 * A child that inherited the daemon's descriptor cannot drive the
+	 * channel (EPERM, counted as foreign); the opener still can. A
+	 * COPY naming a request the daemon does not hold is refused.
+	 */
+	gsh(&r, 60, "/lab/driver/daemon-stop && " RESET_COUNTERS
+		    "/lab/driver/upcall-hostile fork; /lab/driver/upcall-hostile copy-id; "
+		    COUNTERS "/lab/driver/daemon-start");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "child COPY EPERM\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "child REPLY EPERM\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "child REQUEST EPERM\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "parent COPY OK\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " foreign 3 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "COPY id 0: OK\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "COPY id 999999: EINVAL\n"));
+	th_free(&r);
+}
+
+static void test_kill_reaches_the_thread_group(void)
+{
+	struct th_result r;
+
+	/*
+	 * A second thread takes nway_reset (on the ports) and never answers:
+	 * at the deadline the kernel kills the whole process, not only the
+	 * thread that opened the node, and waits for the node's release.
+	 */
+	gsh(&r, 60, "/lab/driver/daemon-stop && " RESET_COUNTERS
+		    "/lab/driver/upcall-hostile hold-thread > /tmp/hold.out & h=$!; sleep 0.5; "
+		    "ethtool -r eth0; wait $h; echo hold=$?; cat /tmp/hold.out; " COUNTERS
+		    "/lab/driver/daemon-start && ethtool -i eth0 | head -2");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "thread took op 6\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "hold=137\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " killed 1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
+	th_free(&r);
+}
+
+static void test_nic_unbound_under_daemon(void)
+{
+	struct th_result r;
+
+	/*
+	 * The NIC goes away (PCI unbind) under its daemon: every ioctl of a
+	 * daemon whose NIC is gone fails with ENODEV, whether it was waiting
+	 * for a request (the supervised pcnet32d exits), or issues them
+	 * after (upcall-hostile wait), or races COPY against the removal
+	 * (copy-loop); nothing touches the freed driver. Bound again, the
+	 * NIC gets node 0 again and the supervisor's daemon serves it.
+	 */
+	gsh(&r, 120,
+	    "dev=$(basename $(readlink /sys/class/net/eth0/device)); drv=/sys/bus/pci/drivers/pcnet32; "
+	    ": > /var/log/pcnet32d.log; "
+	    "echo $dev > $drv/unbind; sleep 1; "
+	    "echo asleep=$(grep -c \"REQUEST: No such device\" /var/log/pcnet32d.log); "
+	    "echo $dev > $drv/bind; lab-ifup; " WAIT_READY
+	    "/lab/driver/daemon-stop; "
+	    "rm -f /tmp/go; /lab/driver/upcall-hostile wait /tmp/go > /tmp/wait.out & w=$!; sleep 0.3; "
+	    "echo $dev > $drv/unbind; touch /tmp/go; wait $w; cat /tmp/wait.out; "
+	    "echo $dev > $drv/bind; lab-ifup; "
+	    "/lab/driver/upcall-hostile copy-loop > /tmp/loop.out & c=$!; sleep 0.5; "
+	    "echo $dev > $drv/unbind; i=0; while kill -0 $c 2>/dev/null && [ $i -lt 30 ]; do "
+	    "sleep 0.1; i=$((i+1)); done; kill $c 2>/dev/null; cat /tmp/loop.out; "
+	    "echo $dev > $drv/bind; lab-ifup; ls /dev | grep pcnet32-upcall; "
+	    "/lab/driver/daemon-start && ethtool -i eth0 | head -2");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "asleep=1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "COPY OK\nREQUEST ENODEV\nCOPY ENODEV\nREPLY ENODEV\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " err=ENODEV\n"));
+	CU_ASSERT(num_after(r.out, "copies=", 0) > 0);
+	/* the node a supervisor knows, and no other */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\npcnet32-upcall0\ndriver: pcnet32\nversion: 1.0-ours\n"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "pcnet32-upcall1"));
+	th_free(&r);
+}
+
+static void test_stopped_then_continued(void)
+{
+	struct th_result r;
+
+	/* stopped for 0.5 s, well within the deadline: it simply serves */
+	gsh(&r, 60, RESET_COUNTERS "p=$(pidof pcnet32d); kill -STOP $p; "
+		    "( sleep 0.5; kill -CONT $p ) & ethtool -i eth0 | head -2; wait; "
+		    "[ \"$(pidof pcnet32d)\" = \"$p\" ] && echo same; " COUNTERS);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\nsame\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " unresponsive 0 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " killed 0\n"));
+	th_free(&r);
+}
+
+static void test_stopped_daemon_unresponsive(void)
+{
+	struct th_result r;
+	int first, rest;
+
+	/*
+	 * Stopped for good: the first caller pays the deadline (ethtool -i
+	 * makes three upcalls, the first of them waits), then the daemon is
+	 * declared unresponsive and killed; the calls after it fail at once
+	 * (or are served by the new daemon) instead of 2 s each.
+	 */
+	gsh(&r, 90, "/lab/driver/daemon-stop; : > /var/log/pcnet32d.log; /lab/driver/daemon-start; "
+		    RESET_COUNTERS "p=$(pidof pcnet32d); kill -STOP $p; "
+		    "t0=$(now_ms); ethtool -i eth0 > /dev/null; t1=$(now_ms); "
+		    "ethtool -i eth0 > /dev/null; ethtool -i eth0 > /dev/null; t2=$(now_ms); "
+		    "echo first=$((t1 - t0)) rest=$((t2 - t1)); " COUNTERS
+		    "i=0; until grep -q \"restart 1 \" /var/log/pcnet32d.log && [ -e /run/pcnet32d.ready ]; do "
+		    "[ $i -lt 100 ] || break; sleep 0.1; i=$((i+1)); done; "
+		    "grep -c \"exited (status 137)\" /var/log/pcnet32d.log; "
+		    "dmesg | grep -c \"took no request for a deadline: killed\"; "
+		    "[ \"$(pidof pcnet32d)\" != \"$p\" ] && echo new; "
+		    RESET_COUNTERS "ethtool -i eth0 | head -2; " COUNTERS);
+	first = num_after(r.out, "first=", -1);
+	rest = num_after(r.out, "rest=", 99999);
+	fprintf(stderr, " [first call %d ms, next two %d ms] ", first, rest);
+	CU_ASSERT(first >= 1900 && first < 5000);
+	CU_ASSERT(rest < 1500);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " unresponsive 1 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\n1\n1\nnew\n"));
+	/* the new daemon attached: the state is cleared, it serves */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "unresponsive 0 masked 0 foreign 0 killed 0\n"));
+	th_free(&r);
+}
+
+static void test_killed_caller_spares_daemon(void)
+{
+	struct th_result r;
+
+	/*
+	 * ethtool -d (get_regs, on the ports) is killed while the daemon
+	 * holds the op for 1 s: the kernel waits for the reply (the daemon
+	 * is within its deadline) and does not kill the daemon.
+	 */
+	gsh(&r, 60, "/lab/driver/daemon-stop && PCNET32D_TEST_DELAY=3:1000 /lab/driver/daemon-start && "
+		    RESET_COUNTERS "p=$(pidof pcnet32d); "
+		    "ethtool -d eth0 raw on > /dev/null & e=$!; sleep 0.4; kill -9 $e; wait $e; "
+		    "echo ethtool=$?; sleep 1.5; [ \"$(pidof pcnet32d)\" = \"$p\" ] && echo same; "
+		    COUNTERS "/lab/driver/daemon-stop; PCNET32D_TEST_DELAY= /lab/driver/daemon-start && "
+		    "ethtool -i eth0 | head -2");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "ethtool=137\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\nsame\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " killed 0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
+	th_free(&r);
+}
+
+/*
+ * Kill -9 the daemon 0.3 s into op (held 1 s by each daemon), with a 5 s
+ * deadline so that the next daemon has time to answer; cmd runs the op.
+ */
+static void kill_mid_op(struct th_result *r, int op, const char *cmd)
+{
+	char c[2048];
+
+	snprintf(c, sizeof(c),
+		 "echo 5000 > /sys/module/pcnet32/parameters/upcall_timeout_ms; "
+		 "/lab/driver/daemon-stop && : > /var/log/pcnet32d.log && "
+		 "PCNET32D_TEST_DELAY=%d:1000 /lab/driver/daemon-start && " RESET_COUNTERS
+		 "( sleep 0.3; kill -9 $(pidof pcnet32d) ) & { %s; }; echo status=$?; wait; "
+		 COUNTERS "i=0; until grep -q \"restart 1 \" /var/log/pcnet32d.log && "
+		 "[ -e /run/pcnet32d.ready ]; do [ $i -lt 100 ] || break; sleep 0.1; i=$((i+1)); done; "
+		 "echo restarts=$(grep -c \"pcnet32d exited (status 137).*restart 1 \" /var/log/pcnet32d.log); "
+		 "echo 2000 > /sys/module/pcnet32/parameters/upcall_timeout_ms; "
+		 "/lab/driver/daemon-stop; PCNET32D_TEST_DELAY= /lab/driver/daemon-start", op, cmd);
+	gsh(r, 90, c);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->out, "restarts=1\n"));
+}
+
+static void test_get_regs_replayed(void)
+{
+	struct th_result r;
+
+	/* a get op: replayed once to the next daemon, the caller never knows */
+	kill_mid_op(&r, 3, "n=$(ethtool -d eth0 raw on | wc -c); echo rawlen=$n; [ $n -eq 272 ]");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "rawlen=272\nstatus=0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " resets 0 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " masked 1 "));
+	th_free(&r);
+}
+
+static void test_nway_reset_not_replayed(void)
+{
+	struct th_result r;
+
+	/* a set op is never replayed: the caller has the reset */
+	kill_mid_op(&r, 6, "ethtool -r eth0");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status=255\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "Connection reset by peer"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " resets 1 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " masked 0 "));
+	th_free(&r);
+}
+
+static void test_lying_daemon(void)
+{
+	struct th_result r;
+
+	/*
+	 * Sizes the core allocates by are the kernel's: with a self-test
+	 * count of 0 from the daemon, ethtool -t still runs the kernel's
+	 * self-test (no WARN, no write past a zero-length buffer), and a
+	 * dump longer than the chip's is refused (an empty dump). A
+	 * kernel-internal status (-512) and the channel's own ETIMEDOUT reach
+	 * the caller as EIO, counted as mapped; an error with a payload is
+	 * refused. Last in the suite: without the fixes it WARNs (242).
+	 */
+	gsh(&r, 90, "/lab/driver/daemon-stop && " RESET_COUNTERS
+		    "/lab/driver/upcall-hostile lie > /tmp/lie.out 2>&1 & h=$!; sleep 0.3; "
+		    "ethtool -t eth0; echo test=$?; "
+		    "echo rawlen=$(ethtool -d eth0 raw on | wc -c); "
+		    "ethtool -r eth0; echo nway=$?; "
+		    "ethtool eth0 > /dev/null; ethtool -g eth0 > /dev/null; "
+		    COUNTERS "kill $h; wait $h; cat /tmp/lie.out; "
+		    "/lab/driver/daemon-start && ethtool -i eth0 | head -2");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "The test result is PASS"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "test=0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "rawlen=0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "nway=255\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "Input/output error"));
+	CU_ASSERT_PTR_NULL(strstr(r.err, "Unknown error 512"));
+	CU_ASSERT_PTR_NULL(strstr(r.err, "timed out"));
+	/* nway_reset's -512 and get_link_ksettings' -ETIMEDOUT */
+	CU_ASSERT(num_after(r.out, " mapped ", 0) >= 2);
+	/* sset count, strings, regs_len, regs, the ringparam payload */
+	CU_ASSERT(num_after(r.out, " rejected ", 0) >= 5);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
+	th_free(&r);
+}
+
+static CU_TestInfo hostile_tests[] = {
+	{ "only the opener's thread group drives the node; COPY id checked",
+	  test_only_the_opener },
+	{ "a hung daemon's kill takes its whole thread group", test_kill_reaches_the_thread_group },
+	{ "NIC unbound under its daemon: ENODEV, node 0 again, served", test_nic_unbound_under_daemon },
+	{ "a daemon stopped briefly simply serves", test_stopped_then_continued },
+	{ "a stopped daemon: one deadline, then unresponsive and killed",
+	  test_stopped_daemon_unresponsive },
+	{ "a killed ethtool -d does not kill the daemon", test_killed_caller_spares_daemon },
+	{ "kill -9 mid get_regs: replayed to the next daemon", test_get_regs_replayed },
+	{ "kill -9 mid nway_reset: not replayed, reset", test_nway_reset_not_replayed },
+	{ "a lying daemon: sizes and statuses are the kernel's", test_lying_daemon },
+	CU_TEST_INFO_NULL,
+};
+
+TH_SUITE(lab, "split: hostile daemon", hostile_init, hostile_clean, hostile_tests);
