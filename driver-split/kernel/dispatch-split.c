@@ -23,10 +23,12 @@
 
 #include "pcnet32.h"
 #include "check.h"
+#include "repair.h"
 #include "upcall.h"
 
 struct pcnet32_split {
 	struct pcnet32_upcall *u;
+	struct pcnet32_repair *repair;	/* the chip after each op on the ports */
 	struct mutex ports;	/* one daemon op on the ports at a time */
 	bool held_running;
 };
@@ -96,9 +98,13 @@ static void pcnet32_split_release(struct pcnet32_private *lp)
 		mod_timer(&lp->watchdog, round_jiffies(jiffies + PCNET32_WATCHDOG));
 	}
 	netif_device_attach(dev);
-	/* rx-mode changes made meanwhile were skipped: apply them now */
+	/*
+	 * The networking core skips rx-mode changes while the device is
+	 * detached: apply the filter now if one was skipped (and only then:
+	 * applying it stops and restarts the chip).
+	 */
 	netif_addr_lock_bh(dev);
-	if (dev->flags & IFF_UP)
+	if ((dev->flags & IFF_UP) && pcnet32_rx_mode_stale(dev))
 		dev->netdev_ops->ndo_set_rx_mode(dev);
 	netif_addr_unlock_bh(dev);
 }
@@ -123,6 +129,8 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 	pcnet32_split_hold(lp);
 	ret = pcnet32_upcall_call(lp->split->u, op, true, arg, arg_len, rep,
 				  rep_len, &got);
+	/* whatever the outcome, the daemon is off the ports: check the chip */
+	pcnet32_repair_after_op(lp->split->repair, d->name);
 	pcnet32_split_release(lp);
 	mutex_unlock(&lp->split->ports);
 	if (ret)
@@ -144,11 +152,19 @@ int pcnet32_dispatch_init(struct pcnet32_private *lp)
 	if (!s)
 		return -ENOMEM;
 	mutex_init(&s->ports);
+	s->repair = pcnet32_repair_create(lp, pcnet32_split_index);
+	if (IS_ERR(s->repair)) {
+		int ret = PTR_ERR(s->repair);
+
+		kfree(s);
+		return ret;
+	}
 	s->u = pcnet32_upcall_create(&lp->pdev->dev, pcnet32_split_index,
 				     &pcnet32_split_upcall_ops, lp, &info);
 	if (IS_ERR(s->u)) {
 		int ret = PTR_ERR(s->u);
 
+		pcnet32_repair_destroy(s->repair);
 		kfree(s);
 		return ret;
 	}
@@ -162,6 +178,7 @@ void pcnet32_dispatch_exit(struct pcnet32_private *lp)
 	if (!lp->split)
 		return;
 	pcnet32_upcall_destroy(lp->split->u);
+	pcnet32_repair_destroy(lp->split->repair);
 	kfree(lp->split);
 	lp->split = NULL;
 }
