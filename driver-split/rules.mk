@@ -55,6 +55,7 @@ lint-split:
 TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
 	$(ROOT)/tests/split_daemon.c \
 	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c
+TEST_SRCS += $(ROOT)/tests/split_repair_lab.c
 TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
 TEST_LDLIBS += -lm
 # sources the tests include or whose headers they use
