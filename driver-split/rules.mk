@@ -10,6 +10,7 @@ SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c slow.c dispatch-common.c compat.
 	ops.h pcnet32.h) \
 	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall.c upcall.h \
 	check.c check.h chan.h) \
+	$(addprefix $(SPL_DIR)/kernel/,repair.c repair.h) \
 	$(SPL_DIR)/uapi/pcnet32_upcall.h
 SPL_INC := -I$(ROOT)/pcnet32 -I$(SPL_DIR)/kernel -I$(SPL_DIR)/uapi
 SPL_GUEST := load unload daemon-start daemon-stop
@@ -61,6 +62,7 @@ TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
 	$(ROOT)/tests/split_daemon.c \
 	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c \
 	$(ROOT)/tests/split_hostile_lab.c
+TEST_SRCS += $(ROOT)/tests/split_repair_lab.c
 TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
 TEST_LDLIBS += -lm
 # sources the tests include or whose headers they use

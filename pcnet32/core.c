@@ -19,6 +19,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/interrupt.h>
 #include <linux/delay.h>
+#include <linux/debugfs.h>
 #include <linux/rtnetlink.h>
 
 #include "pcnet32.h"
@@ -105,20 +106,41 @@ static void pcnet32_fill_init_block(struct pcnet32_private *lp)
 	ib->tdra = cpu_to_le32(lp->tx_ring_dma);
 }
 
-/* initialize with the block at init_dma, wait for IDON */
+/*
+ * Initialize with the block at init_dma, wait for IDON; the chip is
+ * stopped. What is programmed is kept in lp->prog.
+ */
 static int pcnet32_hw_init(struct pcnet32_private *lp, dma_addr_t init_dma)
 {
 	const struct pcnet32_io *io = &lp->io;
+	struct pcnet32_prog *p = &lp->prog;
 	int i;
 
+	p->init_dma = init_dma;
+	p->rx_ring_dma = lp->rx_ring_dma;
+	p->tx_ring_dma = lp->tx_ring_dma;
 	pcnet32_write_csr(io, PCNET32_CSR_IADR_LO, init_dma & 0xffff);
 	pcnet32_write_csr(io, PCNET32_CSR_IADR_HI, init_dma >> 16);
+	/*
+	 * The ring bases too: the datasheet's chip loads them from the block
+	 * (the same values) during the initialization; QEMU's keeps its ring
+	 * addresses apart and leaves these registers as last written. Either
+	 * way they then read what the kernel programmed.
+	 */
+	pcnet32_write_csr(io, PCNET32_CSR_BADR_LO, p->rx_ring_dma & 0xffff);
+	pcnet32_write_csr(io, PCNET32_CSR_BADR_HI, p->rx_ring_dma >> 16);
+	pcnet32_write_csr(io, PCNET32_CSR_BADX_LO, p->tx_ring_dma & 0xffff);
+	pcnet32_write_csr(io, PCNET32_CSR_BADX_HI, p->tx_ring_dma >> 16);
 	/* make the init block visible before the chip reads it */
 	wmb();
 	pcnet32_write_csr(io, PCNET32_CSR_STATUS, PCNET32_CSR0_INIT);
 	for (i = 0; i < 1000; i++) {
-		if (pcnet32_read_csr(io, PCNET32_CSR_STATUS) & PCNET32_CSR0_IDON)
+		if (pcnet32_read_csr(io, PCNET32_CSR_STATUS) &
+		    PCNET32_CSR0_IDON) {
+			p->rcvrl = pcnet32_read_csr(io, PCNET32_CSR_RCVRL);
+			p->xmtrl = pcnet32_read_csr(io, PCNET32_CSR_XMTRL);
 			return 0;
+		}
 		udelay(10);
 	}
 	return -ETIMEDOUT;
@@ -217,68 +239,122 @@ static void pcnet32_tx_purge(struct pcnet32_private *lp)
 	}
 }
 
-static void pcnet32_rings_free(struct pcnet32_private *lp)
+/* exchange the device's rings with the set in r */
+static void pcnet32_rings_swap(struct pcnet32_private *lp,
+			       struct pcnet32_rings *r)
 {
-	struct device *d = &lp->pdev->dev;
-	unsigned int i;
-
-	if (lp->tx_skb)
-		pcnet32_tx_purge(lp);
-	if (lp->rx_skb) {
-		for (i = 0; i < lp->rx_size; i++) {
-			if (!lp->rx_skb[i])
-				continue;
-			dma_unmap_single(d, lp->rx_dma[i], PCNET32_PKT_BUF_SZ,
-					 DMA_FROM_DEVICE);
-			dev_kfree_skb_any(lp->rx_skb[i]);
-		}
-	}
-	kfree(lp->rx_skb);
-	kfree(lp->rx_dma);
-	kfree(lp->tx_skb);
-	kfree(lp->tx_dma);
-	lp->rx_skb = NULL;
-	lp->rx_dma = NULL;
-	lp->tx_skb = NULL;
-	lp->tx_dma = NULL;
-	if (lp->rx_ring)
-		dma_free_coherent(d, lp->rx_size * sizeof(*lp->rx_ring),
-				  lp->rx_ring, lp->rx_ring_dma);
-	if (lp->tx_ring)
-		dma_free_coherent(d, lp->tx_size * sizeof(*lp->tx_ring),
-				  lp->tx_ring, lp->tx_ring_dma);
-	lp->rx_ring = NULL;
-	lp->tx_ring = NULL;
+	swap(lp->rx_size, r->rx_size);
+	swap(lp->tx_size, r->tx_size);
+	swap(lp->rx_ring, r->rx_ring);
+	swap(lp->rx_ring_dma, r->rx_ring_dma);
+	swap(lp->tx_ring, r->tx_ring);
+	swap(lp->tx_ring_dma, r->tx_ring_dma);
+	swap(lp->rx_skb, r->rx_skb);
+	swap(lp->rx_dma, r->rx_dma);
+	swap(lp->tx_skb, r->tx_skb);
+	swap(lp->tx_dma, r->tx_dma);
 }
 
-/* allocate rings of the sizes in lp->st, with a buffer for every rx slot */
-static int pcnet32_rings_alloc(struct pcnet32_private *lp)
+/* free a set of rings the chip no longer uses, with their buffers */
+static void pcnet32_rings_release(struct pcnet32_private *lp,
+				  struct pcnet32_rings *r)
 {
 	struct device *d = &lp->pdev->dev;
 	unsigned int i;
 
-	lp->rx_size = lp->st.rx_ring_size;
-	lp->tx_size = lp->st.tx_ring_size;
-	lp->rx_ring = dma_alloc_coherent(d, lp->rx_size * sizeof(*lp->rx_ring),
-					 &lp->rx_ring_dma, GFP_KERNEL);
-	lp->tx_ring = dma_alloc_coherent(d, lp->tx_size * sizeof(*lp->tx_ring),
-					 &lp->tx_ring_dma, GFP_KERNEL);
-	lp->rx_skb = kcalloc(lp->rx_size, sizeof(*lp->rx_skb), GFP_KERNEL);
-	lp->rx_dma = kcalloc(lp->rx_size, sizeof(*lp->rx_dma), GFP_KERNEL);
-	lp->tx_skb = kcalloc(lp->tx_size, sizeof(*lp->tx_skb), GFP_KERNEL);
-	lp->tx_dma = kcalloc(lp->tx_size, sizeof(*lp->tx_dma), GFP_KERNEL);
-	if (!lp->rx_ring || !lp->tx_ring || !lp->rx_skb || !lp->rx_dma ||
-	    !lp->tx_skb || !lp->tx_dma)
+	if (r->tx_skb) {
+		for (i = 0; i < r->tx_size; i++) {
+			if (!r->tx_skb[i])
+				continue;
+			dma_unmap_single(d, r->tx_dma[i], r->tx_skb[i]->len,
+					 DMA_TO_DEVICE);
+			dev_kfree_skb_any(r->tx_skb[i]);
+			lp->tx_dropped++;
+		}
+	}
+	if (r->rx_skb) {
+		for (i = 0; i < r->rx_size; i++) {
+			if (!r->rx_skb[i])
+				continue;
+			dma_unmap_single(d, r->rx_dma[i], PCNET32_PKT_BUF_SZ,
+					 DMA_FROM_DEVICE);
+			dev_kfree_skb_any(r->rx_skb[i]);
+		}
+	}
+	kfree(r->rx_skb);
+	kfree(r->rx_dma);
+	kfree(r->tx_skb);
+	kfree(r->tx_dma);
+	if (r->rx_ring)
+		dma_free_coherent(d, r->rx_size * sizeof(*r->rx_ring),
+				  r->rx_ring, r->rx_ring_dma);
+	if (r->tx_ring)
+		dma_free_coherent(d, r->tx_size * sizeof(*r->tx_ring),
+				  r->tx_ring, r->tx_ring_dma);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * A new set of rings of rx_size/tx_size entries with a buffer for every
+ * rx slot, into r; on failure r holds nothing. The device's own rings are
+ * not touched: the fast path may go on using them meanwhile.
+ */
+static int pcnet32_rings_new(struct pcnet32_private *lp,
+			     struct pcnet32_rings *r, unsigned int rx_size,
+			     unsigned int tx_size)
+{
+	struct device *d = &lp->pdev->dev;
+	unsigned int i;
+
+	memset(r, 0, sizeof(*r));
+	/* a test of the failure paths asked for this one to fail */
+	if (READ_ONCE(lp->fail_ring_alloc)) {
+		WRITE_ONCE(lp->fail_ring_alloc, lp->fail_ring_alloc - 1);
+		return -ENOMEM;
+	}
+	r->rx_size = rx_size;
+	r->tx_size = tx_size;
+	r->rx_ring = dma_alloc_coherent(d, rx_size * sizeof(*r->rx_ring),
+					&r->rx_ring_dma, GFP_KERNEL);
+	r->tx_ring = dma_alloc_coherent(d, tx_size * sizeof(*r->tx_ring),
+					&r->tx_ring_dma, GFP_KERNEL);
+	r->rx_skb = kcalloc(rx_size, sizeof(*r->rx_skb), GFP_KERNEL);
+	r->rx_dma = kcalloc(rx_size, sizeof(*r->rx_dma), GFP_KERNEL);
+	r->tx_skb = kcalloc(tx_size, sizeof(*r->tx_skb), GFP_KERNEL);
+	r->tx_dma = kcalloc(tx_size, sizeof(*r->tx_dma), GFP_KERNEL);
+	if (!r->rx_ring || !r->tx_ring || !r->rx_skb || !r->rx_dma ||
+	    !r->tx_skb || !r->tx_dma)
 		goto fail;
-	for (i = 0; i < lp->rx_size; i++)
-		if (pcnet32_rx_new_buf(lp, NULL, &lp->rx_skb[i],
-				       &lp->rx_dma[i]))
+	for (i = 0; i < rx_size; i++)
+		if (pcnet32_rx_new_buf(lp, NULL, &r->rx_skb[i], &r->rx_dma[i]))
 			goto fail;
 	return 0;
 
 fail:
-	pcnet32_rings_free(lp);
+	pcnet32_rings_release(lp, r);
 	return -ENOMEM;
+}
+
+static void pcnet32_rings_free(struct pcnet32_private *lp)
+{
+	struct pcnet32_rings old = { 0 };
+
+	pcnet32_rings_swap(lp, &old);
+	pcnet32_rings_release(lp, &old);
+}
+
+/* allocate the device's rings, of the sizes in lp->st */
+static int pcnet32_rings_alloc(struct pcnet32_private *lp)
+{
+	struct pcnet32_rings r;
+	int ret;
+
+	ret = pcnet32_rings_new(lp, &r, lp->st.rx_ring_size,
+				lp->st.tx_ring_size);
+	if (ret)
+		return ret;
+	pcnet32_rings_swap(lp, &r);
+	return 0;
 }
 
 /* hand every rx buffer to the chip, empty the tx ring */
@@ -754,6 +830,34 @@ static int pcnet32_close(struct net_device *dev)
 	return 0;
 }
 
+int pcnet32_chip_reinit(struct pcnet32_private *lp)
+{
+	unsigned long flags;
+	int ret;
+
+	if (!netif_running(lp->dev)) {
+		/* a closed device's chip stays stopped */
+		spin_lock_irqsave(&lp->lock, flags);
+		pcnet32_hw_park(lp);
+		spin_unlock_irqrestore(&lp->lock, flags);
+		return 0;
+	}
+	spin_lock_irqsave(&lp->lock, flags);
+	lp->st.running = 0;
+	pcnet32_hw_stop(lp);
+	spin_unlock_irqrestore(&lp->lock, flags);
+	/* the chip is stopped and the fast path held off: the rings are ours */
+	pcnet32_tx_purge(lp);
+	pcnet32_rings_init(lp);
+	spin_lock_irqsave(&lp->lock, flags);
+	lp->st.running = 1;
+	ret = pcnet32_hw_start(lp);
+	spin_unlock_irqrestore(&lp->lock, flags);
+	if (ret)
+		netif_err(&lp->st, hw, lp->dev, "chip did not initialize\n");
+	return ret;
+}
+
 static void pcnet32_reset_work(struct work_struct *work)
 {
 	struct pcnet32_private *lp = container_of(work, struct pcnet32_private,
@@ -784,24 +888,49 @@ static void pcnet32_tx_timeout(struct net_device *dev, unsigned int txqueue)
 
 /* ---- rx mode, statistics --------------------------------------------- */
 
+/* the logical address filter the device's multicast list asks for */
+static void pcnet32_rx_filter(struct net_device *dev, u8 *ladrf)
+{
+	struct netdev_hw_addr *ha;
+	unsigned int bit;
+
+	memset(ladrf, 0, 8);
+	if (dev->flags & IFF_ALLMULTI) {
+		memset(ladrf, 0xff, 8);
+		return;
+	}
+	netdev_for_each_mc_addr(ha, dev) {
+		bit = pcnet32_ladrf_bit(ha->addr);
+		ladrf[bit >> 3] |= 1 << (bit & 7);
+	}
+}
+
+bool pcnet32_rx_mode_stale(struct net_device *dev)
+{
+	struct pcnet32_private *lp = netdev_priv(dev);
+	bool prom = dev->flags & IFF_PROMISC;
+	unsigned long flags;
+	u8 ladrf[8];
+	bool stale;
+
+	pcnet32_rx_filter(dev, ladrf);
+	spin_lock_irqsave(&lp->lock, flags);
+	stale = memcmp(ladrf, lp->ladrf, sizeof(ladrf)) ||
+		prom != !!(le16_to_cpu(lp->init_block->mode) &
+			   PCNET32_MODE_PROM);
+	spin_unlock_irqrestore(&lp->lock, flags);
+	return stale;
+}
+
 static void pcnet32_set_rx_mode(struct net_device *dev)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
-	struct netdev_hw_addr *ha;
 	unsigned long flags;
-	unsigned int bit, i;
-	u8 ladrf[8] = { 0 };
+	unsigned int i;
+	u8 ladrf[8];
 	u16 mode;
 
-	if (dev->flags & IFF_ALLMULTI) {
-		memset(ladrf, 0xff, sizeof(ladrf));
-	} else {
-		netdev_for_each_mc_addr(ha, dev) {
-			bit = pcnet32_ladrf_bit(ha->addr);
-			ladrf[bit >> 3] |= 1 << (bit & 7);
-		}
-	}
-
+	pcnet32_rx_filter(dev, ladrf);
 	spin_lock_irqsave(&lp->lock, flags);
 	memcpy(lp->ladrf, ladrf, sizeof(ladrf));
 	/* the init block keeps the filter for the next initialization */
@@ -1098,15 +1227,15 @@ static int pcnet32_nway_reset(struct net_device *dev)
 	return pcnet32_call(lp, NWAY_RESET, &arg, &rep);
 }
 
+/*
+ * The link state is a fact of the fast path: the link watchdog keeps the
+ * carrier up to date every PCNET32_WATCHDOG, in both builds. Answering
+ * from it takes no port access, so no upcall and no hold of the fast path
+ * (any user may ask: ethtool eth0 needs no privilege).
+ */
 static u32 pcnet32_get_link(struct net_device *dev)
 {
-	struct pcnet32_private *lp = netdev_priv(dev);
-	struct pcnet32_none arg = { 0 };
-	struct pcnet32_u32 rep;
-
-	if (pcnet32_call(lp, GET_LINK, &arg, &rep))
-		return 0;
-	return rep.value;
+	return netif_carrier_ok(dev);
 }
 
 static void pcnet32_get_ringparam(struct net_device *dev,
@@ -1141,6 +1270,7 @@ static int pcnet32_set_ringparam(struct net_device *dev,
 	struct pcnet32_ring rep;
 	u32 old_rx = lp->st.rx_ring_size, old_tx = lp->st.tx_ring_size;
 	int running = netif_running(dev);
+	struct pcnet32_rings new;
 	int ret;
 
 	ret = pcnet32_call(lp, SET_RINGPARAM, &arg, &rep);
@@ -1158,26 +1288,29 @@ static int pcnet32_set_ringparam(struct net_device *dev,
 		return 0;
 	}
 
-	del_timer_sync(&lp->watchdog);
-	pcnet32_quiesce(lp);
-	pcnet32_rings_free(lp);
-	lp->st.rx_ring_size = rep.rx;
-	lp->st.tx_ring_size = rep.tx;
-	ret = pcnet32_rings_alloc(lp);
+	/*
+	 * The new rings first, while the old ones still serve: when there is
+	 * no memory for them, nothing has changed yet (the device neither
+	 * stops nor closes; closing here, under the RTNL with the fast path
+	 * quiesced, would disable NAPI twice and hang).
+	 */
+	ret = pcnet32_rings_new(lp, &new, rep.rx, rep.tx);
 	if (ret) {
 		netif_err(&lp->st, drv, dev,
 			  "no memory for rings of %u/%u, keeping %u/%u\n",
 			  rep.rx, rep.tx, old_rx, old_tx);
-		lp->st.rx_ring_size = old_rx;
-		lp->st.tx_ring_size = old_tx;
-		if (pcnet32_rings_alloc(lp)) {
-			dev_close(dev);
-			return ret;
-		}
+		return ret;
 	}
+	del_timer_sync(&lp->watchdog);
+	pcnet32_quiesce(lp);
+	/* the chip is stopped: the old rings are free to go */
+	pcnet32_rings_swap(lp, &new);
+	pcnet32_rings_release(lp, &new);
+	lp->st.rx_ring_size = rep.rx;
+	lp->st.tx_ring_size = rep.tx;
 	pcnet32_resume_fast_path(lp);
 	mod_timer(&lp->watchdog, round_jiffies(jiffies + PCNET32_WATCHDOG));
-	return ret;
+	return 0;
 }
 
 static void pcnet32_get_strings(struct net_device *dev, u32 sset, u8 *data)
@@ -1406,6 +1539,20 @@ static int pcnet32_identify(struct pcnet32_private *lp, u32 *chip_id)
 	return 0;
 }
 
+/*
+ * debugfs pcnet32-<PCI address>/: test knobs of this device. Optional:
+ * the driver works the same without debugfs.
+ */
+static void pcnet32_debugfs_init(struct pcnet32_private *lp)
+{
+	char name[48];
+
+	snprintf(name, sizeof(name), "pcnet32-%s", pci_name(lp->pdev));
+	lp->debugfs = debugfs_create_dir(name, NULL);
+	debugfs_create_u32("fail_ring_alloc", 0600, lp->debugfs,
+			   &lp->fail_ring_alloc);
+}
+
 static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct pcnet32_private *lp;
@@ -1521,6 +1668,7 @@ static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	ret = pcnet32_dispatch_init(lp);
 	if (ret)
 		goto err_napi;
+	pcnet32_debugfs_init(lp);
 	ret = register_netdev(dev);
 	if (ret)
 		goto err_dispatch;
@@ -1530,6 +1678,7 @@ static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	return 0;
 
 err_dispatch:
+	debugfs_remove_recursive(lp->debugfs);
 	pcnet32_dispatch_exit(lp);
 err_napi:
 	netif_napi_del(&lp->napi);
@@ -1551,6 +1700,7 @@ static void pcnet32_remove(struct pci_dev *pdev)
 	unsigned long flags;
 
 	unregister_netdev(dev);
+	debugfs_remove_recursive(lp->debugfs);
 	pcnet32_dispatch_exit(lp);
 	cancel_work_sync(&lp->reset_work);
 	spin_lock_irqsave(&lp->lock, flags);

@@ -21,6 +21,14 @@
 #define PCNET32_WIO_RESET	0x14	/* a read resets the chip */
 #define PCNET32_WIO_BDP		0x16	/* BCR data port */
 #define PCNET32_IO_EXTENT	0x20
+/*
+ * Double-word I/O (DWIO) mode: a 32-bit write to RDP switches the chip
+ * into it (BCR18 DWIO); word accesses are then ignored (QEMU's reads give
+ * all ones) and only a reset, a double-word read of DWIO_RESET, brings it
+ * back to word I/O.
+ */
+#define PCNET32_DWIO_RAP	0x14
+#define PCNET32_DWIO_RESET	0x18
 
 /* CSR numbers */
 #define PCNET32_CSR_STATUS	0	/* status and control */
@@ -32,6 +40,10 @@
 #define PCNET32_CSR_LADRF0	8	/* logical address filter, 4 words */
 #define PCNET32_CSR_PADR0	12	/* physical address, 3 words */
 #define PCNET32_CSR_MODE	15
+#define PCNET32_CSR_BADR_LO	24	/* receive ring base address */
+#define PCNET32_CSR_BADR_HI	25
+#define PCNET32_CSR_BADX_LO	30	/* transmit ring base address */
+#define PCNET32_CSR_BADX_HI	31
 #define PCNET32_CSR_RCVRC	72
 #define PCNET32_CSR_XMTRC	74
 #define PCNET32_CSR_RCVRL	76
@@ -85,6 +97,8 @@
 #define PCNET32_MODE_PORTSEL	0x0180
 #define PCNET32_MODE_PORT_AUI	0x0000
 #define PCNET32_MODE_PORT_10BT	0x0080
+#define PCNET32_MODE_DRCVPA	0x2000	/* no frames for our address */
+#define PCNET32_MODE_DRCVBC	0x4000	/* no broadcast frames */
 #define PCNET32_MODE_PROM	0x8000
 
 /* BCR numbers and bits */
@@ -98,8 +112,11 @@
 #define PCNET32_BCR_FDC		9	/* full-duplex control */
 #define PCNET32_BCR_FDC_FDEN	0x0001
 #define PCNET32_BCR_FDC_AUIFD	0x0002
+#define PCNET32_BCR_BSBC	18	/* burst and bus control */
+#define PCNET32_BCR_BSBC_DWIO	0x0080	/* double-word I/O mode */
 #define PCNET32_BCR_SWS		20	/* software style */
 #define PCNET32_SWSTYLE_PCNET32	2	/* 32-bit structures, 16-byte descriptors */
+#define PCNET32_SWSTYLE_MASK	0x00ff	/* the style; bits 9:8 read its sizes */
 #define PCNET32_BCR_MIICAS	32	/* MII control and status */
 #define PCNET32_BCR_MIIADDR	33	/* MII address: PHYAD 9:5, REGAD 4:0 */
 #define PCNET32_BCR_MIIMDR	34	/* MII management data */

@@ -21,6 +21,39 @@
 #define PCNET32_WATCHDOG	(2 * HZ)	/* link check period */
 
 struct pcnet32_split;
+struct dentry;
+
+/*
+ * One set of rings and their buffers: the device's own set lives in
+ * struct pcnet32_private; a resize builds a new set beside it first.
+ */
+struct pcnet32_rings {
+	unsigned int rx_size;		/* entries, power of two */
+	unsigned int tx_size;
+	struct pcnet32_rx_desc *rx_ring;
+	dma_addr_t rx_ring_dma;
+	struct pcnet32_tx_desc *tx_ring;
+	dma_addr_t tx_ring_dma;
+	struct sk_buff **rx_skb;
+	dma_addr_t *rx_dma;
+	struct sk_buff **tx_skb;
+	dma_addr_t *tx_dma;
+};
+
+/*
+ * What the kernel last programmed into the chip's DMA registers (set by
+ * every initialization, under lp->lock): the split build checks the chip
+ * against it after each daemon op on the ports. The ring lengths are the
+ * chip's own readings of CSR76/CSR78 right after the initialization (the
+ * datasheet stores the two's complement, QEMU the plain count).
+ */
+struct pcnet32_prog {
+	u32 init_dma;			/* CSR1/CSR2 */
+	u32 rx_ring_dma;		/* CSR24/CSR25 */
+	u32 tx_ring_dma;		/* CSR30/CSR31 */
+	u16 rcvrl;			/* CSR76 */
+	u16 xmtrl;			/* CSR78 */
+};
 
 struct pcnet32_private {
 	struct pcnet32_io io;
@@ -53,6 +86,7 @@ struct pcnet32_private {
 	unsigned int cur_tx;		/* next descriptor to fill */
 	unsigned int dirty_tx;		/* next descriptor to reclaim */
 	u16 ien;			/* CSR0_IENA while interrupts are wanted */
+	struct pcnet32_prog prog;	/* DMA registers as programmed */
 	/*
 	 * Slow-path ops under way. While there are any, the fast path points
 	 * RAP at CSR0 itself before touching RDP: an op (in a split build, the
@@ -64,6 +98,12 @@ struct pcnet32_private {
 	struct timer_list watchdog;	/* link state, every PCNET32_WATCHDOG */
 	struct work_struct reset_work;	/* transmit timeout recovery */
 	struct pcnet32_split *split;	/* split build: the upcall channel */
+	/*
+	 * debugfs pcnet32-<PCI address>/fail_ring_alloc: that many ring
+	 * allocations fail on purpose (tests of the resize's failure path).
+	 */
+	struct dentry *debugfs;
+	u32 fail_ring_alloc;
 
 	struct u64_stats_sync syncp;
 	u64 rx_packets;
@@ -120,6 +160,23 @@ void pcnet32_dispatch_exit(struct pcnet32_private *lp);
  */
 int pcnet32_glue_call(struct pcnet32_private *lp, u32 op, const void *arg,
 		      u32 arg_len, void *rep, u32 rep_len);
+
+/*
+ * For a caller that holds the fast path off (NAPI, the interrupt line and
+ * the transmit queues; the split build's port hold), under the RTNL: stop
+ * the chip, give the rings back to it empty and start it again, as the
+ * transmit-timeout recovery does (a closed device's chip is only stopped).
+ * Returns 0 or -ETIMEDOUT if the chip did not initialize.
+ */
+int pcnet32_chip_reinit(struct pcnet32_private *lp);
+
+/*
+ * Whether the receive filter the chip was given differs from what the
+ * device's flags and multicast list ask for now (an rx-mode change the
+ * networking core skipped while the device was detached). Called with
+ * the address list lock held.
+ */
+bool pcnet32_rx_mode_stale(struct net_device *dev);
 
 #define pcnet32_call(lp, OP, arg, rep)					\
 	pcnet32_glue_call(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\

@@ -106,6 +106,54 @@ static void test_delay(uint32_t op)
 		;
 }
 
+/*
+ * Test instrumentation: PCNET32D_TEST_PORTS="OP:WHAT" makes the daemon,
+ * after running op OP, leave the chip as a broken or hostile daemon would,
+ * for the kernel's chip repair to find. WHAT: suspend (CSR5 SPND set), rap
+ * (RAP left at CSR88), dwio (a 32-bit write to RDP: double-word I/O mode),
+ * rings (the ring bases CSR24/25 and CSR30/31 zeroed while suspended),
+ * iadr (the init-block address CSR1/2 zeroed while suspended), exit
+ * (suspend, then die without replying), hang (suspend, then sleep 10 s:
+ * past the deadline). Address 0 is harmless in the lab: QEMU's chip reads
+ * the init block only on INIT and keeps its ring addresses apart.
+ */
+static void test_ports(const struct pcnet32_io *io, uint32_t op)
+{
+	static const uint16_t rings[] = { PCNET32_CSR_BADR_LO, PCNET32_CSR_BADR_HI,
+					  PCNET32_CSR_BADX_LO, PCNET32_CSR_BADX_HI };
+	static const uint16_t iadr[] = { PCNET32_CSR_IADR_LO, PCNET32_CSR_IADR_HI };
+	const char *e = getenv("PCNET32D_TEST_PORTS");
+	struct timespec ts = { .tv_sec = 10 };
+	unsigned int top, i;
+	char what[16];
+
+	if (!e || sscanf(e, "%u:%15s", &top, what) != 2 || top != op)
+		return;
+	logmsg("test: leaving the chip '%s' after op %u", what, op);
+	if (!strcmp(what, "rap")) {
+		pcnet32_write_rap(io, PCNET32_CSR_CHIPID_LO);
+		return;
+	}
+	if (!strcmp(what, "dwio")) {
+		outl(0, io->base + PCNET32_WIO_RDP);
+		return;
+	}
+	pcnet32_suspend(io);
+	if (!strcmp(what, "rings") || !strcmp(what, "iadr")) {
+		const uint16_t *r = what[0] == 'r' ? rings : iadr;
+		unsigned int n = what[0] == 'r' ? 4 : 2;
+
+		for (i = 0; i < n; i++)
+			pcnet32_write_csr(io, r[i], 0);
+		pcnet32_resume(io);
+	} else if (!strcmp(what, "exit")) {
+		_exit(1);
+	} else if (!strcmp(what, "hang")) {
+		while (nanosleep(&ts, &ts) && errno == EINTR)
+			;
+	}
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: pcnet32d [--dev PATH] [--log FILE] [--ready FILE] [--keep-root]\n"
@@ -211,6 +259,7 @@ int main(int argc, char **argv)
 		status = pcnet32d_dispatch(&io, copy.state, copy.state_len, req.op,
 					   req.arg, req.arg_len, rep.rep,
 					   sizeof(rep.rep), &rep_len);
+		test_ports(&io, req.op);
 		t2 = now_ns();
 		rep.size = sizeof(rep);
 		rep.version = PCNET32U_VERSION;

@@ -24,10 +24,12 @@
 
 #include "pcnet32.h"
 #include "check.h"
+#include "repair.h"
 #include "upcall.h"
 
 struct pcnet32_split {
 	struct pcnet32_upcall *u;
+	struct pcnet32_repair *repair;	/* the chip after each op on the ports */
 	struct mutex ports;	/* one daemon op on the ports at a time */
 	bool held_running;
 	int index;		/* of the node /dev/pcnet32-upcallN */
@@ -105,9 +107,13 @@ static void pcnet32_split_release(struct pcnet32_private *lp)
 		mod_timer(&lp->watchdog, round_jiffies(jiffies + PCNET32_WATCHDOG));
 	}
 	netif_device_attach(dev);
-	/* rx-mode changes made meanwhile were skipped: apply them now */
+	/*
+	 * The networking core skips rx-mode changes while the device is
+	 * detached: apply the filter now if one was skipped (and only then:
+	 * applying it stops and restarts the chip).
+	 */
 	netif_addr_lock_bh(dev);
-	if (dev->flags & IFF_UP)
+	if ((dev->flags & IFF_UP) && pcnet32_rx_mode_stale(dev))
 		dev->netdev_ops->ndo_set_rx_mode(dev);
 	netif_addr_unlock_bh(dev);
 }
@@ -133,6 +139,8 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 	pcnet32_split_hold(lp);
 	ret = pcnet32_upcall_call(lp->split->u, op, flags | PCNET32_UPCALL_PORTS,
 				  arg, arg_len, rep, rep_len, &got);
+	/* whatever the outcome, the daemon is off the ports: check the chip */
+	pcnet32_repair_after_op(lp->split->repair, d->name);
 	pcnet32_split_release(lp);
 	mutex_unlock(&lp->split->ports);
 	if (ret)
@@ -160,15 +168,22 @@ int pcnet32_dispatch_init(struct pcnet32_private *lp)
 		ret = s->index;
 		goto err_free;
 	}
+	s->repair = pcnet32_repair_create(lp, s->index);
+	if (IS_ERR(s->repair)) {
+		ret = PTR_ERR(s->repair);
+		goto err_ida;
+	}
 	s->u = pcnet32_upcall_create(&lp->pdev->dev, s->index,
 				     &pcnet32_split_upcall_ops, lp, &info);
 	if (IS_ERR(s->u)) {
 		ret = PTR_ERR(s->u);
-		goto err_ida;
+		goto err_repair;
 	}
 	lp->split = s;
 	return 0;
 
+err_repair:
+	pcnet32_repair_destroy(s->repair);
 err_ida:
 	ida_free(&pcnet32_split_ida, s->index);
 err_free:
@@ -182,6 +197,7 @@ void pcnet32_dispatch_exit(struct pcnet32_private *lp)
 		return;
 	/* fences the channel: no daemon ioctl touches lp after this */
 	pcnet32_upcall_destroy(lp->split->u);
+	pcnet32_repair_destroy(lp->split->repair);
 	ida_free(&pcnet32_split_ida, lp->split->index);
 	kfree(lp->split);
 	lp->split = NULL;
