@@ -32,12 +32,18 @@ $(SPL_OUT)/pcnet32.ko: $(SPL_KSRC) $(SPL_DIR)/Kbuild $(CACHE)/lab/kver
 	@if grep -E 'warning:' $(SPL_OBJ)/build.log >&2; then exit 1; fi
 	@cp $(SPL_OBJ)/pcnet32.ko $@
 
-$(SPL_OUT)/pcnet32d: $(SPL_DIR)/daemon/pcnet32d.c $(SPL_DIR)/daemon/dispatch.c \
-		$(SPL_DIR)/daemon/dispatch.h $(ROOT)/pcnet32/slow.c \
-		$(filter %.h,$(SPL_KSRC))
+# libseccomp is linked statically: the guest image has libc only. The
+# check after the link keeps it so (ldd must list nothing else).
+SPL_DAEMON_SRC := $(addprefix $(SPL_DIR)/daemon/,pcnet32d.c dispatch.c sandbox.c) \
+	$(ROOT)/pcnet32/slow.c
+$(SPL_OUT)/pcnet32d: $(SPL_DAEMON_SRC) $(SPL_DIR)/daemon/dispatch.h \
+		$(SPL_DIR)/daemon/sandbox.h $(filter %.h,$(SPL_KSRC))
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) $(SPL_INC) -o $@ $(SPL_DIR)/daemon/pcnet32d.c \
-		$(SPL_DIR)/daemon/dispatch.c $(ROOT)/pcnet32/slow.c
+	$(CC) $(USER_CFLAGS) $(SPL_INC) -o $@.tmp $(SPL_DAEMON_SRC) \
+		-Wl,-Bstatic -lseccomp -Wl,-Bdynamic
+	@if ldd $@.tmp | grep -v -E 'linux-vdso|libc\.so|ld-linux' | grep -q .; then \
+		echo "$@: linked against more than libc:" >&2; ldd $@.tmp >&2; exit 1; fi
+	@mv $@.tmp $@
 
 # a rule-breaking daemon for the lab suite tests/split_hostile_lab.c
 $(SPL_OUT)/upcall-hostile: $(SPL_DIR)/guest/upcall-hostile.c $(filter %.h,$(SPL_KSRC))

@@ -4,10 +4,15 @@
  *
  * Opens the driver's upcall node (one daemon at a time, root only), asks
  * the kernel for its NIC's I/O range with COPY, takes port access to that
- * range only (ioperm, never iopl), drops every privilege it no longer
- * needs, then serves requests: REQUEST (wait for one), COPY (the state it
- * needs), run the op (the very slow-path source the in-kernel build
- * compiles), REPLY.
+ * range only (ioperm, never iopl), enters its sandbox (sandbox.c: a
+ * uid/gid of its own, no capabilities, not dumpable, a seccomp filter
+ * that allows only the serving loop's system calls), then serves
+ * requests: REQUEST (wait for one), COPY (the state it needs), run the op
+ * (the very slow-path source the in-kernel build compiles), REPLY.
+ *
+ * Once sandboxed it can make no system call but those: no open, no
+ * malloc that would need more memory from the system, no stdio stream
+ * that is not already set up. The log stream gets its buffer before.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,8 +30,7 @@
 
 #include "dispatch.h"
 #include "pcnet32_upcall.h"
-
-#define PCNET32D_UID 65534	/* nobody */
+#include "sandbox.h"
 
 static FILE *logf_;
 static volatile sig_atomic_t stopping;
@@ -67,23 +71,6 @@ static int do_copy(int fd, uint64_t id, struct pcnet32u_copy *c)
 	c->version = PCNET32U_VERSION;
 	c->id = id;
 	return ioctl(fd, PCNET32U_IOC_COPY, c);
-}
-
-/* Keep nothing but the open node and the port range: become nobody. */
-static int drop_privileges(void)
-{
-	if (setgroups(0, NULL) || setresgid(PCNET32D_UID, PCNET32D_UID, PCNET32D_UID) ||
-	    setresuid(PCNET32D_UID, PCNET32D_UID, PCNET32D_UID)) {
-		logmsg("dropping privileges failed: %s", strerror(errno));
-		return -1;
-	}
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) {
-		logmsg("PR_SET_NO_NEW_PRIVS failed: %s", strerror(errno));
-		return -1;
-	}
-	/* still allowed to be dumped for debugging as this user */
-	prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
-	return 0;
 }
 
 /*
@@ -157,10 +144,15 @@ static void test_ports(const struct pcnet32_io *io, uint32_t op)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: pcnet32d [--dev PATH] [--log FILE] [--ready FILE] [--keep-root]\n"
-		   "  --dev PATH    the driver's upcall node (default /dev/%s0)\n"
-		   "  --log FILE    append the log there (default stderr)\n"
-		   "  --ready FILE  create FILE once registered and serving\n"
-		   "  --keep-root   do not drop privileges (debugging only)\n",
+		   "                [--seccomp-log]\n"
+		   "  --dev PATH      the driver's upcall node (default /dev/%s0)\n"
+		   "  --log FILE      append the log there (default stderr)\n"
+		   "  --ready FILE    create FILE at start; write the pid to it once\n"
+		   "                  sandboxed and serving (a non-empty file: ready)\n"
+		   "  --keep-root     no sandbox at all (debugging only)\n"
+		   "  --seccomp-log   sandbox, but a forbidden system call is logged\n"
+		   "                  (kernel log, audit type 1326), not fatal\n"
+		   "                  (debugging: which calls does the loop make)\n",
 		PCNET32U_DEVNAME);
 }
 
@@ -170,10 +162,14 @@ int main(int argc, char **argv)
 	static struct pcnet32u_request req;
 	static struct pcnet32u_reply rep;
 	static struct pcnet32u_copy copy;
+	static char logbuf[BUFSIZ];
 	struct sigaction sa = { .sa_handler = on_term };
+	struct pcnet32d_sandbox sb = { .ready_fd = -1 };
 	struct pcnet32_io io;
 	int fd, keep_root = 0, i;
 	unsigned long served = 0;
+	uint32_t id = 0;
+	char why[256];
 
 	logf_ = stderr;
 	for (i = 1; i < argc; i++) {
@@ -189,6 +185,8 @@ int main(int argc, char **argv)
 			ready = argv[++i];
 		} else if (!strcmp(argv[i], "--keep-root")) {
 			keep_root = 1;
+		} else if (!strcmp(argv[i], "--seccomp-log")) {
+			sb.seccomp_log = 1;
 		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			usage(stdout);
 			return 0;
@@ -197,6 +195,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* the stream's buffer now: stdio would malloc it at the first line */
+	setvbuf(logf_, logbuf, _IOLBF, sizeof(logbuf));
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 
@@ -220,19 +220,38 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (ready) {
-		int rfd = open(ready, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-		if (rfd < 0)
+		/* exists: starting; non-empty: sandboxed and serving */
+		sb.ready_fd = open(ready, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (sb.ready_fd < 0)
 			logmsg("%s: %s", ready, strerror(errno));
-		else
-			close(rfd);
 	}
-	if (!keep_root && drop_privileges())
-		return 1;
 	io.base = copy.io_base;
-	logmsg("serving %s (%s, ports 0x%x-0x%x, irq %u)%s", copy.ifname, dev,
+	/*
+	 * Everything that needs a system call the filter forbids happens
+	 * before this point (the fault-injection set-up, pcnet32d_fault_setup(),
+	 * maps its control file here, before the sandbox).
+	 */
+	if (!keep_root) {
+		sb.node_fd = fd;
+		sb.log_fd = fileno(logf_);
+		if (pcnet32d_sandbox_pick_id(&id, why, sizeof(why)) ||
+		    pcnet32d_sandbox_enter(&sb, id, why, sizeof(why))) {
+			logmsg("sandbox: %s", why);
+			return 1;
+		}
+	}
+	logmsg("serving %s (%s, ports 0x%x-0x%x, irq %u) %s %u%s", copy.ifname, dev,
 	       copy.io_base, copy.io_base + copy.io_len - 1, copy.irq,
-	       keep_root ? "" : " as nobody, no capabilities");
+	       keep_root ? "as root, no sandbox" : "sandboxed as uid/gid",
+	       id, sb.seccomp_log ? " (seccomp: log only)" : "");
+	if (sb.ready_fd >= 0) {
+		/* not dprintf(): it sets up a stream, with an fstat */
+		char pid[16];
+		int n = snprintf(pid, sizeof(pid), "%d\n", (int)getpid());
+
+		if (write(sb.ready_fd, pid, n) != n)
+			logmsg("%s: %s", ready, strerror(errno));
+	}
 
 	while (!stopping) {
 		uint64_t t0, t1, t2;
@@ -277,7 +296,7 @@ int main(int argc, char **argv)
 		}
 		served++;
 	}
+	/* no close(): the filter does not allow it; exit closes the node */
 	logmsg("stopping after %lu requests", served);
-	close(fd);
 	return 0;
 }

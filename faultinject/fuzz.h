@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The hostile-daemon fuzzer (faultinject/fuzz-daemon.c and friends): it
+ * takes the real daemon's place on the upcall node and answers the
+ * kernel's real requests with wrong, extreme and malicious replies, and
+ * issues random ioctls. Shared declarations: the seeded generator, the
+ * categories, the counters (in memory shared by the fuzzer's processes).
+ */
+#ifndef FUZZ_H
+#define FUZZ_H
+
+#include <stdint.h>
+
+#include "pcnet32_upcall.h"
+
+/* ---- seeded generator: one stream per decision, by its index ---------- */
+
+struct fuzz_rng {
+	uint64_t s;
+};
+
+static inline uint64_t fuzz_next(struct fuzz_rng *r)
+{
+	/* splitmix64 */
+	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/*
+ * The generator of decision number idx of a stream: the same seed gives
+ * the same decisions in the same order, however the requests they meet
+ * arrive (which request decision n meets depends on the load's timing).
+ */
+static inline struct fuzz_rng fuzz_rng_for(uint64_t seed, uint64_t stream, uint64_t idx)
+{
+	struct fuzz_rng r = { seed ^ (stream * 0xd1b54a32d192ed03ULL) };
+
+	r.s += idx * 0x9e3779b97f4a7c15ULL;
+	fuzz_next(&r);
+	return r;
+}
+
+static inline uint32_t fuzz_below(struct fuzz_rng *r, uint32_t n)
+{
+	return n ? (uint32_t)(fuzz_next(r) % n) : 0;
+}
+
+/* ---- reply categories -------------------------------------------------- */
+
+#define FUZZ_CATEGORIES(X)						\
+	X(PLAUSIBLE, "plausible (the real op's reply)")		\
+	X(FLIP, "plausible with 1-3 bits flipped")			\
+	X(RANDOM, "random bytes of the op's reply size")		\
+	X(EXTREME, "all ones / all zeros / zero or huge lengths")	\
+	X(STATUS, "a status: 0, positive, -1..-4095, -512, -515, INT_MIN") \
+	X(WRONG_ID, "wrong id")						\
+	X(WRONG_OP, "wrong op")						\
+	X(WRONG_SIZE, "wrong struct size")				\
+	X(WRONG_VERSION, "wrong ABI version")				\
+	X(WRONG_LEN, "wrong reply length")				\
+	X(RESERVED, "non-zero pad or reserved field")			\
+	X(DOUBLE, "two replies to one request")				\
+	X(NONE, "no reply at all")					\
+	X(COPY_OTHER, "COPY for other ids, then a reply")		\
+	X(CLOSE_REOPEN, "node closed and reopened mid-request")	\
+	X(CLOSE_THREAD, "node closed by a 2nd thread mid port op")	\
+	X(FORK_KEEP, "a forked child keeps the file and answers")	\
+	X(FOLLOWUP, "plausible reply after a refused one")		\
+	X(RANDOM_IOCTL_TOOK, "a random ioctl took a request")
+
+enum fuzz_cat {
+#define FUZZ_CAT_ENUM(NAME, WHAT) FUZZ_CAT_##NAME,
+	FUZZ_CATEGORIES(FUZZ_CAT_ENUM)
+#undef FUZZ_CAT_ENUM
+	FUZZ_NCAT
+};
+
+extern const char *const fuzz_cat_name[FUZZ_NCAT];
+
+/* ---- random ioctl classes --------------------------------------------- */
+
+#define FUZZ_IOCTL_CLASSES(X)						\
+	X(REAL_CMD, "the channel's 3 commands")				\
+	X(IN_MAGIC, "other numbers of the channel's magic")		\
+	X(OTHER_MAGIC, "numbers of other magics")			\
+	X(RANDOM_CMD, "random 32-bit numbers")
+
+enum fuzz_iclass {
+#define FUZZ_IC_ENUM(NAME, WHAT) FUZZ_IC_##NAME,
+	FUZZ_IOCTL_CLASSES(FUZZ_IC_ENUM)
+#undef FUZZ_IC_ENUM
+	FUZZ_NICLASS
+};
+
+#define FUZZ_POINTERS(X)						\
+	X(NULL_PTR, "NULL")						\
+	X(WILD, "wild (unmapped, kernel, non-canonical)")		\
+	X(SHORT, "valid, ending at a guard page")			\
+	X(READONLY, "valid, read-only")					\
+	X(RANDOM_BUF, "valid, random contents")				\
+	X(FORMED, "valid, a well-formed header")
+
+enum fuzz_ptr {
+#define FUZZ_PTR_ENUM(NAME, WHAT) FUZZ_PTR_##NAME,
+	FUZZ_POINTERS(FUZZ_PTR_ENUM)
+#undef FUZZ_PTR_ENUM
+	FUZZ_NPTR
+};
+
+extern const char *const fuzz_iclass_name[FUZZ_NICLASS];
+extern const char *const fuzz_ptr_name[FUZZ_NPTR];
+
+/* ---- counters ------------------------------------------------------------ */
+
+#define FUZZ_NERRNO	160	/* errno 0..158; the last slot: anything above */
+
+/* the kernel's answers to one kind of call, by errno (0: success) */
+struct fuzz_hist {
+	uint64_t n[FUZZ_NERRNO];
+};
+
+struct fuzz_stats {
+	uint64_t replies_started;	/* decision index of the next reply */
+	uint64_t ioctls_started;	/* decision index of the next ioctl */
+	uint64_t status_seq;		/* walks -1..-4095 over the run */
+	uint64_t sent[FUZZ_NCAT];	/* requests answered per category */
+	struct fuzz_hist reply[FUZZ_NCAT];	/* REPLY's errno, per category */
+	struct fuzz_hist request;	/* REQUEST's errno */
+	struct fuzz_hist copy;		/* COPY's errno */
+	struct fuzz_hist reopen;	/* open()'s errno on reopening */
+	uint64_t ioctl_sent[FUZZ_NICLASS][FUZZ_NPTR];
+	struct fuzz_hist ioctl[FUZZ_NICLASS];
+	uint64_t killed;		/* times the kernel killed the server */
+	uint64_t server_starts;
+	uint64_t replies_done;
+	uint64_t ioctls_done;
+};
+
+static inline void fuzz_count(uint64_t *c)
+{
+	__atomic_fetch_add(c, 1, __ATOMIC_RELAXED);
+}
+
+/* Count a call's outcome: ret 0 or -1 with errno e. */
+static inline void fuzz_hist_add(struct fuzz_hist *h, int ret, int e)
+{
+	int i = ret == 0 ? 0 : e;
+
+	if (i < 0 || i >= FUZZ_NERRNO)
+		i = FUZZ_NERRNO - 1;
+	fuzz_count(&h->n[i]);
+}
+
+/* ---- the server's state (one process, the node's holder) ---------------- */
+
+struct fuzz_server {
+	const char *dev;
+	int fd;				/* the node, -1 while closed */
+	uint64_t seed;
+	struct fuzz_stats *st;
+	uint32_t io_base, io_len;	/* from the first COPY */
+	uint64_t recent_ids[8];		/* for COPY/REPLY with other ids */
+};
+
+/* open the node (retrying EBUSY briefly); 0 or -1 */
+int fuzz_server_open(struct fuzz_server *s);
+/* close and reopen it */
+void fuzz_server_reopen(struct fuzz_server *s);
+
+/* Answer one taken request with reply decision idx (fuzz-reply.c). */
+void fuzz_reply(struct fuzz_server *s, const struct pcnet32u_request *req, uint64_t idx,
+		int took_by_random_ioctl);
+
+/*
+ * Random ioctl decision idx on the node (fuzz-ioctl.c). If it took a
+ * request (a well-formed REQUEST), the request is in *req and 1 is
+ * returned: the caller answers it.
+ */
+int fuzz_ioctl(struct fuzz_server *s, uint64_t idx, struct pcnet32u_request *req);
+/* set up the pointer targets (guard pages, read-only page): once */
+int fuzz_ioctl_init(void);
+
+/* An ioctl interrupted after ms milliseconds (0: not at all). */
+void fuzz_alarm_ms(unsigned int ms);
+
+#endif
