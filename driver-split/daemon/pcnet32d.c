@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "dispatch.h"
+#include "fault-user.h"
 #include "pcnet32_upcall.h"
 #include "sandbox.h"
 
@@ -225,6 +226,9 @@ int main(int argc, char **argv)
 		if (sb.ready_fd < 0)
 			logmsg("%s: %s", ready, strerror(errno));
 	}
+	/* the fault points' control file: root's, so mapped before the drop */
+	if (pcnet32d_fault_setup(fileno(logf_)))
+		logmsg("fault control file: %s (fault points disarmed)", strerror(errno));
 	io.base = copy.io_base;
 	/*
 	 * Everything that needs a system call the filter forbids happens
@@ -285,7 +289,7 @@ int main(int argc, char **argv)
 		rep.id = req.id;
 		rep.op = req.op;
 		rep.status = status;
-		rep.rep_len = status ? 0 : rep_len;
+		rep.rep_len = pcnet32d_fault_reply_len(status ? 0 : rep_len);
 		rep.copy_ns = t1 - t0;
 		rep.proc_ns = t2 - t1;
 		if (ioctl(fd, PCNET32U_IOC_REPLY, &rep)) {
