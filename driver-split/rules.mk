@@ -7,7 +7,7 @@ SPL_DIR := $(ROOT)/driver-split
 SPL_OBJ := $(BUILD)/obj/split
 SPL_OUT := $(BUILD)/split
 SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c slow.c dispatch-common.c compat.h hw.h port.h \
-	ops.h pcnet32.h) \
+	ops.h pcnet32.h fault.c fault-act.c fault-kernel.c fault.h) \
 	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall.c upcall.h \
 	check.c check.h chan.h) \
 	$(SPL_DIR)/uapi/pcnet32_upcall.h
@@ -30,12 +30,16 @@ $(SPL_OUT)/pcnet32.ko: $(SPL_KSRC) $(SPL_DIR)/Kbuild $(CACHE)/lab/kver
 	@if grep -E 'warning:' $(SPL_OBJ)/build.log >&2; then exit 1; fi
 	@cp $(SPL_OBJ)/pcnet32.ko $@
 
-$(SPL_OUT)/pcnet32d: $(SPL_DIR)/daemon/pcnet32d.c $(SPL_DIR)/daemon/dispatch.c \
-		$(SPL_DIR)/daemon/dispatch.h $(ROOT)/pcnet32/slow.c \
-		$(filter %.h,$(SPL_KSRC))
+# the fault points are part of the benchmarked daemon: there is no
+# separate fault build (pcnet32/fault.h)
+SPL_DAEMON_SRC := $(SPL_DIR)/daemon/pcnet32d.c $(SPL_DIR)/daemon/dispatch.c \
+	$(SPL_DIR)/daemon/fault-user.c $(SPL_DIR)/daemon/fault-ctl.c \
+	$(ROOT)/pcnet32/slow.c $(ROOT)/pcnet32/fault.c \
+	$(ROOT)/pcnet32/fault-act.c
+$(SPL_OUT)/pcnet32d: $(SPL_DAEMON_SRC) $(SPL_DIR)/daemon/dispatch.h \
+		$(SPL_DIR)/daemon/fault-ctl.h $(SPL_DIR)/daemon/fault-user.h $(filter %.h,$(SPL_KSRC))
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) $(SPL_INC) -o $@ $(SPL_DIR)/daemon/pcnet32d.c \
-		$(SPL_DIR)/daemon/dispatch.c $(ROOT)/pcnet32/slow.c
+	$(CC) $(USER_CFLAGS) $(SPL_INC) -o $@ $(SPL_DAEMON_SRC)
 
 $(SPL_OUT)/pcnet32-supervise: $(SPL_DIR)/daemon/pcnet32-supervise
 	@mkdir -p $(@D)

@@ -10,6 +10,7 @@
 #include "hw.h"
 #include "port.h"
 #include "ops.h"
+#include "fault.h"
 
 #ifndef __KERNEL__
 /* every op has the table's uniform signature: some ignore a parameter */
@@ -87,6 +88,9 @@ int pcnet32_op_get_drvinfo(struct pcnet32_ctx *ctx,
 			   const struct pcnet32_none *arg,
 			   struct pcnet32_drvinfo_rep *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_GET_DRVINFO, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	strscpy(rep->driver, PCNET32_DRV_NAME, sizeof(rep->driver));
 	strscpy(rep->version, st->drv_version, sizeof(rep->version));
 	strscpy(rep->bus_info, st->bus_info, sizeof(rep->bus_info));
@@ -107,6 +111,9 @@ int pcnet32_op_get_regs_len(struct pcnet32_ctx *ctx,
 			    const struct pcnet32_none *arg,
 			    struct pcnet32_u32 *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_GET_REGS_LEN, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	rep->value = pcnet32_regs_len(st);
 	return 0;
 }
@@ -126,12 +133,21 @@ int pcnet32_op_get_regs(struct pcnet32_ctx *ctx,
 	int suspended;
 	unsigned int i;
 
+	if (pcnet32_fault_point(PCNET32_OP_GET_REGS, PCNET32_FAULT_ENTRY,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	rep->len = pcnet32_regs_len(st);
 	suspended = pcnet32_suspend(io);
 	for (i = 0; i < PCNET32_DUMP_APROM_WORDS; i++)
 		*w++ = pcnet32_read_aprom(io, i * 2);
 	for (i = 0; i < PCNET32_DUMP_CSRS; i++)
 		*w++ = pcnet32_read_csr(io, i);
+	if (pcnet32_fault_point(PCNET32_OP_GET_REGS, PCNET32_FAULT_MID, ctx,
+				rep, sizeof(*rep))) {
+		if (suspended)
+			pcnet32_resume(io);
+		return 0;
+	}
 	*w++ = pcnet32_read_csr(io, PCNET32_CSR_MISSC);
 	*w++ = pcnet32_read_csr(io, PCNET32_CSR_RCVCC);
 	for (i = 0; i < PCNET32_DUMP_BCRS; i++)
@@ -149,6 +165,9 @@ int pcnet32_op_get_msglevel(struct pcnet32_ctx *ctx,
 			    const struct pcnet32_none *arg,
 			    struct pcnet32_u32 *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_GET_MSGLEVEL, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	rep->value = st->msg_enable;
 	return 0;
 }
@@ -158,6 +177,9 @@ int pcnet32_op_set_msglevel(struct pcnet32_ctx *ctx,
 			    const struct pcnet32_u32 *arg,
 			    struct pcnet32_u32 *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_SET_MSGLEVEL, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	rep->value = arg->value;
 	return 0;
 }
@@ -169,6 +191,9 @@ int pcnet32_op_nway_reset(struct pcnet32_ctx *ctx,
 {
 	u16 bmcr;
 
+	if (pcnet32_fault_point(PCNET32_OP_NWAY_RESET, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	if (!st->has_mii)
 		return -EOPNOTSUPP;
 	bmcr = pcnet32_mii_read(&ctx->io, st->phy_addr, PCNET32_MII_BMCR);
@@ -184,6 +209,9 @@ int pcnet32_op_get_link(struct pcnet32_ctx *ctx,
 			const struct pcnet32_none *arg,
 			struct pcnet32_u32 *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_GET_LINK, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	if (st->has_mii) {
 		/* the link bit latches low: the second read is current */
 		pcnet32_mii_read(&ctx->io, st->phy_addr, PCNET32_MII_BMSR);
@@ -201,6 +229,9 @@ int pcnet32_op_get_ringparam(struct pcnet32_ctx *ctx,
 			     const struct pcnet32_none *arg,
 			     struct pcnet32_ring *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_GET_RINGPARAM, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	rep->rx_max = PCNET32_RING_MAX;
 	rep->tx_max = PCNET32_RING_MAX;
 	rep->rx = st->rx_ring_size;
@@ -214,6 +245,9 @@ int pcnet32_op_set_ringparam(struct pcnet32_ctx *ctx,
 			     const struct pcnet32_ring *arg,
 			     struct pcnet32_ring *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_SET_RINGPARAM, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	if (arg->rx_mini || arg->rx_jumbo)
 		return -EINVAL;
 	rep->rx_max = PCNET32_RING_MAX;
@@ -234,6 +268,9 @@ int pcnet32_op_get_strings(struct pcnet32_ctx *ctx,
 {
 	unsigned int i;
 
+	if (pcnet32_fault_point(PCNET32_OP_GET_STRINGS, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	if (arg->sset != PCNET32_SS_TEST)
 		return -EOPNOTSUPP;
 	rep->count = PCNET32_TEST_LEN;
@@ -247,6 +284,9 @@ int pcnet32_op_get_sset_count(struct pcnet32_ctx *ctx,
 			      const struct pcnet32_sset_arg *arg,
 			      struct pcnet32_u32 *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_GET_SSET_COUNT, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	if (arg->sset != PCNET32_SS_TEST)
 		return -EOPNOTSUPP;
 	rep->value = PCNET32_TEST_LEN;
@@ -265,6 +305,9 @@ int pcnet32_op_set_phys_id(struct pcnet32_ctx *ctx,
 	const struct pcnet32_io *io = &ctx->io;
 	unsigned int i;
 
+	if (pcnet32_fault_point(PCNET32_OP_SET_PHYS_ID, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	switch (arg->state) {
 	case PCNET32_ID_ACTIVE:
 		for (i = 0; i < PCNET32_BCR_LED_NUM; i++)
@@ -349,6 +392,9 @@ int pcnet32_op_get_link_ksettings(struct pcnet32_ctx *ctx,
 	const struct pcnet32_io *io = &ctx->io;
 	int tp;
 
+	if (pcnet32_fault_point(PCNET32_OP_GET_LINK_KSETTINGS, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	rep->transceiver = PCNET32_XCVR_INTERNAL;
 	if (st->has_mii) {
 		pcnet32_mii_get_link(io, st, rep);
@@ -400,14 +446,28 @@ int pcnet32_op_set_link_ksettings(struct pcnet32_ctx *ctx,
 	u16 mc, fdc, mode;
 	int suspended;
 
+	if (pcnet32_fault_point(PCNET32_OP_SET_LINK_KSETTINGS, PCNET32_FAULT_ENTRY,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	rep->autoneg = st->autoneg;
 	rep->port_tp = st->port_tp;
 	rep->fdx = st->fdx;
-	if (st->has_mii)
+	if (st->has_mii) {
+		/* mid: the state read, the PHY's BMCR not yet rewritten */
+		if (pcnet32_fault_point(PCNET32_OP_SET_LINK_KSETTINGS,
+					PCNET32_FAULT_MID, ctx, rep,
+					sizeof(*rep)))
+			return 0;
 		return pcnet32_mii_set_link(io, st, arg);
+	}
 
 	mc = pcnet32_read_bcr(io, PCNET32_BCR_MC);
 	if (arg->autoneg) {
+		/* mid: BCR2 read, not yet written back */
+		if (pcnet32_fault_point(PCNET32_OP_SET_LINK_KSETTINGS,
+					PCNET32_FAULT_MID, ctx, rep,
+					sizeof(*rep)))
+			return 0;
 		pcnet32_write_bcr(io, PCNET32_BCR_MC, mc | PCNET32_BCR_MC_ASEL);
 		rep->autoneg = 1;
 		return 0;
@@ -424,6 +484,13 @@ int pcnet32_op_set_link_ksettings(struct pcnet32_ctx *ctx,
 	pcnet32_write_bcr(io, PCNET32_BCR_FDC, fdc);
 
 	suspended = pcnet32_suspend(io);
+	/* mid: the chip suspended, the port not yet selected */
+	if (pcnet32_fault_point(PCNET32_OP_SET_LINK_KSETTINGS, PCNET32_FAULT_MID,
+				ctx, rep, sizeof(*rep))) {
+		if (suspended)
+			pcnet32_resume(io);
+		return 0;
+	}
 	mode = pcnet32_read_csr(io, PCNET32_CSR_MODE) & ~PCNET32_MODE_PORTSEL;
 	mode |= rep->port_tp ? PCNET32_MODE_PORT_10BT : PCNET32_MODE_PORT_AUI;
 	pcnet32_write_csr(io, PCNET32_CSR_MODE, mode);
@@ -437,6 +504,9 @@ int pcnet32_op_mdio_read(struct pcnet32_ctx *ctx,
 			 const struct pcnet32_mdio_arg *arg,
 			 struct pcnet32_u32 *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_MDIO_READ, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	if (!st->has_mii)
 		return -EOPNOTSUPP;
 	rep->value = pcnet32_mii_read(&ctx->io, arg->phy, arg->reg);
@@ -448,6 +518,9 @@ int pcnet32_op_mdio_write(struct pcnet32_ctx *ctx,
 			  const struct pcnet32_mdio_arg *arg,
 			  struct pcnet32_none *rep)
 {
+	if (pcnet32_fault_point(PCNET32_OP_MDIO_WRITE, PCNET32_FAULT_ENTRY_MID,
+				ctx, rep, sizeof(*rep)))
+		return 0;
 	if (!st->has_mii)
 		return -EOPNOTSUPP;
 	pcnet32_mii_write(&ctx->io, arg->phy, arg->reg, (u16)arg->value);

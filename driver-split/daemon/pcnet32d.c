@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "dispatch.h"
+#include "fault-user.h"
 #include "pcnet32_upcall.h"
 
 #define PCNET32D_UID 65534	/* nobody */
@@ -179,6 +180,9 @@ int main(int argc, char **argv)
 		else
 			close(rfd);
 	}
+	/* the fault points' control file: root's, so mapped before the drop */
+	if (pcnet32d_fault_setup(fileno(logf_)))
+		logmsg("fault control file: %s (fault points disarmed)", strerror(errno));
 	if (!keep_root && drop_privileges())
 		return 1;
 	io.base = copy.io_base;
@@ -217,7 +221,7 @@ int main(int argc, char **argv)
 		rep.id = req.id;
 		rep.op = req.op;
 		rep.status = status;
-		rep.rep_len = status ? 0 : rep_len;
+		rep.rep_len = pcnet32d_fault_reply_len(status ? 0 : rep_len);
 		rep.copy_ns = t1 - t0;
 		rep.proc_ns = t2 - t1;
 		if (ioctl(fd, PCNET32U_IOC_REPLY, &rep)) {
