@@ -11,7 +11,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${CACHE:-$ROOT/.cache}
 KCACHE=$CACHE/lab/kernel
 
-PKGS=(qemu-system-x86 busybox-static ethtool iperf3 dropbear-bin
+PKGS=(qemu-system-x86 busybox-static ethtool iperf3 dropbear-bin jq miller parallel socat
 	openssh-client iputils-ping iproute2 cpio gnuplot-nox libcunit1-dev
 	cflow graphviz gcc make libc6-dev kmod xz-utils shellcheck perl
 	libseccomp-dev)

@@ -1,0 +1,53 @@
+# faultinject/campaign.mk: the crash-isolation campaign (make faults).
+#
+#   make faults          the campaign on both builds and its report
+#                        (report/FAULTS.md, report/figures/faults-*.{svg,png},
+#                        raw records in report/data/faults/)
+#   make faults-report   the report again from the raw records
+#
+# Environment: FAULTS_QUICK=1, FAULTS_TRIALS=N, FAULTS_SEED=S, FAULTS_JOBS=N,
+# FAULTS_SHARD=I/N, FAULTS_DEADLINE_MS=MS (see faultinject/README.md).
+
+FI_DIR := $(ROOT)/faultinject
+FI_OUT := $(BUILD)/faultinject
+
+# guest: the trial runner (libc only: threads are in glibc itself)
+$(FI_OUT)/fault-trial: $(FI_DIR)/trial.c
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -pthread -o $@ $<
+
+# host: the trial list (from the op table) and the console classifier
+$(FI_OUT)/fault-trials: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -o $@ $<
+
+$(FI_OUT)/fault-classify: $(FI_DIR)/classify.c
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $<
+
+GUEST_TOOLS += $(FI_OUT)/fault-trial
+FI_TOOLS := $(FI_OUT)/fault-trial $(FI_OUT)/fault-trials $(FI_OUT)/fault-classify
+all: $(FI_TOOLS)
+
+TEST_CFLAGS += -I$(FI_DIR) -I$(ROOT)/pcnet32
+TEST_DEPS += $(FI_DIR)/trial-list.c $(FI_DIR)/classify.c $(FI_DIR)/report-totals.jq
+
+.PHONY: faults-run faults-report
+faults: faults-run
+
+# the fuzzer, when its rules exist, runs as part of make faults
+FI_FUZZ := $(if $(wildcard $(FI_DIR)/fuzz.mk),fuzz)
+
+faults-run: deps
+	@$(MAKE) --no-print-directory all build-inkernel build-split
+	@$(FI_DIR)/campaign run
+	@$(if $(FI_FUZZ),$(MAKE) --no-print-directory $(FI_FUZZ))
+
+faults-report:
+	@$(FI_DIR)/campaign report
+
+lint: lint-faults
+.PHONY: lint-faults
+lint-faults:
+	@shellcheck $(FI_DIR)/campaign $(FI_DIR)/report
+	@echo "lint-faults: clean"

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the fault campaign's host side: the console classifier
+ * (known excerpts in, known outcome out), the trial list (deterministic,
+ * shards partition it), and the report's totals on a fixed set of records.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLASSIFY_NO_MAIN
+#include "classify.c"
+#define TRIAL_LIST_NO_MAIN
+#include "trial-list.c"
+
+static enum fault_kernel cls(int status, const char *text)
+{
+	const char *why;
+	size_t len;
+
+	return fault_classify(status, text, &why, &len);
+}
+
+static void test_classify_excerpts(void)
+{
+	static const struct {
+		int status;
+		const char *text;
+		enum fault_kernel want;
+	} cases[] = {
+		{ 0, "[    5.1] pcnet32: eth0 up\n", FK_ALIVE },
+		{ 0, "", FK_ALIVE },
+		{ 242, "[ 12.0] BUG: kernel NULL pointer dereference, address: 0000000000000000\n"
+		       "[ 12.0] #PF: supervisor read access in kernel mode\n"
+		       "[ 12.0] Oops: 0000 [#1] PREEMPT SMP NOPTI\n", FK_OOPS },
+		{ 0, "[ 3.2] Oops: 0002 [#1] SMP\n", FK_OOPS },
+		{ 0, "[ 7.7] kernel BUG at drivers/net/pcnet32/slow.c:120!\n", FK_OOPS },
+		{ 0, "[ 7.7] WARNING: CPU: 0 PID: 312 at net/core/dev.c:10 foo+0x1/0x2\n", FK_OOPS },
+		{ 0, "[ 7.7] general protection fault, probably for non-canonical address\n", FK_OOPS },
+		{ 241, "[ 9.0] Kernel panic - not syncing: Fatal exception\n", FK_PANIC },
+		/* an oops that ends in a panic is a panic */
+		{ 241, "[ 9.0] Oops: 0000 [#1]\n[ 9.1] Kernel panic - not syncing: Fatal exception\n",
+		  FK_PANIC },
+		{ 243, "[ 9.0] BUG: stack guard page was hit at 00000000 (stack is ...)\n"
+		       "[ 9.0] kernel stack overflow (double-fault): 0000 [#1]\n", FK_PANIC },
+		{ 241, "[ 9.0] Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: pcnet32_op_get_drvinfo+0x1\n",
+		  FK_PANIC },
+		{ 0, "[ 9.0] stack-protector: Kernel stack is corrupted in: foo\n", FK_PANIC },
+		/* a soft lockup report says BUG: but is a hang */
+		{ 243, "[ 30.0] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [fault-trial:300]\n",
+		  FK_HUNG },
+		{ 0, "[ 30.0] NMI watchdog: Watchdog detected hard LOCKUP on cpu 0\n", FK_HUNG },
+		{ 0, "[ 30.0] INFO: task ethtool:88 blocked for more than 120 seconds.\n", FK_HUNG },
+		{ 0, "[ 30.0] rcu: INFO: rcu_sched self-detected stall on CPU\n", FK_HUNG },
+		/* the status alone */
+		{ 243, "nothing on the console\n", FK_HUNG },
+		{ 242, "nothing on the console\n", FK_OOPS },
+		{ 241, "nothing on the console\n", FK_PANIC },
+		{ 1, "nothing on the console\n", FK_ALIVE },
+		/* a hung guest whose console shows a panic panicked */
+		{ 243, "[ 4.0] Kernel panic - not syncing: softlockup: hung tasks\n", FK_PANIC },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum fault_kernel got = cls(cases[i].status, cases[i].text);
+
+		if (got != cases[i].want)
+			fprintf(stderr, "classify case %zu: got %s, want %s\n", i,
+				fault_kernel_names[got], fault_kernel_names[cases[i].want]);
+		CU_ASSERT_EQUAL(got, cases[i].want);
+	}
+}
+
+static void test_classify_line(void)
+{
+	const char *text = "[ 1.0] boot\n[ 2.0] BUG: kernel NULL pointer dereference, address: 8\n[ 2.1] Oops: 0000\n";
+	const char *why;
+	size_t len;
+
+	CU_ASSERT_EQUAL(fault_classify(0, text, &why, &len), FK_OOPS);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(why);
+	CU_ASSERT_EQUAL(len, strlen("[ 2.0] BUG: kernel NULL pointer dereference, address: 8"));
+	CU_ASSERT_EQUAL(strncmp(why, "[ 2.0] BUG: kernel NULL", 23), 0);
+}
+
+static void trial_str(const struct trial_list *l, long i, char *buf, size_t n)
+{
+	struct trial t;
+
+	trial_at(l, i, &t);
+	snprintf(buf, n, "%ld %llu %s %s %s", t.index, t.seed, t.op, t.kind, t.at);
+}
+
+static void test_list_deterministic(void)
+{
+	struct trial_list a, b, c;
+	char x[128], y[128];
+	long i, differ = 0;
+
+	CU_ASSERT_EQUAL_FATAL(trial_list_init(&a, "split", 42, 500, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(trial_list_init(&b, "split", 42, 500, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(trial_list_init(&c, "split", 43, 500, NULL), 0);
+	/* 16 moved ops x 10 kinds, then the random ones */
+	CU_ASSERT_EQUAL(a.n_ops, 16);
+	CU_ASSERT_EQUAL(trial_list_len(&a), 160 + 500);
+	for (i = 0; i < trial_list_len(&a); i++) {
+		trial_str(&a, i, x, sizeof(x));
+		trial_str(&b, i, y, sizeof(y));
+		CU_ASSERT_STRING_EQUAL(x, y);
+		trial_str(&c, i, y, sizeof(y));
+		differ += strcmp(x, y) != 0;
+	}
+	/* another seed: other fault seeds everywhere, other random trials */
+	CU_ASSERT_EQUAL(differ, trial_list_len(&a));
+	/* the matrix covers every op x kind once, at entry */
+	{
+		struct trial t;
+		int seen[16][10] = { { 0 } };
+		unsigned int o, k;
+
+		for (i = 0; i < 160; i++) {
+			trial_at(&a, i, &t);
+			for (o = 0; o < a.n_ops && strcmp(a.ops[o], t.op); o++)
+				;
+			for (k = 0; k < TRIAL_N_KINDS && strcmp(trial_kinds[k], t.kind); k++)
+				;
+			CU_ASSERT_FATAL(o < 16 && k < 10);
+			seen[o][k]++;
+			CU_ASSERT_STRING_EQUAL(t.at, "entry");
+		}
+		for (o = 0; o < 16; o++)
+			for (k = 0; k < 10; k++)
+				CU_ASSERT_EQUAL(seen[o][k], 1);
+	}
+}
+
+static void test_list_inkernel(void)
+{
+	struct trial_list l;
+	struct trial t;
+	long i;
+
+	CU_ASSERT_EQUAL_FATAL(trial_list_init(&l, "inkernel", 1, 0,
+					      "get_drvinfo,get_regs,set_msglevel,nway_reset"), 0);
+	CU_ASSERT_EQUAL(trial_list_len(&l), 4 * 9);
+	for (i = 0; i < trial_list_len(&l); i++) {
+		trial_at(&l, i, &t);
+		/* no daemon to kill in the inkernel build */
+		CU_ASSERT_STRING_NOT_EQUAL(t.kind, "kill9");
+	}
+	CU_ASSERT_NOT_EQUAL(trial_list_init(&l, "inkernel", 1, 0, "no_such_op"), 0);
+	/* self_test stays in the kernel: no fault point, not a trial op */
+	CU_ASSERT_NOT_EQUAL(trial_list_init(&l, "split", 1, 0, "self_test"), 0);
+	CU_ASSERT_NOT_EQUAL(trial_list_init(&l, "stock", 1, 0, NULL), 0);
+}
+
+/* shards of N: each trial in exactly one, the union is the list */
+static void test_list_shards(void)
+{
+	struct trial_list l;
+	long i, s, n_shards, total = 0, shard, n;
+
+	CU_ASSERT_EQUAL_FATAL(trial_list_init(&l, "split", 7, 2000, NULL), 0);
+	for (n_shards = 1; n_shards <= 5; n_shards++) {
+		total = 0;
+		for (i = 0; i < trial_list_len(&l); i++) {
+			int in = 0;
+
+			for (s = 0; s < n_shards; s++)
+				in += trial_in_shard(i, s, n_shards);
+			CU_ASSERT_EQUAL(in, 1);
+			total += in;
+		}
+		CU_ASSERT_EQUAL(total, trial_list_len(&l));
+	}
+	CU_ASSERT_EQUAL(trial_parse_shard("1/2", &shard, &n), 0);
+	CU_ASSERT_EQUAL(shard, 1);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_NOT_EQUAL(trial_parse_shard("2/2", &shard, &n), 0);
+	CU_ASSERT_NOT_EQUAL(trial_parse_shard("0/0", &shard, &n), 0);
+	CU_ASSERT_NOT_EQUAL(trial_parse_shard("x", &shard, &n), 0);
+}
+
+/* the built tool: 2 shards give the same lines as 1, for the same seed */
+static void test_list_tool_shards(void)
+{
+	struct th_result one, two;
+	char cmd[1024];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trials && "
+		 "$t --build split --seed 9 --random 300 | sort", th_root());
+	th_sh(&one, 120, cmd);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trials && "
+		 "{ $t --build split --seed 9 --random 300 --shard 0/2; "
+		 "$t --build split --seed 9 --random 300 --shard 1/2; } | sort", th_root());
+	th_sh(&two, 60, cmd);
+	CU_ASSERT_EQUAL(one.status, 0);
+	CU_ASSERT_EQUAL(two.status, 0);
+	CU_ASSERT_EQUAL(th_count(one.out, one.out_len, "\n"), 460);
+	CU_ASSERT_STRING_EQUAL(one.out, two.out);
+	th_free(&one);
+	th_free(&two);
+}
+
+/* the report's totals on a fixed set of records (tests/data) */
+static void test_report_totals(void)
+{
+	struct th_result r;
+	char cmd[1024];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && jq -c -s -L faultinject -f faultinject/report-totals.jq "
+		 "tests/data/faults-records.jsonl", th_root());
+	th_sh(&r, 60, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
+		"\"inkernel\":{\"trials\":4,\"kernel_crashes\":3,\"panics\":1,\"oopses\":2,"
+		"\"hangs\":1,\"wrong\":0,\"errors\":0,\"no_answer\":0,\"masked\":0,"
+		"\"not_fired\":0,\"arm_failed\":0,\"recovered\":1,\"ping_lost\":0}"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
+		"\"split\":{\"trials\":5,\"kernel_crashes\":0,\"panics\":0,\"oopses\":0,"
+		"\"hangs\":0,\"wrong\":1,\"errors\":2,\"no_answer\":0,\"masked\":1,"
+		"\"not_fired\":1,\"arm_failed\":0,\"recovered\":4,\"ping_lost\":1}"));
+	th_free(&r);
+}
+
+/* the whole report on the same records: tables and both figures */
+static void test_report_document(void)
+{
+	struct th_result r;
+	char cmd[2048];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/data/faults-records.jsonl $d/ && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/report $d 2>/dev/null && "
+		 "ls $d/fig && cat $d/F.md; rm -rf $d", th_root());
+	th_sh(&r, 120, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "faults-matrix.png"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "faults-matrix.svg"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "faults-recovery.png"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "faults-recovery.svg"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| wrong answers that reached a caller | 1 | 0 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| get_drvinfo | oops | panic | hung | oops |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| null | 1 | 1 | 120.5 | 120.5 | 120.5 | 1 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| abort | <= 100 ms | 130 | **not met** |"));
+	th_free(&r);
+}
+
+static CU_TestInfo faults_unit_tests[] = {
+	{ "classifier: known console excerpts", test_classify_excerpts },
+	{ "classifier: the deciding line", test_classify_line },
+	{ "trial list: deterministic, full matrix", test_list_deterministic },
+	{ "trial list: inkernel ops and kinds", test_list_inkernel },
+	{ "trial list: shards partition it", test_list_shards },
+	{ "trial list: 2 shards = 1 (the tool)", test_list_tool_shards },
+	{ "report: totals of fixed records", test_report_totals },
+	{ "report: tables and figures", test_report_document },
+	CU_TEST_INFO_NULL,
+};
+
+TH_SUITE(unit, "faults: classifier, trial list, report", NULL, NULL, faults_unit_tests);
