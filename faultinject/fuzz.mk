@@ -11,9 +11,11 @@ FUZZ_DIR := $(ROOT)/faultinject
 FUZZ_OUT := $(BUILD)/fuzz
 FUZZ_INC := -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/daemon -I$(ROOT)/driver-split/uapi \
 	-I$(FUZZ_DIR)
-# the fuzzer's plausible replies are the real daemon's: its dispatch and slow.c
+# the fuzzer's plausible replies are the real daemon's: its dispatch and
+# slow.c, with the fault points (never armed here: no control file mapped)
 FUZZ_DAEMON_SRC := $(addprefix $(FUZZ_DIR)/,fuzz-daemon.c fuzz-reply.c fuzz-ioctl.c) \
-	$(ROOT)/driver-split/daemon/dispatch.c $(ROOT)/pcnet32/slow.c
+	$(addprefix $(ROOT)/driver-split/daemon/,dispatch.c fault-user.c fault-ctl.c) \
+	$(addprefix $(ROOT)/pcnet32/,slow.c fault.c fault-act.c)
 FUZZ_HDRS := $(FUZZ_DIR)/fuzz.h $(ROOT)/driver-split/daemon/dispatch.h \
 	$(ROOT)/driver-split/uapi/pcnet32_upcall.h $(wildcard $(ROOT)/pcnet32/*.h)
 
