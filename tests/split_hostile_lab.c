@@ -297,10 +297,10 @@ static void test_lying_daemon(void)
 	 */
 	gsh(&r, 90, "/lab/driver/daemon-stop && " RESET_COUNTERS
 		    "/lab/driver/upcall-hostile lie > /tmp/lie.out 2>&1 & h=$!; sleep 0.3; "
-		    "ethtool -t eth0; echo test=$?; "
-		    "echo rawlen=$(ethtool -d eth0 raw on | wc -c); "
 		    "ethtool -r eth0; echo nway=$?; "
 		    "ethtool eth0 > /dev/null; ethtool -g eth0 > /dev/null; "
+		    "echo rawlen=$(ethtool -d eth0 raw on | wc -c); "
+		    "ethtool -t eth0; echo test=$?; "
 		    COUNTERS "kill $h; wait $h; cat /tmp/lie.out; "
 		    "/lab/driver/daemon-start && ethtool -i eth0 | head -2");
 	CU_ASSERT_EQUAL(r.status, 0);
