@@ -90,10 +90,12 @@ static void test_only_the_opener(void)
 	/*
 	 * A child that inherited the daemon's descriptor cannot drive the
 	 * channel (EPERM, counted as foreign); the opener still can. A
-	 * COPY naming a request the daemon does not hold is refused.
+	 * COPY naming a request the daemon does not hold is refused, from a
+	 * 64-bit and a 32-bit daemon alike.
 	 */
 	gsh(&r, 60, "/lab/driver/daemon-stop && " RESET_COUNTERS
 		    "/lab/driver/upcall-hostile fork; /lab/driver/upcall-hostile copy-id; "
+		    "/lab/driver/upcall-hostile32 copy-id | sed \"s/^/32: /\"; "
 		    COUNTERS "/lab/driver/daemon-start");
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "child COPY EPERM\n"));
@@ -103,6 +105,9 @@ static void test_only_the_opener(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " foreign 3 "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "COPY id 0: OK\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "COPY id 999999: EINVAL\n"));
+	/* a 32-bit daemon gets the same answers (the compat ioctl) */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "32: COPY id 0: OK\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "32: COPY id 999999: EINVAL\n"));
 	th_free(&r);
 }
 

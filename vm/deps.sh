@@ -13,7 +13,8 @@ KCACHE=$CACHE/lab/kernel
 
 PKGS=(qemu-system-x86 busybox-static ethtool iperf3 dropbear-bin
 	openssh-client iputils-ping iproute2 cpio gnuplot-nox libcunit1-dev
-	cflow graphviz gcc make libc6-dev kmod xz-utils shellcheck perl)
+	cflow graphviz gcc make libc6-dev kmod xz-utils shellcheck perl
+	gcc-multilib)
 
 say() { printf 'deps: %s\n' "$*" >&2; }
 die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }
