@@ -20,7 +20,7 @@ all: build-split
 
 build-split: $(SPL_OUT)/pcnet32.ko $(SPL_OUT)/pcnet32d \
 	$(SPL_OUT)/pcnet32-supervise $(addprefix $(SPL_OUT)/,$(SPL_GUEST)) \
-	$(SPL_OUT)/upcall-hostile
+	$(SPL_OUT)/upcall-hostile $(SPL_OUT)/upcall-hostile32
 
 $(SPL_OUT)/pcnet32.ko: $(SPL_KSRC) $(SPL_DIR)/Kbuild $(CACHE)/lab/kver
 	@test -n "$(INK_KDIR)" || { echo "build-split: no kernel headers (run make deps)" >&2; exit 1; }
@@ -53,6 +53,12 @@ $(SPL_OUT)/pcnet32d: $(SPL_DAEMON_SRC) $(SPL_DIR)/daemon/dispatch.h \
 $(SPL_OUT)/upcall-hostile: $(SPL_DIR)/guest/upcall-hostile.c $(filter %.h,$(SPL_KSRC))
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(SPL_INC) -pthread -o $@ $<
+
+# the same as a 32-bit binary (static: the image has no 32-bit libc), to
+# test the node's compat ioctl
+$(SPL_OUT)/upcall-hostile32: $(SPL_DIR)/guest/upcall-hostile.c $(filter %.h,$(SPL_KSRC))
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -m32 -static $(SPL_INC) -pthread -o $@ $<
 
 $(SPL_OUT)/pcnet32-supervise: $(SPL_DIR)/daemon/pcnet32-supervise
 	@mkdir -p $(@D)

@@ -275,7 +275,7 @@ static void test_replay_once(void)
 static void test_expired_and_unresponsive(void)
 {
 	struct pcnet32_chanq q;
-	struct pcnet32_req a, b, c;
+	struct pcnet32_req a, b, c, d;
 	u64 masked = 0, reset = 0;
 	bool unresp;
 
@@ -286,27 +286,39 @@ static void test_expired_and_unresponsive(void)
 	/* never taken by the daemon it was queued for: unresponsive */
 	CU_ASSERT_EQUAL(pcnet32_chanq_expired(&q, &a, true, &unresp), -ETIMEDOUT);
 	CU_ASSERT_TRUE(unresp);
-	/* no daemon attached: nobody to blame */
-	pcnet32_chanq_expired(&q, &a, false, &unresp);
+	/* no daemon attached (it died): nobody to blame, a reset */
+	CU_ASSERT_EQUAL(pcnet32_chanq_expired(&q, &a, false, &unresp), -ECONNRESET);
 	CU_ASSERT_FALSE(unresp);
 	/* taken and late: a timeout, not unresponsiveness */
 	pcnet32_chanq_take(&q);
 	CU_ASSERT_EQUAL(pcnet32_chanq_expired(&q, &a, true, &unresp), -ETIMEDOUT);
 	CU_ASSERT_FALSE(unresp);
-	/* queued for a daemon that died: the new one may still be starting */
+	/*
+	 * Requests of a daemon that died: b (taken, replayed) and d (queued,
+	 * never taken) wait for the next daemon; at their deadline they fail
+	 * with a reset, and the new daemon, which may still be starting, is
+	 * not blamed.
+	 */
 	pcnet32_chanq_take(&q);
+	push(&q, &d, true);
 	pcnet32_chanq_daemon_gone(&q, &masked, &reset);
 	pcnet32_chanq_attach(&q);
 	CU_ASSERT_EQUAL(b.state, PCNET32_RQ_QUEUED);
+	CU_ASSERT_TRUE(b.replayed);
+	CU_ASSERT_EQUAL(d.state, PCNET32_RQ_QUEUED);
+	CU_ASSERT_FALSE(d.replayed);
 	CU_ASSERT_EQUAL(pcnet32_chanq_expired(&q, &b, true, &unresp), -ECONNRESET);
+	CU_ASSERT_FALSE(unresp);
+	CU_ASSERT_EQUAL(pcnet32_chanq_expired(&q, &d, true, &unresp), -ECONNRESET);
 	CU_ASSERT_FALSE(unresp);
 	/* and a new request is the new daemon's */
 	push(&q, &c, false);
-	pcnet32_chanq_expired(&q, &c, true, &unresp);
+	CU_ASSERT_EQUAL(pcnet32_chanq_expired(&q, &c, true, &unresp), -ETIMEDOUT);
 	CU_ASSERT_TRUE(unresp);
-	CU_ASSERT_EQUAL(pcnet32_chanq_fail_queued(&q, -EHOSTDOWN), 2);
+	CU_ASSERT_EQUAL(pcnet32_chanq_fail_queued(&q, -EHOSTDOWN), 3);
 	CU_ASSERT_EQUAL(c.status, -EHOSTDOWN);
 	CU_ASSERT_EQUAL(b.status, -EHOSTDOWN);
+	CU_ASSERT_EQUAL(d.status, -EHOSTDOWN);
 	CU_ASSERT_FALSE(pcnet32_chanq_pending(&q));
 }
 

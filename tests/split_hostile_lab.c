@@ -90,10 +90,12 @@ static void test_only_the_opener(void)
 	/*
 	 * A child that inherited the daemon's descriptor cannot drive the
 	 * channel (EPERM, counted as foreign); the opener still can. A
-	 * COPY naming a request the daemon does not hold is refused.
+	 * COPY naming a request the daemon does not hold is refused, from a
+	 * 64-bit and a 32-bit daemon alike.
 	 */
 	gsh(&r, 60, "/lab/driver/daemon-stop && " RESET_COUNTERS
 		    "/lab/driver/upcall-hostile fork; /lab/driver/upcall-hostile copy-id; "
+		    "/lab/driver/upcall-hostile32 copy-id | sed \"s/^/32: /\"; "
 		    COUNTERS "/lab/driver/daemon-start");
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "child COPY EPERM\n"));
@@ -103,6 +105,9 @@ static void test_only_the_opener(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " foreign 3 "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "COPY id 0: OK\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "COPY id 999999: EINVAL\n"));
+	/* a 32-bit daemon gets the same answers (the compat ioctl) */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "32: COPY id 0: OK\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "32: COPY id 999999: EINVAL\n"));
 	th_free(&r);
 }
 
@@ -233,6 +238,26 @@ static void test_killed_caller_spares_daemon(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " killed 0\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
 	th_free(&r);
+	/*
+	 * But a daemon that holds it 3 s misses the deadline: the killed
+	 * caller's wait ends there (about 2 s after it started, not 3 s),
+	 * and the daemon is killed for being late.
+	 */
+	gsh(&r, 60, "/lab/driver/daemon-stop && PCNET32D_TEST_DELAY=3:3000 /lab/driver/daemon-start && "
+		    RESET_COUNTERS "p=$(pidof pcnet32d); t0=$(now_ms); "
+		    "ethtool -d eth0 raw on > /dev/null & e=$!; sleep 0.4; kill -9 $e; "
+		    "i=0; while [ \"$(cat /sys/kernel/debug/pcnet32-upcall0/samples | head -1 | "
+		    "sed \"s/.*killed //\")\" = 0 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done; "
+		    "echo late=$(( $(now_ms) - t0 )); wait $e; " COUNTERS
+		    "/lab/driver/daemon-stop; PCNET32D_TEST_DELAY= /lab/driver/daemon-start && "
+		    "ethtool -i eth0 | head -2");
+	fprintf(stderr, " [killed caller, late daemon killed after %d ms] ",
+		num_after(r.out, "late=", -1));
+	CU_ASSERT(num_after(r.out, "late=", -1) >= 1800);
+	CU_ASSERT(num_after(r.out, "late=", 99999) < 2900);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " killed 1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
+	th_free(&r);
 }
 
 /*
@@ -297,10 +322,10 @@ static void test_lying_daemon(void)
 	 */
 	gsh(&r, 90, "/lab/driver/daemon-stop && " RESET_COUNTERS
 		    "/lab/driver/upcall-hostile lie > /tmp/lie.out 2>&1 & h=$!; sleep 0.3; "
-		    "ethtool -t eth0; echo test=$?; "
-		    "echo rawlen=$(ethtool -d eth0 raw on | wc -c); "
 		    "ethtool -r eth0; echo nway=$?; "
 		    "ethtool eth0 > /dev/null; ethtool -g eth0 > /dev/null; "
+		    "echo rawlen=$(ethtool -d eth0 raw on | wc -c); "
+		    "ethtool -t eth0; echo test=$?; "
 		    COUNTERS "kill $h; wait $h; cat /tmp/lie.out; "
 		    "/lab/driver/daemon-start && ethtool -i eth0 | head -2");
 	CU_ASSERT_EQUAL(r.status, 0);
@@ -327,7 +352,8 @@ static CU_TestInfo hostile_tests[] = {
 	{ "a daemon stopped briefly simply serves", test_stopped_then_continued },
 	{ "a stopped daemon: one deadline, then unresponsive and killed",
 	  test_stopped_daemon_unresponsive },
-	{ "a killed ethtool -d does not kill the daemon", test_killed_caller_spares_daemon },
+	{ "a killed ethtool -d does not kill the daemon; a late one is",
+	  test_killed_caller_spares_daemon },
 	{ "kill -9 mid get_regs: replayed to the next daemon", test_get_regs_replayed },
 	{ "kill -9 mid nway_reset: not replayed, reset", test_nway_reset_not_replayed },
 	{ "a lying daemon: sizes and statuses are the kernel's", test_lying_daemon },

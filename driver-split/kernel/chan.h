@@ -16,8 +16,8 @@
  * (PCNET32_OPF_REPLAY) that it had taken goes back to the head of the queue
  * once, for the next daemon, within its caller's deadline; queued requests
  * of such ops wait for the next daemon as well. Every other request fails
- * with -ECONNRESET, and so does a replayed request whose deadline passes
- * with no daemon taking it again.
+ * with -ECONNRESET, and so does one waiting for the next daemon when its
+ * deadline passes before a daemon takes it.
  */
 #ifndef PCNET32_CHAN_H
 #define PCNET32_CHAN_H
@@ -159,9 +159,10 @@ static inline int pcnet32_chanq_expired(const struct pcnet32_chanq *q,
 {
 	*unresponsive = false;
 	if (r->state == PCNET32_RQ_QUEUED) {
-		if (r->replayed)
-			return -ECONNRESET;	/* its daemon died, no other took it */
-		*unresponsive = attached && r->gen == q->gen;
+		/* its daemon died (it was replayed, or waited for the next) */
+		if (r->replayed || !attached || r->gen != q->gen)
+			return -ECONNRESET;
+		*unresponsive = true;
 	}
 	return -ETIMEDOUT;
 }

@@ -435,10 +435,11 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 		spin_lock_irq(&u->lock);
 		late = ports && r.state == PCNET32_RQ_TAKEN;
 		spin_unlock_irq(&u->lock);
-		if (late && time_before(jiffies, deadline))
+		left = (long)(deadline - jiffies);
+		if (late && left > 0)
 			wait_event_timeout(u->done_wq,
 					   READ_ONCE(r.state) == PCNET32_RQ_DONE,
-					   deadline - jiffies);
+					   left);
 	}
 	spin_lock_irq(&u->lock);
 	/* the daemon took it and has not answered: it may be running it */
