@@ -12,7 +12,8 @@
 # Env:   SECS (10, iperf3 -t per direction), ROUNDS (3: drivers interleaved,
 #        a fresh guest each round)
 # Prints the median and the range over the rounds, per driver and load:
-# Mbit/s both ways and, for the loop, its ethtool calls per second. (As
+# Mbit/s both ways and, for the loop, its ethtool calls per second; a run
+# that got no figure (iperf3 could not connect) is counted as failed. (As
 # nobody, ethtool's Wake-on-LAN query is refused: it needs CAP_NET_ADMIN.)
 # Never fails on speed; the exit status is non-zero only when a run breaks.
 set -euo pipefail
@@ -92,10 +93,13 @@ done
 # median (min-max) of the rounds' values of driver, load and metric
 stat() {
 	awk -v d="$1" -v l="$2" -v m="$3" '$1 == d && $2 == l && $3 == m { print $4 }' "$rows" |
-		sort -n | awk '{ v[NR] = $1 } END {
-			if (!NR) { print "-"; exit }
-			med = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-			printf "%.1f (%.1f-%.1f)", med, v[1], v[NR] }'
+		sort -n | awk '$1 == "" { failed++; next } { v[++n] = $1 } END {
+			if (!n && !failed) { print "-"; exit }
+			if (n) {
+				med = n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+				printf "%.1f (%.1f-%.1f)", med, v[1], v[n]
+			}
+			if (failed) printf " %d failed", failed }'
 }
 
 printf '%-9s %-15s %-20s %-20s %s\n' driver load "h->g Mbit/s" "g->h Mbit/s" "ethtool calls/s"
