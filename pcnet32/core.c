@@ -1228,14 +1228,24 @@ static int pcnet32_nway_reset(struct net_device *dev)
 }
 
 /*
- * The link state is a fact of the fast path: the link watchdog keeps the
- * carrier up to date every PCNET32_WATCHDOG, in both builds. Answering
- * from it takes no port access, so no upcall and no hold of the fast path
- * (any user may ask: ethtool eth0 needs no privilege).
+ * While the interface is up the link state is a fact of the fast path: the
+ * link watchdog keeps the carrier up to date every PCNET32_WATCHDOG, in
+ * both builds. Answering from it takes no port access, so no upcall and no
+ * hold of the fast path (any user may ask: ethtool eth0 needs no
+ * privilege). A closed device has no watchdog and no fast path to hold:
+ * the op reads the chip, as the stock driver does.
  */
 static u32 pcnet32_get_link(struct net_device *dev)
 {
-	return netif_carrier_ok(dev);
+	struct pcnet32_private *lp = netdev_priv(dev);
+	struct pcnet32_none arg = { 0 };
+	struct pcnet32_u32 rep;
+
+	if (netif_running(dev))
+		return netif_carrier_ok(dev);
+	if (pcnet32_call(lp, GET_LINK, &arg, &rep))
+		return 0;
+	return rep.value;
 }
 
 static void pcnet32_get_ringparam(struct net_device *dev,

@@ -200,7 +200,7 @@ struct pcnet32_mdio_arg {
 	  USER, PCNET32_OPF_PORTS, "")			\
 	X(GET_LINK, 7, get_link, pcnet32_none, pcnet32_u32,		\
 	  USER, PCNET32_OPF_PORTS | PCNET32_OPF_REPLAY,			\
-	  "not called: the glue answers from the carrier (link watchdog)") \
+	  "called while down only: when up the glue answers from the carrier") \
 	X(GET_RINGPARAM, 8, get_ringparam, pcnet32_none, pcnet32_ring,	\
 	  USER, PCNET32_OPF_REPLAY, "")					\
 	X(SET_RINGPARAM, 9, set_ringparam, pcnet32_ring, pcnet32_ring,	\

@@ -9,16 +9,20 @@
 # too) costs traffic; the in-kernel build is the reference.
 #
 # Usage: workloads/unpriv-ethtool-load.sh [DRIVER...]   (default: inkernel split)
-# Env:   SECS (10, iperf3 -t per direction)
-# Prints one line per driver and load: Mbit/s both ways, and for the loop
-# its ethtool calls per second. Never fails on speed; the exit status is
-# non-zero only when a run breaks.
+# Env:   SECS (10, iperf3 -t per direction), ROUNDS (3: drivers interleaved,
+#        a fresh guest each round)
+# Prints the median and the range over the rounds, per driver and load:
+# Mbit/s both ways and, for the loop, its ethtool calls per second; a run
+# that got no figure (iperf3 could not connect) is counted as failed. (As
+# nobody, ethtool's Wake-on-LAN query is refused: it needs CAP_NET_ADMIN.)
+# Never fails on speed; the exit status is non-zero only when a run breaks.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 lab=$root/vm/lab
 secs=${SECS:-10}
+rounds=${ROUNDS:-3}
 name=unpriv-load-$$
 if [ "$#" -gt 0 ]; then
 	drivers=("$@")
@@ -26,7 +30,12 @@ else
 	drivers=(inkernel split)
 fi
 
-cleanup() { "$lab" down --name "$name" >/dev/null 2>&1 || true; }
+rows=$(mktemp)
+calls_file=$(mktemp)
+cleanup() {
+	"$lab" down --name "$name" >/dev/null 2>&1 || true
+	rm -f "$rows" "$calls_file"
+}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -52,12 +61,12 @@ run_iperf() {
 		iperf_mbps
 }
 
-printf '%-9s %-14s %12s %12s %12s\n' driver load "h->g Mbit/s" "g->h Mbit/s" "ethtool/s"
-for d in "${drivers[@]}"; do
+# one round of one driver: rows "driver load metric value"
+measure() {
+	local d=$1 span loop
 	"$lab" up --driver "$d" --name "$name" >/dev/null
-	to=$(run_iperf to)
-	from=$(run_iperf from)
-	printf '%-9s %-14s %12s %12s %12s\n' "$d" none "$to" "$from" -
+	echo "$d none h2g $(run_iperf to)"
+	echo "$d none g2h $(run_iperf from)"
 
 	# the loop outlasts both runs; it prints its call count at the end
 	span=$((2 * secs + 6))
@@ -65,15 +74,39 @@ for d in "${drivers[@]}"; do
 		su -s /bin/sh nobody -c "end=\$((\$(date +%s) + $span)); n=0; \
 			while [ \$(date +%s) -lt \$end ]; do \
 				ethtool eth0 >/dev/null 2>&1 || exit 1; n=\$((n + 1)); done; echo \$n" \
-		>"/tmp/$name.calls" &
+		>"$calls_file" &
 	loop=$!
 	sleep 2
-	to=$(run_iperf to)
-	from=$(run_iperf from)
+	echo "$d ethtool-nobody h2g $(run_iperf to)"
+	echo "$d ethtool-nobody g2h $(run_iperf from)"
 	wait "$loop"
-	calls=$(cat "/tmp/$name.calls")
-	rm -f "/tmp/$name.calls"
-	printf '%-9s %-14s %12s %12s %12s\n' "$d" "ethtool-nobody" "$to" "$from" \
-		"$(awk -v n="$calls" -v s="$span" 'BEGIN { printf "%.1f", n / s }')"
+	echo "$d ethtool-nobody calls $(awk -v s="$span" '{ printf "%.1f", $1 / s }' "$calls_file")"
 	"$lab" down --name "$name" >/dev/null
+}
+
+for ((r = 1; r <= rounds; r++)); do
+	for d in "${drivers[@]}"; do
+		measure "$d" >>"$rows"
+	done
 done
+
+# median (min-max) of the rounds' values of driver, load and metric
+stat() {
+	awk -v d="$1" -v l="$2" -v m="$3" '$1 == d && $2 == l && $3 == m { print $4 }' "$rows" |
+		sort -n | awk '$1 == "" { failed++; next } { v[++n] = $1 } END {
+			if (!n && !failed) { print "-"; exit }
+			if (n) {
+				med = n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+				printf "%.1f (%.1f-%.1f)", med, v[1], v[n]
+			}
+			if (failed) printf " %d failed", failed }'
+}
+
+printf '%-9s %-15s %-20s %-20s %s\n' driver load "h->g Mbit/s" "g->h Mbit/s" "ethtool calls/s"
+for d in "${drivers[@]}"; do
+	for l in none ethtool-nobody; do
+		printf '%-9s %-15s %-20s %-20s %s\n' "$d" "$l" "$(stat "$d" "$l" h2g)" \
+			"$(stat "$d" "$l" g2h)" "$(stat "$d" "$l" calls)"
+	done
+done
+echo "($rounds rounds of $secs s per direction)"
