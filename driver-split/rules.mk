@@ -80,7 +80,8 @@ TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
 	$(ROOT)/tests/split_hostile_lab.c
 TEST_SRCS += $(ROOT)/tests/split_repair_lab.c
 TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
-TEST_LDLIBS += -lm
+TEST_LDLIBS += -lm -lseccomp
 # sources the tests include or whose headers they use
 TEST_DEPS += $(SPL_DIR)/daemon/dispatch.c $(SPL_DIR)/daemon/dispatch.h \
+	$(SPL_DIR)/daemon/sandbox.c $(SPL_DIR)/daemon/sandbox.h \
 	$(filter %.h,$(SPL_KSRC))

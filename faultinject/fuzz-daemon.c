@@ -31,6 +31,7 @@
 #include "fuzz.h"
 
 #define TIMEOUT_PARAM "/sys/module/pcnet32/parameters/upcall_timeout_ms"
+#define STALL_S 60	/* no progress that long: the run is over (exit 3) */
 
 struct fuzz_opts {
 	const char *dev;
@@ -263,7 +264,8 @@ static void usage(FILE *f)
 		"                   requests cost that much each; restored at the end)\n"
 		"  --dev PATH       the node (default /dev/%s0)\n"
 		"  --no-stop        do not run /lab/driver/daemon-stop first\n"
-		"  --progress FILE  the last progress line, rewritten every 5 s\n",
+		"  --progress FILE  the last progress line, rewritten every 5 s\n"
+		"Exit: 0 done, 1 error, 3 stalled (no progress for a minute)\n",
 		PCNET32U_DEVNAME);
 }
 
@@ -309,9 +311,10 @@ int main(int argc, char **argv)
 	struct sigaction sa = { .sa_handler = on_alarm };
 	struct fuzz_server s = { .fd = -1 };
 	unsigned int old_deadline = 0;
-	double t0, last = 0;
+	double t0, last = 0, moved;
+	uint64_t seen = 0;
 	struct fuzz_stats *st;
-	int status = 0;
+	int status = 0, stalled = 0;
 	pid_t server = 0;
 
 	if (parse(argc, argv, &o)) {
@@ -338,6 +341,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	t0 = now_s();
+	moved = t0;
 	for (;;) {
 		pid_t w;
 
@@ -366,6 +370,17 @@ int main(int argc, char **argv)
 		}
 		if (o.seconds && now_s() - t0 > o.seconds)
 			*stop_flag = 1;
+		/*
+		 * No reply and no ioctl for a minute: the kernel sends no more
+		 * requests (a caller died holding the RTNL, say). Stop and say so.
+		 */
+		if (st->replies_done + st->ioctls_done != seen) {
+			seen = st->replies_done + st->ioctls_done;
+			moved = now_s();
+		} else if (now_s() - moved > STALL_S && !*stop_flag) {
+			stalled = 1;
+			*stop_flag = 1;
+		}
 		if (now_s() - last >= 5) {
 			progress(&o, st, t0);
 			last = now_s();
@@ -379,6 +394,11 @@ int main(int argc, char **argv)
 		set_deadline(old_deadline, &unused);
 	}
 	report(&o, st, now_s() - t0);
+	if (stalled) {
+		printf("fuzz: stalled: no progress for %d s; the kernel sends no more requests\n",
+		       STALL_S);
+		return 3;
+	}
 	if (status)
 		fprintf(stderr, "fuzz: the server failed (status %d)\n", status);
 	return status ? 1 : 0;
