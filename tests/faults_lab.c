@@ -57,7 +57,7 @@ static int faults_init(void)
 	snprintf(cmd, sizeof(cmd),
 		 "cd '%s' && rm -rf %s && FAULTS_DATA=%s FAULTS_SEED=3 FAULTS_TRIALS=10 "
 		 "FAULTS_DEADLINE_MS=%d FAULTS_SPLIT_OPS=%s FAULTS_INKERNEL_OPS=get_drvinfo "
-		 "FAULTS_SHARD=0/1 faultinject/campaign shard",
+		 "FAULTS_SHARD=0/1 FAULTS_LAB=faultslab faultinject/campaign shard",
 		 th_root(), data_dir, data_dir, DEADLINE_MS, SPLIT_OPS);
 	th_sh(&r, 900, cmd);
 	campaign_status = r.status;
