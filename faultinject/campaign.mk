@@ -36,7 +36,7 @@ TEST_DEPS += $(FI_DIR)/trial-list.c $(FI_DIR)/classify.c $(FI_DIR)/report-totals
 faults: faults-run
 
 # the fuzzer, when its rules exist, runs as part of make faults
-FI_FUZZ := $(if $(wildcard $(FI_DIR)/fuzz.mk),fuzz)
+FI_FUZZ := $(if $(wildcard $(FI_DIR)/fuzz*.mk),fuzz)
 
 faults-run: deps
 	@$(MAKE) --no-print-directory all build-inkernel build-split

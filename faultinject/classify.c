@@ -12,25 +12,30 @@
  *
  * The console decides when it says more than the status: a panic line
  * makes a panic whatever the status (a hung guest whose console shows
- * "Kernel panic - not syncing" panicked); a lockup or stall report makes
- * a hang; an oops, BUG or WARN makes an oops (a taint the status did not
- * see yet, e.g. when the runner stopped at the trial's new taint).
+ * "Kernel panic - not syncing" panicked); an oops, BUG or WARN makes an
+ * oops (also when the guest hung afterwards: the oops came first, and a
+ * taint the status did not see yet); a lockup or stall report makes a
+ * hang.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * In rising strength: an oops that then hangs the guest (it died holding
+ * the RTNL) is an oops, a hang or an oops that ends in a panic a panic.
+ */
 enum fault_kernel {
 	FK_ALIVE,
-	FK_OOPS,
 	FK_HUNG,
+	FK_OOPS,
 	FK_PANIC,
 };
 
 static const char *const fault_kernel_names[] = {
 	[FK_ALIVE] = "alive",
-	[FK_OOPS] = "oops",
 	[FK_HUNG] = "hung",
+	[FK_OOPS] = "oops",
 	[FK_PANIC] = "panic",
 };
 
@@ -56,7 +61,11 @@ static const struct {
 	{ "stack-protector: Kernel stack is corrupted", FK_PANIC },
 	{ "Oops:", FK_OOPS },
 	{ "WARNING: CPU:", FK_OOPS },
-	{ "BUG:", FK_OOPS },
+	/* not a bare "BUG:": the soft lockup report says "BUG:" too */
+	{ "BUG: KASAN:", FK_OOPS },
+	{ "BUG: scheduling while atomic", FK_OOPS },
+	{ "BUG: sleeping function called from invalid context", FK_OOPS },
+	{ "BUG: Bad page", FK_OOPS },
 	{ "UBSAN:", FK_OOPS },
 };
 #define FAULT_N_PATTERNS (sizeof(fault_patterns) / sizeof(fault_patterns[0]))
@@ -89,10 +98,10 @@ static enum fault_kernel fault_classify(int status, const char *text,
 	}
 	if (status == 241 && best < FK_PANIC)
 		best = FK_PANIC;
-	else if (status == 243 && best < FK_HUNG)
-		best = FK_HUNG;
 	else if (status == 242 && best < FK_OOPS)
 		best = FK_OOPS;
+	else if (status == 243 && best < FK_HUNG)
+		best = FK_HUNG;
 	if (best_at) {
 		const char *s = best_at, *e;
 

@@ -16,10 +16,15 @@ set logscale x
 set yrange [0:1.02]
 set grid lc rgb "#dddddd"
 set key outside right top
-stats data using 1 nooutput
-nblocks = STATS_blocks
+# one block per kind, each opened by its quoted title line
+nblocks = system("grep -c '^\"' '" . data . "'") + 0
 set arrow from ARG4, graph 0 to ARG4, graph 1 nohead dt 2 lc rgb "#d73027"
 set arrow from ARG5, graph 0 to ARG5, graph 1 nohead dt 2 lc rgb "#542788"
 set label "crash target" at ARG4, graph 0.05 rotate by 90 offset -1,0 tc rgb "#d73027"
 set label "hang target" at ARG5, graph 0.05 rotate by 90 offset -1,0 tc rgb "#542788"
-plot for [i = 0:nblocks - 1] data index i using 1:2 with steps lw 2 title columnheader(1)
+if (nblocks == 0) {
+	set label "no recovered trials" at graph 0.5, graph 0.5 center
+	plot NaN notitle
+} else {
+	plot for [i = 0:nblocks - 1] data index i using 1:2 with steps lw 2 title columnheader(1)
+}

@@ -54,6 +54,8 @@ static void test_classify_excerpts(void)
 		{ 0, "[ 30.0] NMI watchdog: Watchdog detected hard LOCKUP on cpu 0\n", FK_HUNG },
 		{ 0, "[ 30.0] INFO: task ethtool:88 blocked for more than 120 seconds.\n", FK_HUNG },
 		{ 0, "[ 30.0] rcu: INFO: rcu_sched self-detected stall on CPU\n", FK_HUNG },
+		/* an oops under the RTNL, then the guest stops answering */
+		{ 243, "[ 4.2] BUG: kernel NULL pointer dereference, address: 0000000000000000\n", FK_OOPS },
 		/* the status alone */
 		{ 243, "nothing on the console\n", FK_HUNG },
 		{ 242, "nothing on the console\n", FK_OOPS },

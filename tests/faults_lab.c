@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lab test of the fault campaign: a short campaign (about 2 minutes) on
+ * both builds, through faultinject/campaign itself, with assertions on
+ * its raw records.
+ *
+ * split, every kind but scribble (the software faults): no trial crashes,
+ * oopses or hangs the kernel; every caller returns within the deadline
+ * plus SLACK_MS; every trial recovers; no echo is lost for faults in ops
+ * that do not touch the ports (no PCNET32_OPF_PORTS in pcnet32/ops.h).
+ * Port ops' losses and scribble trials are recorded, not asserted.
+ * inkernel: whatever happens is recorded, except that a null dereference
+ * must be reported as an oops and a stack overflow as a panic when the
+ * console says so.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ops.h"
+
+#define DEADLINE_MS 250
+/* the kernel kills a late daemon on the ports (up to 2 s), and TCG under load */
+#define SLACK_MS 3000
+#define SPLIT_OPS "get_drvinfo,get_regs,set_msglevel,get_link,get_msglevel"
+
+#define LAB_OP_ROW(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY) { #FN, FLAGS },
+static const struct {
+	const char *name;
+	unsigned int flags;
+} lab_ops[] = { PCNET32_OPS(LAB_OP_ROW) };
+#undef LAB_OP_ROW
+
+static int op_touches_ports(const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(lab_ops) / sizeof(lab_ops[0]); i++)
+		if (!strcmp(lab_ops[i].name, op))
+			return !!(lab_ops[i].flags & PCNET32_OPF_PORTS);
+	return 1;
+}
+
+static char data_dir[256];
+static struct th_result rows;	/* one TSV row per record */
+static int campaign_status = -1;
+
+static int faults_init(void)
+{
+	struct th_result r;
+	char cmd[2048];
+
+	snprintf(data_dir, sizeof(data_dir), "/tmp/faults-lab.%d", (int)getpid());
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && rm -rf %s && FAULTS_DATA=%s FAULTS_SEED=3 FAULTS_TRIALS=10 "
+		 "FAULTS_DEADLINE_MS=%d FAULTS_SPLIT_OPS=%s FAULTS_INKERNEL_OPS=get_drvinfo "
+		 "FAULTS_SHARD=0/1 FAULTS_LAB=faultslab faultinject/campaign shard",
+		 th_root(), data_dir, data_dir, DEADLINE_MS, SPLIT_OPS);
+	th_sh(&r, 900, cmd);
+	campaign_status = r.status;
+	if (r.status)
+		fprintf(stderr, "faults lab: campaign failed (%d): %s\n", r.status, r.err);
+	th_free(&r);
+	snprintf(cmd, sizeof(cmd),
+		 "cat %s/*.jsonl | jq -r '[.build, .index, .op, .kind, .kernel.status, "
+		 "(.kernel.console // \"\" | gsub(\"\\t\"; \" \")), .caller.outcome, "
+		 "(.caller.ms // -1), (if .recovery.recovered then 1 else 0 end), "
+		 "(.ping.lost // 0)] | @tsv'", data_dir);
+	th_sh(&rows, 60, cmd);
+	return 0;
+}
+
+static int faults_clean(void)
+{
+	char cmd[512];
+	struct th_result r;
+
+	th_free(&rows);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", data_dir);
+	th_sh(&r, 30, cmd);
+	th_free(&r);
+	return 0;
+}
+
+struct row {
+	char build[16], op[32], kind[16], kernel[16], console[256], outcome[16];
+	long index;
+	double ms;
+	int recovered, lost;
+};
+
+/* call fn on every record row; returns the count */
+static int each_row(void (*fn)(const struct row *r, void *ctx), void *ctx)
+{
+	char *save = NULL, *line, *copy = strdup(rows.out ? rows.out : "");
+	int n = 0;
+
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		struct row r;
+		char *f[10], *p = line;
+		int k;
+
+		memset(&r, 0, sizeof(r));
+		for (k = 0; k < 10; k++) {
+			f[k] = p;
+			p = strchr(p, '\t');
+			if (!p)
+				break;
+			*p++ = '\0';
+		}
+		if (k < 9)
+			continue;
+		snprintf(r.build, sizeof(r.build), "%s", f[0]);
+		r.index = atol(f[1]);
+		snprintf(r.op, sizeof(r.op), "%s", f[2]);
+		snprintf(r.kind, sizeof(r.kind), "%s", f[3]);
+		snprintf(r.kernel, sizeof(r.kernel), "%s", f[4]);
+		snprintf(r.console, sizeof(r.console), "%s", f[5]);
+		snprintf(r.outcome, sizeof(r.outcome), "%s", f[6]);
+		r.ms = atof(f[7]);
+		r.recovered = atoi(f[8]);
+		r.lost = atoi(f[9]);
+		fn(&r, ctx);
+		n++;
+	}
+	free(copy);
+	return n;
+}
+
+struct tally {
+	int n, bad;
+};
+
+static void check_split(const struct row *r, void *ctx)
+{
+	struct tally *t = ctx;
+	int bad = 0;
+
+	if (strcmp(r->build, "split") || !strcmp(r->kind, "scribble"))
+		return;
+	t->n++;
+	if (strcmp(r->kernel, "alive")) {
+		fprintf(stderr, "split %ld %s %s: kernel %s (%s)\n", r->index, r->op,
+			r->kind, r->kernel, r->console);
+		bad = 1;
+	}
+	if (r->ms < 0 || r->ms > DEADLINE_MS + SLACK_MS) {
+		fprintf(stderr, "split %ld %s %s: the caller took %.0f ms (%s)\n",
+			r->index, r->op, r->kind, r->ms, r->outcome);
+		bad = 1;
+	}
+	if (!r->recovered) {
+		fprintf(stderr, "split %ld %s %s: did not recover\n", r->index,
+			r->op, r->kind);
+		bad = 1;
+	}
+	if (!op_touches_ports(r->op) && r->lost) {
+		fprintf(stderr, "split %ld %s %s: %d echoes lost (not a port op)\n",
+			r->index, r->op, r->kind, r->lost);
+		bad = 1;
+	}
+	t->bad += bad;
+}
+
+static void count_build(const struct row *r, void *ctx)
+{
+	struct tally *t = ctx;
+
+	if (!strcmp(r->build, "split"))
+		t->n++;
+	else
+		t->bad++;
+}
+
+static void test_campaign_ran(void)
+{
+	struct tally t = { 0, 0 };
+
+	CU_ASSERT_EQUAL(campaign_status, 0);
+	each_row(count_build, &t);
+	/* 5 ops x 10 kinds + 10 random on split, 9 kinds on inkernel */
+	CU_ASSERT_EQUAL(t.n, 60);
+	CU_ASSERT_EQUAL(t.bad, 9);
+}
+
+static void test_split_software_faults(void)
+{
+	struct tally t = { 0, 0 };
+
+	each_row(check_split, &t);
+	fprintf(stderr, "split software-fault trials: %d, failing: %d\n", t.n, t.bad);
+	CU_ASSERT(t.n >= 50);
+	CU_ASSERT_EQUAL(t.bad, 0);
+}
+
+static void check_inkernel(const struct row *r, void *ctx)
+{
+	struct tally *t = ctx;
+
+	if (strcmp(r->build, "inkernel"))
+		return;
+	fprintf(stderr, "inkernel %s %s: kernel %s, caller %s%s%s\n", r->op, r->kind,
+		r->kernel, r->outcome, *r->console ? ": " : "", r->console);
+	if (!strcmp(r->kind, "null") && strstr(r->console, "NULL pointer dereference")) {
+		t->n++;
+		if (strcmp(r->kernel, "oops"))
+			t->bad++;
+	}
+	if (!strcmp(r->kind, "stack") &&
+	    (strstr(r->console, "stack overflow") || strstr(r->console, "stack guard") ||
+	     strstr(r->console, "Kernel panic"))) {
+		t->n++;
+		if (strcmp(r->kernel, "panic"))
+			t->bad++;
+	}
+}
+
+static void test_inkernel_reported(void)
+{
+	struct tally t = { 0, 0 };
+
+	each_row(check_inkernel, &t);
+	CU_ASSERT_EQUAL(t.bad, 0);
+}
+
+static CU_TestInfo faults_lab_tests[] = {
+	{ "a short campaign on both builds", test_campaign_ran },
+	{ "split: software faults never reach the kernel", test_split_software_faults },
+	{ "inkernel: null is an oops, stack a panic", test_inkernel_reported },
+	CU_TEST_INFO_NULL,
+};
+
+TH_SUITE(lab, "faults: short campaign", faults_init, faults_clean, faults_lab_tests);
