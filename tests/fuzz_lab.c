@@ -263,7 +263,15 @@ static void test_short_fuzz(void)
 	if ((p = strstr(r.out, "fuzz-run: kernel log:")))
 		fprintf(stderr, " [%.*s] ", (int)strcspn(p, "\n"), p);
 	CU_ASSERT_EQUAL(r.status, 0);
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz: seed 11: 8000 replies (target 8000), 800 ioctls"));
+	p = strstr(r.out, "fuzz: seed 11: ");
+	CU_ASSERT_PTR_NOT_NULL(p);
+	if (p) {
+		unsigned long replies = 0, ioctls = 0;
+
+		sscanf(p, "fuzz: seed 11: %lu replies (target 8000), %lu ioctls", &replies, &ioctls);
+		CU_ASSERT(replies >= 8000);
+		CU_ASSERT(ioctls >= 800);
+	}
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " 0 bad lines"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: battery same as before: yes\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: verdict PASS\n"));
