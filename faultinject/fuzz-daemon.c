@@ -120,8 +120,12 @@ static int serve(struct fuzz_server *s, const struct fuzz_opts *o)
 	if (fuzz_server_open(s) || server_ports(s))
 		return 1;
 	while (!__atomic_load_n(stop_flag, __ATOMIC_RELAXED)) {
-		uint64_t rs = __atomic_load_n(&st->replies_started, __ATOMIC_RELAXED);
-		uint64_t is = __atomic_load_n(&st->ioctls_started, __ATOMIC_RELAXED);
+		/*
+		 * Done counts, not started ones: a decision whose server was
+		 * killed half-way is not done, and one more is made.
+		 */
+		uint64_t rs = __atomic_load_n(&st->replies_done, __ATOMIC_RELAXED);
+		uint64_t is = __atomic_load_n(&st->ioctls_done, __ATOMIC_RELAXED);
 		int ret;
 
 		while (waitpid(-1, NULL, WNOHANG) > 0)
@@ -136,7 +140,7 @@ static int serve(struct fuzz_server *s, const struct fuzz_opts *o)
 		if (is < o->ioctls && (rs >= o->replies || is * o->replies <= rs * o->ioctls)) {
 			uint64_t i = __atomic_fetch_add(&st->ioctls_started, 1, __ATOMIC_RELAXED);
 
-			if (i < o->ioctls && fuzz_ioctl(s, i, &req))
+			if (fuzz_ioctl(s, i, &req))
 				fuzz_reply(s, &req, __atomic_fetch_add(&st->replies_started, 1,
 								       __ATOMIC_RELAXED), 1);
 			continue;

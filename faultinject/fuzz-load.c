@@ -9,8 +9,10 @@
  * (settings, rings, message level, link modes).
  *
  * Printed at the end (SIGTERM or --seconds): per operation, how often the
- * kernel answered with which errno. A value no system call may return
- * (512 ERESTARTSYS and the kernel's other internal codes) shows as E512.
+ * kernel answered with which errno. The kernel's internal codes, which no
+ * system call may return (512 ERESTARTSYS .. 529), show as E512 and so on;
+ * values that are no errno at all (above the last one, up to 4095) are
+ * summed as not-an-errno.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -323,6 +325,7 @@ static void worker(uint64_t seed, int id, int unpriv, unsigned int exec_ok)
 
 static void report(void)
 {
+	unsigned long long other;
 	int u, op, e;
 
 	for (u = 0; u < 2; u++) {
@@ -335,18 +338,24 @@ static void report(void)
 				continue;
 			printf("load: %s %-14s %7llu:", u ? "user" : "root", load_name[op],
 			       (unsigned long long)total);
-			for (e = 0; e < LOAD_NERR; e++) {
+			for (e = 0, other = 0; e < LOAD_NERR; e++) {
 				const char *nm = e ? strerrorname_np(e) : "OK";
+				unsigned long long k = ls->n[u][op][e];
 
-				if (!ls->n[u][op][e])
+				if (!k)
 					continue;
 				if (op == LOAD_EXEC_ETHTOOL && e)
-					printf(" exit%d=%llu", e, (unsigned long long)ls->n[u][op][e]);
+					printf(" exit%d=%llu", e, k);
 				else if (nm && e < 512)
-					printf(" %s=%llu", nm, (unsigned long long)ls->n[u][op][e]);
+					printf(" %s=%llu", nm, k);
+				else if (e >= 512 && e < 530)
+					printf(" E%d=%llu", e, k);	/* the kernel's own */
 				else
-					printf(" E%d=%llu", e, (unsigned long long)ls->n[u][op][e]);
+					other += k;
 			}
+			/* values no errno has: counted, not listed */
+			if (other)
+				printf(" not-an-errno=%llu", other);
 			printf("\n");
 		}
 	}
@@ -424,8 +433,18 @@ int main(int argc, char **argv)
 		if (seconds && t.tv_sec - t0.tv_sec >= (time_t)seconds)
 			ls->stop = 1;
 	}
-	while (wait(NULL) > 0)
-		;
+	/*
+	 * Bounded: a worker stuck in the kernel (a caller that died holding
+	 * the RTNL leaves every other one waiting for it) never ends; report
+	 * what the others did anyway.
+	 */
+	for (i = 0; i < 30 && waitpid(-1, NULL, WNOHANG) >= 0; i++) {
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		usleep(100000);
+	}
+	if (waitpid(-1, NULL, WNOHANG) >= 0)
+		printf("load: some workers did not end (stuck in the kernel)\n");
 	report();
 	return 0;
 }

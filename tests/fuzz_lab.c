@@ -80,8 +80,8 @@ static void test_sandboxed(void)
 	 */
 	fz_sh(&r, 60, "P=$(pidof pcnet32d); u=$(awk '/^Uid:/ { print $2 }' /proc/$P/status); "
 		      "echo uid=$u; grep -E '^(Uid|Gid|Groups|Cap...|NoNewPrivs|Seccomp):' /proc/$P/status; "
-		      "echo owner=$(stat -c %u:%g /proc/$P/mem /proc/$P/environ | tr '\\n' ' '); "
-		      "echo indb=$(cut -d: -f3,4 /etc/passwd /etc/group | tr ':' '\\n' | grep -cx $u); "
+		      "echo owner=$(stat -c %u:%g /proc/$P/mem /proc/$P/environ); "
+		      "echo indb=$(awk -F: -v u=$u '$3 == u || $4 == u' /etc/passwd /etc/group | wc -l); "
 		      "n=0; for s in /proc/[0-9]*/status; do [ $s = /proc/$P/status ] && continue; "
 		      "grep -E '^(Uid|Gid):' $s 2>/dev/null | grep -qw $u && n=$((n + 1)); done; echo others=$n; "
 		      "echo \"pcnet32d-test:x:$u:$u::/:/bin/sh\" >> /etc/passwd; "
@@ -105,7 +105,7 @@ static void test_sandboxed(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "CapAmb:\t0000000000000000\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "NoNewPrivs:\t1\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "Seccomp:\t2\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "owner=0:0 0:0 \n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "owner=0:0 0:0\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "indb=0\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "others=0\n"));
 	CU_ASSERT_EQUAL(th_count(r.err, r.err_len, "Permission denied"), 2);
@@ -263,7 +263,15 @@ static void test_short_fuzz(void)
 	if ((p = strstr(r.out, "fuzz-run: kernel log:")))
 		fprintf(stderr, " [%.*s] ", (int)strcspn(p, "\n"), p);
 	CU_ASSERT_EQUAL(r.status, 0);
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz: seed 11: 8000 replies (target 8000), 800 ioctls"));
+	p = strstr(r.out, "fuzz: seed 11: ");
+	CU_ASSERT_PTR_NOT_NULL(p);
+	if (p) {
+		unsigned long replies = 0, ioctls = 0;
+
+		sscanf(p, "fuzz: seed 11: %lu replies (target 8000), %lu ioctls", &replies, &ioctls);
+		CU_ASSERT(replies >= 8000);
+		CU_ASSERT(ioctls >= 800);
+	}
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " 0 bad lines"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: battery same as before: yes\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: verdict PASS\n"));
