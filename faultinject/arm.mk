@@ -26,7 +26,8 @@ lint-fault-arm:
 	@echo "lint-fault-arm: clean"
 
 TEST_CFLAGS += -I$(ROOT)/faultinject -I$(ROOT)/driver-split/daemon
-TEST_DEPS += $(ROOT)/faultinject/arm-args.c $(ROOT)/faultinject/arm-args.h \
+# slow.c too: tests/driver_unit.c includes it, and its fault points are tested
+TEST_DEPS += $(ROOT)/pcnet32/slow.c $(ROOT)/faultinject/arm-args.c $(ROOT)/faultinject/arm-args.h \
 	$(ROOT)/pcnet32/fault.c $(ROOT)/pcnet32/fault-act.c $(ROOT)/pcnet32/fault.h \
 	$(ROOT)/driver-split/daemon/fault-ctl.c $(ROOT)/driver-split/daemon/fault-ctl.h \
 	$(ROOT)/driver-split/daemon/fault-user.c $(ROOT)/driver-split/daemon/fault-user.h
