@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ops.h"
 
@@ -53,7 +52,8 @@ static int faults_init(void)
 	struct th_result r;
 	char cmd[2048];
 
-	snprintf(data_dir, sizeof(data_dir), "/tmp/faults-lab.%d", (int)getpid());
+	/* kept after the run (build/ is never committed): the records to read */
+	snprintf(data_dir, sizeof(data_dir), "%s", th_path("build/faultinject/lab-data"));
 	snprintf(cmd, sizeof(cmd),
 		 "cd '%s' && rm -rf %s && FAULTS_DATA=%s FAULTS_SEED=3 FAULTS_TRIALS=10 "
 		 "FAULTS_DEADLINE_MS=%d FAULTS_SPLIT_OPS=%s FAULTS_INKERNEL_OPS=get_drvinfo "
@@ -75,13 +75,8 @@ static int faults_init(void)
 
 static int faults_clean(void)
 {
-	char cmd[512];
-	struct th_result r;
-
 	th_free(&rows);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", data_dir);
-	th_sh(&r, 30, cmd);
-	th_free(&r);
+	fprintf(stderr, "faults lab: records in %s\n", data_dir);
 	return 0;
 }
 
