@@ -295,10 +295,10 @@ static CU_TestInfo fuzz_tests[] = {
 	{ "every op works under the filter; nothing is killed", test_ops_under_filter },
 	{ "kill -9 x10: a ready daemon is back at once (< 2 s each)", test_kill_recovery },
 	{ "a daemon that never gets ready backs off 0.1, 0.2, 0.4, 0.8 s", test_crash_loop_backoff },
-	{ "unbind/bind: the supervisor waits for the node, a new daemon serves "
-	  "[needs the kernel's lowest-free node index]", test_rebind },
-	{ "short hostile-daemon fuzz: no WARN/oops/taint, daemon and NIC recover "
-	  "[fails until the kernel fixes of issue 9 are merged]", test_short_fuzz },
+	{ "unbind/bind: the supervisor waits for the node, a new daemon serves",
+	  test_rebind },
+	{ "short hostile-daemon fuzz: no WARN/oops/taint, daemon and NIC recover",
+	  test_short_fuzz },
 	CU_TEST_INFO_NULL,
 };
 
