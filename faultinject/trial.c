@@ -1073,15 +1073,15 @@ static int echo_since(uint64_t since, unsigned int wait_ms)
  * fault that left the NIC dead (scribble writes the chip's own registers)
  * would otherwise be charged to every later trial. No echo reply within
  * 500 ms: the interface is taken down and up (the driver's open
- * reinitializes the chip), then given 5 s. Returns 1 when it was reset;
+ * reinitializes the chip), then given 5 s. The wait stays within the
+ * trial, so that its losses are charged to the fault that caused them. Returns 1 when it was reset;
  * *dead is set when even that did not bring an echo back.
  */
 static int fast_path_repair(int *dead)
 {
-	uint64_t t = now_ns();
-
+	/* a reply newer than the check: one from before may predate the fault */
 	*dead = 0;
-	if (echo_since(t > 500000000ULL ? t - 500000000ULL : 0, 500))
+	if (echo_since(now_ns(), 500))
 		return 0;
 	if (system("ip link set " IFNAME " down; ip link set " IFNAME " up"))
 		fprintf(stderr, "fault-trial: ip link failed\n");
