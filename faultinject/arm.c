@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fault-arm: arm one fault in the slow path of whichever pcnet32 build is
- * loaded (the interface: notes/FAULT-ARM-INTERFACE.md; the points:
+ * loaded (the interface: faultinject/README.md; the points:
  * pcnet32/fault.h). The in-kernel build keeps its plan in debugfs
  * (/sys/kernel/debug/pcnet32-fault/), the split build in the daemon's
  * control file (/run/pcnet32d.fault, driver-split/daemon/fault-ctl.h).

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # fault-arm: the guest tool that arms one slow-path fault in either build
-# (pcnet32/fault.h; the interface in notes/FAULT-ARM-INTERFACE.md), and the
+# (pcnet32/fault.h; the interface in faultinject/README.md), and the
 # host unit tests of its parser and of the shared decision.
 #
 #   $(BUILD)/faultinject/fault-arm   -> /lab/bin/fault-arm in the guest

@@ -36,7 +36,7 @@ TEST_DEPS += $(FI_DIR)/trial-list.c $(FI_DIR)/classify.c $(FI_DIR)/report-totals
 faults: faults-run
 
 # After the campaign, make faults runs the hostile-daemon fuzz (fuzz.mk):
-# the full one (>= 100000 replies, 10000 random ioctls; about 14 minutes
+# the full one (>= 100000 replies, 10000 random ioctls; about 20 minutes
 # more), the short one of make test with FAULTS_QUICK=1, none with
 # FAULTS_FUZZ=0.
 FI_FUZZ_ENV := $(if $(filter 1,$(FAULTS_QUICK)),FUZZ_REPLIES=8000 FUZZ_IOCTLS=800 FUZZ_SEED=11)
