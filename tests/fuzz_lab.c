@@ -215,10 +215,10 @@ static void test_rebind(void)
 	/*
 	 * Unbind the NIC from the driver and bind it again: the daemon loses
 	 * its node (REQUEST fails), the supervisor waits for the node to come
-	 * back instead of crash-looping, and a new daemon serves. Needs the
-	 * kernel to give the NIC the lowest free node index again (the
-	 * channel's part of issue 9); until then the node comes back as
-	 * pcnet32-upcall1 and this fails. Afterwards the module is reloaded,
+	 * back instead of crash-looping, and a new daemon serves. The kernel
+	 * gives the NIC the lowest free node index again (an IDA); with a
+	 * growing index the node came back as pcnet32-upcall1 and this
+	 * failed. Afterwards the module is reloaded,
 	 * whatever happened, so that the next test starts from node 0.
 	 */
 	fz_sh(&r, 120, ": > /var/log/pcnet32d.log; "
@@ -252,9 +252,9 @@ static void test_short_fuzz(void)
 	 * fixed seed) under the full load: no WARN, BUG, oops or lockdep line,
 	 * no new taint (the lab's 242), the real daemon back and giving the
 	 * same answers as before, and the NIC passes pings and a TCP stream.
-	 * The kernel before the fixes of issue 9 fails this (a WARN in
-	 * dev_ethtool and an oops in the self-test within a few thousand
-	 * replies): it passes once they are merged.
+	 * A kernel that took string-set counts from the daemon failed this
+	 * (a WARN in dev_ethtool and an oops in the self-test within a few
+	 * thousand replies).
 	 */
 	fz_sh(&r, 600, "fuzz-run 11 8000 800 300");
 	p = strstr(r.out, "fuzz: seed");
