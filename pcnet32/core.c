@@ -97,13 +97,13 @@ static void pcnet32_fill_init_block(struct pcnet32_private *lp)
 	if (lp->dev->flags & IFF_PROMISC)
 		mode |= PCNET32_MODE_PROM;
 	ib->mode = cpu_to_le16(mode);
-	ib->rlen = ilog2(lp->rx_size) << 4;
-	ib->tlen = ilog2(lp->tx_size) << 4;
+	ib->rlen = ilog2(lp->rings.rx_size) << 4;
+	ib->tlen = ilog2(lp->rings.tx_size) << 4;
 	memcpy(ib->padr, lp->dev->dev_addr, ETH_ALEN);
 	ib->reserved = 0;
 	memcpy(ib->ladrf, lp->ladrf, sizeof(ib->ladrf));
-	ib->rdra = cpu_to_le32(lp->rx_ring_dma);
-	ib->tdra = cpu_to_le32(lp->tx_ring_dma);
+	ib->rdra = cpu_to_le32(lp->rings.rx_ring_dma);
+	ib->tdra = cpu_to_le32(lp->rings.tx_ring_dma);
 }
 
 /*
@@ -117,8 +117,8 @@ static int pcnet32_hw_init(struct pcnet32_private *lp, dma_addr_t init_dma)
 	int i;
 
 	p->init_dma = init_dma;
-	p->rx_ring_dma = lp->rx_ring_dma;
-	p->tx_ring_dma = lp->tx_ring_dma;
+	p->rx_ring_dma = lp->rings.rx_ring_dma;
+	p->tx_ring_dma = lp->rings.tx_ring_dma;
 	pcnet32_write_csr(io, PCNET32_CSR_IADR_LO, init_dma & 0xffff);
 	pcnet32_write_csr(io, PCNET32_CSR_IADR_HI, init_dma >> 16);
 	/*
@@ -228,13 +228,13 @@ static void pcnet32_tx_purge(struct pcnet32_private *lp)
 {
 	unsigned int i;
 
-	for (i = 0; i < lp->tx_size; i++) {
-		if (!lp->tx_skb[i])
+	for (i = 0; i < lp->rings.tx_size; i++) {
+		if (!lp->rings.tx_skb[i])
 			continue;
-		dma_unmap_single(&lp->pdev->dev, lp->tx_dma[i],
-				 lp->tx_skb[i]->len, DMA_TO_DEVICE);
-		dev_kfree_skb_any(lp->tx_skb[i]);
-		lp->tx_skb[i] = NULL;
+		dma_unmap_single(&lp->pdev->dev, lp->rings.tx_dma[i],
+				 lp->rings.tx_skb[i]->len, DMA_TO_DEVICE);
+		dev_kfree_skb_any(lp->rings.tx_skb[i]);
+		lp->rings.tx_skb[i] = NULL;
 		lp->tx_dropped++;
 	}
 }
@@ -243,16 +243,7 @@ static void pcnet32_tx_purge(struct pcnet32_private *lp)
 static void pcnet32_rings_swap(struct pcnet32_private *lp,
 			       struct pcnet32_rings *r)
 {
-	swap(lp->rx_size, r->rx_size);
-	swap(lp->tx_size, r->tx_size);
-	swap(lp->rx_ring, r->rx_ring);
-	swap(lp->rx_ring_dma, r->rx_ring_dma);
-	swap(lp->tx_ring, r->tx_ring);
-	swap(lp->tx_ring_dma, r->tx_ring_dma);
-	swap(lp->rx_skb, r->rx_skb);
-	swap(lp->rx_dma, r->rx_dma);
-	swap(lp->tx_skb, r->tx_skb);
-	swap(lp->tx_dma, r->tx_dma);
+	swap(lp->rings, *r);
 }
 
 /* free a set of rings the chip no longer uses, with their buffers */
@@ -362,13 +353,13 @@ static void pcnet32_rings_init(struct pcnet32_private *lp)
 {
 	unsigned int i;
 
-	for (i = 0; i < lp->tx_size; i++) {
-		lp->tx_ring[i].base = 0;
-		lp->tx_ring[i].status = 0;
-		lp->tx_ring[i].misc = 0;
+	for (i = 0; i < lp->rings.tx_size; i++) {
+		lp->rings.tx_ring[i].base = 0;
+		lp->rings.tx_ring[i].status = 0;
+		lp->rings.tx_ring[i].misc = 0;
 	}
-	for (i = 0; i < lp->rx_size; i++)
-		pcnet32_rx_desc_give(&lp->rx_ring[i], lp->rx_dma[i]);
+	for (i = 0; i < lp->rings.rx_size; i++)
+		pcnet32_rx_desc_give(&lp->rings.rx_ring[i], lp->rings.rx_dma[i]);
 	lp->cur_rx = 0;
 	lp->rx_resync = false;
 	lp->cur_tx = 0;
@@ -387,14 +378,14 @@ static void __pcnet32_tx_reclaim(struct pcnet32_private *lp, int budget)
 	u32 misc;
 
 	while (lp->dirty_tx != lp->cur_tx) {
-		entry = lp->dirty_tx & (lp->tx_size - 1);
-		d = &lp->tx_ring[entry];
+		entry = lp->dirty_tx & (lp->rings.tx_size - 1);
+		d = &lp->rings.tx_ring[entry];
 		status = le16_to_cpu(READ_ONCE(d->status));
 		if (status & PCNET32_DESC_OWN)
 			break;
 		/* read the rest of the descriptor after the ownership bit */
 		dma_rmb();
-		skb = lp->tx_skb[entry];
+		skb = lp->rings.tx_skb[entry];
 		if (status & PCNET32_DESC_ERR) {
 			misc = le32_to_cpu(d->misc);
 			lp->tx_errors++;
@@ -411,15 +402,15 @@ static void __pcnet32_tx_reclaim(struct pcnet32_private *lp, int budget)
 			bytes += skb->len;
 		}
 		if (skb) {
-			dma_unmap_single(&lp->pdev->dev, lp->tx_dma[entry],
+			dma_unmap_single(&lp->pdev->dev, lp->rings.tx_dma[entry],
 					 skb->len, DMA_TO_DEVICE);
 			napi_consume_skb(skb, budget);
-			lp->tx_skb[entry] = NULL;
+			lp->rings.tx_skb[entry] = NULL;
 		}
 		lp->dirty_tx++;
 	}
 	if (netif_queue_stopped(lp->dev) &&
-	    lp->cur_tx - lp->dirty_tx < lp->tx_size)
+	    lp->cur_tx - lp->dirty_tx < lp->rings.tx_size)
 		netif_wake_queue(lp->dev);
 	if (pkts) {
 		u64_stats_update_begin(&lp->syncp);
@@ -459,16 +450,16 @@ static netdev_tx_t pcnet32_start_xmit(struct sk_buff *skb,
 	/* frames whose TINT went with a NAPI completion are reclaimed here */
 	if (lp->cur_tx != lp->dirty_tx)
 		__pcnet32_tx_reclaim(lp, 0);
-	if (lp->cur_tx - lp->dirty_tx >= lp->tx_size) {
+	if (lp->cur_tx - lp->dirty_tx >= lp->rings.tx_size) {
 		netif_stop_queue(dev);
 		spin_unlock_irqrestore(&lp->lock, flags);
 		dma_unmap_single(&lp->pdev->dev, dma, skb->len, DMA_TO_DEVICE);
 		return NETDEV_TX_BUSY;
 	}
-	entry = lp->cur_tx & (lp->tx_size - 1);
-	lp->tx_skb[entry] = skb;
-	lp->tx_dma[entry] = dma;
-	d = &lp->tx_ring[entry];
+	entry = lp->cur_tx & (lp->rings.tx_size - 1);
+	lp->rings.tx_skb[entry] = skb;
+	lp->rings.tx_dma[entry] = dma;
+	d = &lp->rings.tx_ring[entry];
 	d->base = cpu_to_le32(dma);
 	d->length = cpu_to_le16((u16)-skb->len);
 	d->misc = 0;
@@ -477,7 +468,7 @@ static netdev_tx_t pcnet32_start_xmit(struct sk_buff *skb,
 	d->status = cpu_to_le16(PCNET32_DESC_OWN | PCNET32_DESC_STP |
 				PCNET32_DESC_ENP);
 	lp->cur_tx++;
-	if (lp->cur_tx - lp->dirty_tx >= lp->tx_size)
+	if (lp->cur_tx - lp->dirty_tx >= lp->rings.tx_size)
 		netif_stop_queue(dev);
 	skb_tx_timestamp(skb);
 	pcnet32_set_csr0(lp, lp->ien | PCNET32_CSR0_TDMD);
@@ -506,12 +497,12 @@ static void pcnet32_rx_error(struct pcnet32_private *lp, u16 status)
  */
 static bool pcnet32_rx_resync(struct pcnet32_private *lp)
 {
-	unsigned int i, n = lp->rx_resync ? lp->rx_size : 2;
+	unsigned int i, n = lp->rx_resync ? lp->rings.rx_size : 2;
 
 	for (i = 1; i < n; i++) {
-		unsigned int e = (lp->cur_rx + i) & (lp->rx_size - 1);
+		unsigned int e = (lp->cur_rx + i) & (lp->rings.rx_size - 1);
 
-		if (!(le16_to_cpu(READ_ONCE(lp->rx_ring[e].status)) &
+		if (!(le16_to_cpu(READ_ONCE(lp->rings.rx_ring[e].status)) &
 		      PCNET32_DESC_OWN)) {
 			lp->cur_rx += i;
 			return true;
@@ -532,8 +523,8 @@ static int pcnet32_rx(struct pcnet32_private *lp, int budget)
 	int len;
 
 	while (work < budget) {
-		entry = lp->cur_rx & (lp->rx_size - 1);
-		d = &lp->rx_ring[entry];
+		entry = lp->cur_rx & (lp->rings.rx_size - 1);
+		d = &lp->rings.rx_ring[entry];
 		status = le16_to_cpu(READ_ONCE(d->status));
 		if (status & PCNET32_DESC_OWN) {
 			if (pcnet32_rx_resync(lp))
@@ -561,10 +552,10 @@ static int pcnet32_rx(struct pcnet32_private *lp, int budget)
 				lp->rx_dropped++;
 				goto give_back;
 			}
-			dma_sync_single_for_cpu(dd, lp->rx_dma[entry], len,
+			dma_sync_single_for_cpu(dd, lp->rings.rx_dma[entry], len,
 						DMA_FROM_DEVICE);
-			skb_put_data(skb, lp->rx_skb[entry]->data, len);
-			dma_sync_single_for_device(dd, lp->rx_dma[entry], len,
+			skb_put_data(skb, lp->rings.rx_skb[entry]->data, len);
+			dma_sync_single_for_device(dd, lp->rings.rx_dma[entry], len,
 						   DMA_FROM_DEVICE);
 		} else {
 			struct sk_buff *nskb;
@@ -575,11 +566,11 @@ static int pcnet32_rx(struct pcnet32_private *lp, int budget)
 				lp->rx_dropped++;
 				goto give_back;
 			}
-			skb = lp->rx_skb[entry];
-			dma_unmap_single(dd, lp->rx_dma[entry],
+			skb = lp->rings.rx_skb[entry];
+			dma_unmap_single(dd, lp->rings.rx_dma[entry],
 					 PCNET32_PKT_BUF_SZ, DMA_FROM_DEVICE);
-			lp->rx_skb[entry] = nskb;
-			lp->rx_dma[entry] = ndma;
+			lp->rings.rx_skb[entry] = nskb;
+			lp->rings.rx_dma[entry] = ndma;
 			skb_put(skb, len);
 		}
 		skb->protocol = eth_type_trans(skb, lp->dev);
@@ -589,7 +580,7 @@ static int pcnet32_rx(struct pcnet32_private *lp, int budget)
 		u64_stats_update_end(&lp->syncp);
 		napi_gro_receive(&lp->napi, skb);
 give_back:
-		pcnet32_rx_desc_give(d, lp->rx_dma[entry]);
+		pcnet32_rx_desc_give(d, lp->rings.rx_dma[entry]);
 	}
 	return work;
 }
@@ -1018,17 +1009,17 @@ static int pcnet32_loopback_test(struct pcnet32_private *lp)
 		f[13] = 0x00;
 		for (j = ETH_HLEN; j < PCNET32_LB_LEN; j++)
 			f[j] = (u8)(i * 31 + j);
-		lp->tx_ring[i].base = cpu_to_le32(dma + i * PCNET32_LB_LEN);
-		lp->tx_ring[i].length = cpu_to_le16((u16)-PCNET32_LB_LEN);
-		lp->tx_ring[i].misc = 0;
+		lp->rings.tx_ring[i].base = cpu_to_le32(dma + i * PCNET32_LB_LEN);
+		lp->rings.tx_ring[i].length = cpu_to_le16((u16)-PCNET32_LB_LEN);
+		lp->rings.tx_ring[i].misc = 0;
 	}
 
 	mode = le16_to_cpu(ib->mode);
 	ib->mode = cpu_to_le16(mode | PCNET32_MODE_LOOP | PCNET32_MODE_INTL);
-	ib->rlen = ilog2(lp->rx_size) << 4;
-	ib->tlen = ilog2(lp->tx_size) << 4;
-	ib->rdra = cpu_to_le32(lp->rx_ring_dma);
-	ib->tdra = cpu_to_le32(lp->tx_ring_dma);
+	ib->rlen = ilog2(lp->rings.rx_size) << 4;
+	ib->tlen = ilog2(lp->rings.tx_size) << 4;
+	ib->rdra = cpu_to_le32(lp->rings.rx_ring_dma);
+	ib->tdra = cpu_to_le32(lp->rings.tx_ring_dma);
 
 	spin_lock_irqsave(&lp->lock, flags);
 	pcnet32_hw_setup(lp);
@@ -1041,7 +1032,7 @@ static int pcnet32_loopback_test(struct pcnet32_private *lp)
 	for (i = 0; i < PCNET32_LB_PKTS; i++) {
 		/* the frame before ownership */
 		wmb();
-		lp->tx_ring[i].status = cpu_to_le16(PCNET32_DESC_OWN |
+		lp->rings.tx_ring[i].status = cpu_to_le16(PCNET32_DESC_OWN |
 						    PCNET32_DESC_STP |
 						    PCNET32_DESC_ENP);
 		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS,
@@ -1051,7 +1042,7 @@ static int pcnet32_loopback_test(struct pcnet32_private *lp)
 
 	for (j = 0; j < 200; j++) {
 		for (i = 0; i < PCNET32_LB_PKTS; i++)
-			if (le16_to_cpu(READ_ONCE(lp->rx_ring[i].status)) &
+			if (le16_to_cpu(READ_ONCE(lp->rings.rx_ring[i].status)) &
 			    PCNET32_DESC_OWN)
 				break;
 		if (i == PCNET32_LB_PKTS)
@@ -1061,20 +1052,20 @@ static int pcnet32_loopback_test(struct pcnet32_private *lp)
 	dma_rmb();
 	ret = 0;
 	for (i = 0; i < PCNET32_LB_PKTS; i++) {
-		st = le16_to_cpu(lp->rx_ring[i].status);
-		dma_sync_single_for_cpu(d, lp->rx_dma[i], PCNET32_LB_LEN,
+		st = le16_to_cpu(lp->rings.rx_ring[i].status);
+		dma_sync_single_for_cpu(d, lp->rings.rx_dma[i], PCNET32_LB_LEN,
 					DMA_FROM_DEVICE);
 		if ((st & (PCNET32_DESC_OWN | PCNET32_DESC_ERR |
 			   PCNET32_DESC_STP | PCNET32_DESC_ENP)) !=
 		    (PCNET32_DESC_STP | PCNET32_DESC_ENP) ||
-		    memcmp(lp->rx_skb[i]->data, buf + i * PCNET32_LB_LEN,
+		    memcmp(lp->rings.rx_skb[i]->data, buf + i * PCNET32_LB_LEN,
 			   PCNET32_LB_LEN)) {
 			netif_info(&lp->st, hw, lp->dev,
 				   "loopback frame %u failed, status %4.4x\n",
 				   i, st);
 			ret = -EIO;
 		}
-		dma_sync_single_for_device(d, lp->rx_dma[i], PCNET32_LB_LEN,
+		dma_sync_single_for_device(d, lp->rings.rx_dma[i], PCNET32_LB_LEN,
 					   DMA_FROM_DEVICE);
 	}
 out:
@@ -1085,7 +1076,7 @@ out:
 	spin_unlock_irqrestore(&lp->lock, flags);
 	ib->mode = cpu_to_le16(mode);
 	for (i = 0; i < PCNET32_LB_PKTS; i++)
-		lp->tx_ring[i].status = 0;
+		lp->rings.tx_ring[i].status = 0;
 	dma_free_coherent(d, PCNET32_LB_PKTS * PCNET32_LB_LEN, buf, dma);
 	return ret;
 }

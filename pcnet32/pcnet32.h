@@ -71,16 +71,7 @@ struct pcnet32_private {
 	dma_addr_t init_dma;
 	u8 ladrf[8];			/* multicast filter for the init block */
 
-	unsigned int rx_size;		/* entries, power of two */
-	unsigned int tx_size;
-	struct pcnet32_rx_desc *rx_ring;
-	dma_addr_t rx_ring_dma;
-	struct pcnet32_tx_desc *tx_ring;
-	dma_addr_t tx_ring_dma;
-	struct sk_buff **rx_skb;
-	dma_addr_t *rx_dma;
-	struct sk_buff **tx_skb;
-	dma_addr_t *tx_dma;
+	struct pcnet32_rings rings;	/* the set the chip uses */
 	unsigned int cur_rx;
 	bool rx_resync;			/* look for skipped descriptors */
 	unsigned int cur_tx;		/* next descriptor to fill */
