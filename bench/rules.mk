@@ -13,9 +13,18 @@
 BENCH_DIR := $(ROOT)/bench
 OPBENCH := $(BUILD)/bench/opbench
 
-$(OPBENCH): $(ROOT)/workloads/opbench.c
+# libperf (tools/lib/perf of Debian's linux-source-6.1), built at set-up
+# into build/libperf and linked statically: opbench runs in the guest,
+# whose image has the host's libc only
+LIBPERF_DIR := $(BUILD)/libperf
+LIBPERF := $(LIBPERF_DIR)/libperf.a
+$(LIBPERF): $(ROOT)/tools/libperf.sh $(ROOT)/tools/linux-source.sh
+	@$(ROOT)/tools/libperf.sh $(LIBPERF_DIR)
+
+$(OPBENCH): $(ROOT)/workloads/opbench.c $(LIBPERF)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $<
+	$(CC) $(USER_CFLAGS) -I$(LIBPERF_DIR)/include -o $@ $< \
+		$(LIBPERF) $(LIBPERF_DIR)/libapi.a
 
 BENCHSTAT := $(BUILD)/bench/benchstat
 $(BENCHSTAT): $(BENCH_DIR)/benchstat.c
