@@ -31,8 +31,18 @@ $(BENCHSTAT): $(BENCH_DIR)/benchstat.c
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -o $@ $<
 
+# bootstrap intervals and verdicts (the method: verdict.c, unit-tested by
+# tests/bench_unit.c, which links the same file)
+BENCHCI := $(BUILD)/bench/benchci
+$(BENCHCI): $(BENCH_DIR)/benchci.c $(BENCH_DIR)/verdict.c $(BENCH_DIR)/verdict.h
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $(BENCH_DIR)/benchci.c $(BENCH_DIR)/verdict.c -lm
+TEST_SRCS += $(BENCH_DIR)/verdict.c
+TEST_DEPS += $(BENCH_DIR)/verdict.h
+TEST_LDLIBS += -lm
+
 GUEST_TOOLS += $(OPBENCH)
-all: $(OPBENCH) $(BENCHSTAT)
+all: $(OPBENCH) $(BENCHSTAT) $(BENCHCI)
 
 .PHONY: bench-run bench-quick bench-report
 bench: bench-run
@@ -43,7 +53,7 @@ bench-run: deps all $(BENCH_DEPS)
 bench-quick: deps all $(BENCH_DEPS)
 	@BENCH_QUICK=1 $(BENCH_DIR)/run.sh
 
-bench-report: $(BENCHSTAT)
+bench-report: $(BENCHSTAT) $(BENCHCI)
 	@$(BENCH_DIR)/report.sh
 
 lint: lint-bench
