@@ -331,6 +331,17 @@ round() { # round
 		net "$c" "$r" ssh "$NET_REPS"
 	done
 	step
+	# iperf3: first one unrecorded 2-s run each way per column: the first
+	# run on a freshly booted guest is slow and erratic (under TCG its
+	# receive path is translated on first use: 0.4-0.8 of the later runs
+	# in a side-by-side probe, see bench/README.md), and every round boots
+	# afresh. Then the odd runs in the round's order, the even ones
+	# reversed, so that within a round too no column is always first or last.
+	progress "round $r/$ROUNDS: iperf3 warm-up (2 s each way, unrecorded) on ${order[*]}"
+	for c in "${order[@]}"; do
+		hx "$c" "$NETBENCH" iperf warmup 2 0 >/dev/null 2>&1 || true
+		hx "$c" "$NETBENCH" iperf warmup 2 0 -R >/dev/null 2>&1 || true
+	done
 	# iperf3: the odd runs in the round's order, the even ones reversed, so
 	# that within a round too no column is always first or last
 	for ((j = 0; j < IPERF_N; j++)); do
