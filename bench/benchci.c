@@ -21,7 +21,9 @@
  * median(B) (-m diff); lo, hi: the 95% bootstrap interval; verdict
  * (ratios: unchanged within 5%, higher, lower, inconclusive; differences:
  * "-"); target: met, not met or inconclusive for "at most" (max) or "at
- * least" (min) BOUND. Groups where a side has no sample are left out.
+ * least" (min) BOUND. Both are inconclusive when a side has fewer than 3
+ * samples (no spread to resample). Groups where a side has no sample are
+ * left out.
  *
  * Why a C helper: Miller and datamash give medians and quantiles but no
  * resampling; a seeded two-level bootstrap over some 10^5 samples and
@@ -316,9 +318,9 @@ int main(int argc, char **argv)
 		printf("%s,%s,%s,%zu,%zu,%d,%.6g,%.6g,%.6g,%s", gr->key, col_a,
 		       col_b, gr->n[0], gr->n[1], ci.rounds, ci.est, ci.lo,
 		       ci.hi, stat == BENCH_RATIO ?
-		       bench_verdict_name(bench_verdict(ci.lo, ci.hi, 0.05)) : "-");
+		       bench_verdict_name(bench_verdict_ci(&ci, 0.05)) : "-");
 		if (has_target)
-			printf(",%s", bench_target_name(bench_target(ci.lo, ci.hi, bound, upper)));
+			printf(",%s", bench_target_name(bench_target_ci(&ci, bound, upper)));
 		printf("\n");
 	}
 	return fflush(stdout) ? 1 : 0;

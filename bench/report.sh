@@ -306,7 +306,7 @@ function hl(k, v) { if (!(k in HL)) HK[++nhk] = k; HL[k] = v }
 function cfmt(c, k, f,   x) { x = cval("counters", c, k, f); return x == "" ? "–" : fmt(x) }
 function cval(t, c, k, f) { return ((t, c, k, f) in S) ? S[t, c, k, f] : "" }
 function target_row(what, fig, bound, outcome) {
-	line("| " what " | " fig " | " bound " | " (outcome == "met" ? "met" : "**" outcome "**") " |")
+	line("| " what " | " fig " | " bound " | " (outcome == "met" || outcome ~ /^no upcall/ ? outcome : "**" outcome "**") " |")
 	tl = tl "\n  " what ": " fig ", target " bound ": " outcome
 }
 END {
@@ -345,7 +345,7 @@ END {
 	bnote = ""
 	for (c in bchanged) bnote = bnote " " c
 	line("| commit | " m("commit") (!nmd5 ? " (this run did not record the hashes of the driver builds)" : bnote == "" ? "; the same driver builds in every round (hashes of the module and daemon as booted)" : "; **the driver build changed between rounds for" bnote "** (the tree is shared and the lab builds at every boot)") " |")
-	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-paper: the split build, its daemon restarted with `--protocol paper`) and runs every workload on each column in turn, in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings, " m("net_reps") " scp runs of each size and " m("net_reps") " ssh logins,  m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way (odd runs in the round'"'"'s order, even runs reversed), one with the guest dumping registers " m("dump_rate") " times a second |")
+	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-paper: the split build, its daemon restarted with `--protocol paper`) and runs every workload on each column in turn, in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings, " m("net_reps") " scp runs of each size and " m("net_reps") " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way (odd runs in the round'"'"'s order, even runs reversed), one with the guest dumping registers " m("dump_rate") " times a second |")
 	line("")
 	line("Cells are the median over all rounds with the spread in brackets (Table 2 commands and")
 	line("network: p25–p75, the interquartile range; per-op latencies: p5–p95). Ratios are ratios")
@@ -414,6 +414,7 @@ END {
 		k = item["ops", i]
 		if (!(("ci_ops_sd", k, "est") in S) || prt == "") continue
 		u = cval("counters", "split", k, "upcalls")
+		if (u != "" && u + 0 == 0) { target_row("split − inkernel, " k, "–", "≤ 1.5", "no upcall: answered in the kernel"); continue }
 		if (u != "" && u + 0 != 1) { target_row("split − inkernel, " k " (÷ pipe RTT " fmt(prt) " µs)", "–", "≤ 1.5", sprintf("not a single-upcall op (%.3g upcalls per ioctl)", u)); continue }
 		fig = rfmt(S["ci_ops_sd", k, "est"] / 1e3 / prt) " [" rfmt(S["ci_ops_sd", k, "lo"] / 1e3 / prt) "–" rfmt(S["ci_ops_sd", k, "hi"] / 1e3 / prt) "]"
 		target_row("split − inkernel, " k " (÷ pipe RTT " fmt(prt) " µs)", fig, "≤ 1.5 (moonshot 1.0: " S["ci_ops_sd1", k, "target"] ")", S["ci_ops_sd", k, "target"])
@@ -436,6 +437,7 @@ END {
 		for (i = 5; i <= nitem["ops"]; i++) {
 			k = item["ops", i]; u = cval("counters", col, k, "upcalls")
 			if (u == "") continue
+			if (u + 0 == 0) { target_row("upcalls per ioctl, " col ", " k, "0", "= 1", "no upcall: answered in the kernel"); continue }
 			target_row("upcalls per ioctl, " col ", " k, sprintf("%.3f", u) " (" S["counters", col, k, "upcalls_sum"] " / " S["counters", col, k, "n"] ")", "= 1", S["counters", col, k, "upcalls_sum"] == S["counters", col, k, "n"] ? "met" : "not met")
 		}
 	}

@@ -262,7 +262,7 @@ boot() { # column round
 	# which build ran: the tree is shared, and vm/lab builds at every boot
 	# shellcheck disable=SC2016 # expanded in the guest
 	printf '%s,%s,build_md5,%s\n' "$c" "$r" "$(gx "$c" sh -c '
-		if [ -f /lab/driver/pcnet32.ko ]; then cat /lab/driver/pcnet32.ko /lab/driver/pcnet32d
+		if [ -f /lab/driver/pcnet32.ko ]; then cat /lab/driver/pcnet32.ko; [ ! -f /lab/driver/pcnet32d ] || cat /lab/driver/pcnet32d
 		else cat /lib/modules/stock/pcnet32.ko; fi | md5sum' | cut -c1-12)" >>"$DATA/footprint.csv"
 	if [ "$d" = split ]; then
 		# shellcheck disable=SC2016 # expanded in the guest

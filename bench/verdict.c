@@ -191,6 +191,7 @@ int bench_boot(const struct bench_sample *a, size_t na,
 		goto out;
 	ci->est = statistic(ma, mb, stat);
 	ci->rounds = nr;
+	ci->few = ia < BENCH_MIN_SAMPLES || ib < BENCH_MIN_SAMPLES;
 
 	for (k = 0; k < reps; k++) {
 		size_t d;
@@ -241,6 +242,11 @@ enum bench_verdict bench_verdict(double lo, double hi, double tol)
 	return BENCH_INCONCLUSIVE;
 }
 
+enum bench_verdict bench_verdict_ci(const struct bench_ci *ci, double tol)
+{
+	return ci->few ? BENCH_INCONCLUSIVE : bench_verdict(ci->lo, ci->hi, tol);
+}
+
 const char *bench_verdict_name(enum bench_verdict v)
 {
 	switch (v) {
@@ -262,6 +268,13 @@ enum bench_target bench_target(double lo, double hi, double bound, int upper)
 	if (upper ? lo > bound : hi < bound)
 		return BENCH_NOT_MET;
 	return BENCH_TARGET_INCONCLUSIVE;
+}
+
+enum bench_target bench_target_ci(const struct bench_ci *ci, double bound,
+				  int upper)
+{
+	return ci->few ? BENCH_TARGET_INCONCLUSIVE :
+			 bench_target(ci->lo, ci->hi, bound, upper);
 }
 
 const char *bench_target_name(enum bench_target t)

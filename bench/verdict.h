@@ -32,7 +32,15 @@ struct bench_ci {
 	double est;	/* the statistic on the data as measured */
 	double lo, hi;	/* the central 95% of the bootstrap replicates */
 	int rounds;	/* rounds that have samples of both sides */
+	int few;	/* a side has fewer than BENCH_MIN_SAMPLES samples */
 };
+
+/*
+ * Below this many samples on a side, resampling cannot show the spread
+ * (one sample gives an interval of width 0): the verdict and any target
+ * are inconclusive whatever the interval says.
+ */
+#define BENCH_MIN_SAMPLES 3
 
 /*
  * Bootstrap of median(a) / median(b) (BENCH_RATIO) or median(a) -
@@ -60,6 +68,8 @@ enum bench_verdict {
 	BENCH_INCONCLUSIVE,
 };
 enum bench_verdict bench_verdict(double lo, double hi, double tol);
+/* the same, inconclusive when ci->few */
+enum bench_verdict bench_verdict_ci(const struct bench_ci *ci, double tol);
 const char *bench_verdict_name(enum bench_verdict v);
 
 /*
@@ -73,6 +83,9 @@ enum bench_target {
 	BENCH_TARGET_INCONCLUSIVE,
 };
 enum bench_target bench_target(double lo, double hi, double bound, int upper);
+/* the same, inconclusive when ci->few */
+enum bench_target bench_target_ci(const struct bench_ci *ci, double bound,
+				  int upper);
 const char *bench_target_name(enum bench_target t);
 
 /* splitmix64: the bootstrap's generator (seeded, the same on every host) */

@@ -141,6 +141,14 @@ static void test_bootstrap_outcomes(void)
 	b = synth(&st, 1, 5, 100, NULL, 0.3);
 	CU_ASSERT_EQUAL(boot_verdict(a, b, 5, &ci), BENCH_INCONCLUSIVE);
 	CU_ASSERT_EQUAL(ci.rounds, 1);
+	/* one sample a side: an interval of width 0, but no verdict */
+	CU_ASSERT_FATAL(bench_boot(a, 1, b, 1, BENCH_RATIO, 500, 1, &ci) == 0);
+	CU_ASSERT(ci.few);
+	CU_ASSERT_DOUBLE_EQUAL(ci.lo, ci.hi, 0);
+	CU_ASSERT_EQUAL(bench_verdict_ci(&ci, 0.05), BENCH_INCONCLUSIVE);
+	CU_ASSERT_EQUAL(bench_target_ci(&ci, 100, 1), BENCH_TARGET_INCONCLUSIVE);
+	CU_ASSERT_FATAL(bench_boot(a, 5, b, 5, BENCH_RATIO, 500, 1, &ci) == 0);
+	CU_ASSERT(!ci.few);
 	/* no common round, an empty side: no interval */
 	b[0].round = 9;
 	CU_ASSERT_EQUAL(bench_boot(a, 5, b, 1, BENCH_RATIO, 500, 1, &ci), -1);
