@@ -59,5 +59,5 @@ bench-report: $(BENCHSTAT) $(BENCHCI)
 lint: lint-bench
 .PHONY: lint-bench
 lint-bench:
-	@shellcheck $(BENCH_DIR)/*.sh
+	@shellcheck $(BENCH_DIR)/*.sh $(ROOT)/tools/libperf.sh
 	@echo "lint-bench: clean"

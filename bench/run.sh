@@ -113,15 +113,20 @@ driver_of() { # column
 	esac
 }
 
-# Progress: elapsed time and, once a step is done, the time left estimated
-# from the steps done so far (STEPS_PER_ROUND steps a round).
+# Progress: elapsed time and the time left: in round 1 estimated from the
+# steps done so far (STEPS_PER_ROUND steps a round, of unequal length),
+# later from the mean time of the rounds done.
 T0=$(date +%s)
-STEPS_DONE=0
+STEPS_DONE=0 ROUNDS_DONE=0 ROUNDS_T=0
 STEPS_PER_ROUND=$((${#COLUMNS[@]} + 6 + 1 + 5 + 1 + 1))
 progress() { # message
 	local s=$(($(date +%s) - T0)) left="" total
 	total=$((ROUNDS * STEPS_PER_ROUND))
-	if [ "$STEPS_DONE" -gt 0 ] && [ "$STEPS_DONE" -lt "$total" ]; then
+	if [ "$ROUNDS_DONE" -gt 0 ] && [ "$ROUNDS_DONE" -lt "$ROUNDS" ]; then
+		left=$((ROUNDS_T * ROUNDS / ROUNDS_DONE - s))
+		[ "$left" -ge 0 ] || left=0
+		left=$(printf ' (about %d:%02d left)' $((left / 60)) $((left % 60)))
+	elif [ "$STEPS_DONE" -gt 0 ] && [ "$STEPS_DONE" -lt "$total" ]; then
 		left=$((s * (total - STEPS_DONE) / STEPS_DONE))
 		left=$(printf ' (about %d:%02d left)' $((left / 60)) $((left % 60)))
 	fi
@@ -424,6 +429,7 @@ fi
 progress "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds; raw data in $DATA"
 for ((r = 1; r <= ROUNDS; r++)); do
 	round "$r"
+	ROUNDS_DONE=$r ROUNDS_T=$(($(date +%s) - T0))
 done
 {
 	printf 'load_end=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
