@@ -592,6 +592,11 @@ END {
 			line("| " k " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_ps", k) " | " cfmt("split", k, "upcalls") " | " cfmt("split-paper", k, "upcalls") " | " cfmt("split", k, "cs_all") " | " cfmt("split-paper", k, "cs_all") " |")
 		}
 		line("")
+		line("Whole ethtool commands (Table 2), each protocol against inkernel:")
+		line("")
+		H[1] = "command"; H[2] = "split/inkernel"; H[3] = "split-paper/inkernel"; table_head("", 3)
+		for (i = 2; i <= ncmd; i++) line("| " CMDN[K[i]] " | " civ("ci_cmd_si", K[i]) " | " civ("ci_cmd_pi", K[i]) " |")
+		line("")
 	} else line("The ablation column `split-paper` (the paper'"'"'s protocol, same build) did not run" (paper_note == "" ? "." : ": " paper_note "."))
 	line("")
 	skipped = ""
@@ -726,11 +731,11 @@ END {
 
 	line("## Method")
 	line("")
-	line("- Columns: `stock` is Debian'"'"'s pcnet32.ko for the guest kernel; `inkernel` is this project'"'"'s driver with every function in the kernel; `split` is the same driver with the slow-path ops in the daemon pcnet32d (see the README). `inkernel` is the control for `split`: same code, only the boundary differs.")
-	line("- Rounds interleave the columns: each round boots all three labs afresh, then runs every workload on stock, inkernel and split in turn, so that the shared host'"'"'s changing load falls on the columns alike; boot-to-boot variation is part of the spread. Medians pool the samples of all rounds; the per-round ratios in parentheses show how stable a ratio is.")
+	line("- Columns: `stock` is Debian'"'"'s pcnet32.ko for the guest kernel; `inkernel` is this project'"'"'s driver with every function in the kernel; `split` is the same driver with the slow-path ops in the daemon pcnet32d (see the README). `inkernel` is the control for `split`: same code, only the boundary differs. `split-paper` is the split build with its daemon restarted as `pcnet32d --protocol paper` (the paper'"'"'s three ioctls per upcall, no published facts): the ablation.")
+	line("- Rounds interleave the columns: each round boots every lab afresh, then runs every workload on each column in turn, in the round'"'"'s order: round 1 as listed, each later round rotated by one (a cyclic Latin square: over as many rounds as columns each column takes each position once), so that the shared host'"'"'s changing load and any order effect fall on the columns alike. Before the recorded iperf3 runs each column gets an unrecorded warm-up run each way (the first run on a fresh guest is slow). Medians pool the samples of all rounds; the intervals resample the rounds, then the samples within them.")
 	line("- Raw samples: `report/data/bench/*.csv` (not committed); statistics: `report/data/bench/stats/`; this page and the figures are generated from them (`make bench-report` regenerates both from the last run).")
 	line("- The claims are printed, never enforced: a run fails only when a workload cannot run.")
-	line("- Reproduce: `make bench` (this run: " int(m("wall_s") / 60) " min; the target is at most 15 minutes on 2 cores); `BENCH_ROUNDS`, `BENCH_REPS`, `BENCH_OPS_N`, `BENCH_QUICK=1` (or `make bench-quick`) change its length (`bench/run.sh --help`).")
+	line("- Reproduce: `make bench` (this run: " int(m("wall_s") / 60) " min; the target is at most 25 minutes on 2 cores); `BENCH_ROUNDS`, `BENCH_REPS`, `BENCH_OPS_N`, `BENCH_QUICK=1` (or `make bench-quick`) change its length (`bench/run.sh --help`).")
 
 	print claims
 }' out="$OUT/REPORT.md" metaf="$DATA/meta.env" guestf="$DATA/guest.env" notesf="$DATA/notes.csv" \
