@@ -6,8 +6,9 @@
 #   ping N            N echo requests 0.2 s apart; value: RTT in ms
 #   scp FILE TAG N    copy FILE to the guest's /tmp N times; value: seconds
 #   ssh N             ssh login running 'true', N times; value: seconds
-#   iperf TAG S [-R]  one S-second iperf3 run (-R: guest to host);
-#                     value: receiver throughput in Mbit/s
+#   iperf TAG S REP [-R]  one S-second iperf3 run (-R: guest to host),
+#                     recorded as repetition REP; value: receiver
+#                     throughput in Mbit/s
 # Needs GUEST and LAB_SSH_CONFIG (set by vm/lab host).
 set -euo pipefail
 
@@ -48,14 +49,14 @@ ssh)
 	done
 	;;
 iperf)
-	tag=${1:?iperf TAG S [-R]} s=${2:?iperf TAG S [-R]}
-	rev=${3:-}
+	tag=${1:?iperf TAG S REP [-R]} s=${2:?iperf TAG S REP [-R]} rep=${3:?iperf TAG S REP [-R]}
+	rev=${4:-}
 	# the guest's server re-opens its socket between tests: retry
 	for try in 1 2 3; do
 		if out=$(iperf3 -c "$GUEST" -t "$s" -f m ${rev:+"$rev"} 2>&1); then
 			v=$(awk '/receiver/ { for (i = 2; i <= NF; i++) if ($i == "Mbits/sec") v = $(i - 1) } END { print v }' <<<"$out")
 			[ -n "$v" ] || { echo "netbench: no receiver line in iperf3's output" >&2; exit 1; }
-			printf '%s,0,%s\n' "$tag" "$v"
+			printf '%s,%s,%s\n' "$tag" "$rep" "$v"
 			exit 0
 		fi
 		[ "$try" = 3 ] && { printf 'netbench: iperf3 failed:\n%s\n' "$out" >&2; exit 1; }

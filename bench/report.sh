@@ -15,9 +15,15 @@ PLOTS=$ROOT/plots
 
 die() { printf 'bench report: %s\n' "$*" >&2; exit 1; }
 [ -f "$DATA/meta.env" ] || die "no run in $DATA (meta.env missing): run make bench first"
+CI=$BUILD/bench/benchci
 if [ ! -x "$STAT" ] || [ "$ROOT/bench/benchstat.c" -nt "$STAT" ]; then
 	make -s --no-print-directory -C "$ROOT" "$STAT" >&2
 fi
+if [ ! -x "$CI" ] || [ "$ROOT/bench/benchci.c" -nt "$CI" ] || [ "$ROOT/bench/verdict.c" -nt "$CI" ]; then
+	make -s --no-print-directory -C "$ROOT" "$CI" >&2
+fi
+# the previous run's headline (bench/run.sh keeps it in DATA.previous)
+PREV=${BENCH_PREVIOUS:-$DATA.previous}
 S=$DATA/stats
 FIG=$OUT/figures
 mkdir -p "$S" "$FIG"
@@ -35,9 +41,63 @@ COLS=$(meta columns)
 "$STAT" -k column,test -v value "$DATA/net.csv" >"$S/net.csv"
 "$STAT" -k column,round,test -v value "$DATA/net.csv" >"$S/netr.csv"
 "$STAT" -k column,op -v ns -w err=0 "$DATA/interfere-ops.csv" >"$S/interfere.csv"
+
+# ---- intervals and verdicts (benchci: a seeded bootstrap over rounds and
+# samples; est, lo, hi: the ratio of medians and its 95% interval) --------
+SEED=$(meta seed)
+SEED=${SEED:-1}
+ci() { # out benchci-args...
+	local out=$1
+	shift
+	"$CI" -s "$SEED" -B 1000 "$@" >"$S/$out.csv"
+}
+# Table 2 (claim 1: at most 2)
+ci ci_cmd_si -k cmd -a split -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
+ci ci_cmd_pi -k cmd -a split-paper -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
+# Table 3 (claim 2: unchanged; iperf3 target: at least 0.99)
+ci ci_net_si -k test -a split -b inkernel -t min:0.99 "$DATA/net.csv"
+ci ci_net_pi -k test -a split-paper -b inkernel -t min:0.99 "$DATA/net.csv"
+# Table 2b: inkernel/stock at most 1.1; split/inkernel (GDRVINFO: at most
+# 5); the ablation split-paper/split
+ci ci_ops_is -k op -a inkernel -b stock -v ns -w err=0 -t max:1.1 "$DATA/ops.csv"
+ci ci_ops_si -k op -a split -b inkernel -v ns -w err=0 -t max:5 "$DATA/ops.csv"
+ci ci_ops_pi -k op -a split-paper -b inkernel -v ns -w err=0 -t max:5 "$DATA/ops.csv"
+ci ci_ops_ps -k op -a split-paper -b split -v ns -w err=0 "$DATA/ops.csv"
+# split - inkernel (ns) against 1.5 pipe round trips of the split guest
+# (the target; moonshot: 1.0), the round trip's median as measured
+prt=$(awk -F, '$1 == "split" && $2 == "pipe_rtt" { print $7 }' "$S/ops.csv")
+if [ -n "$prt" ]; then
+	ci ci_ops_sd -k op -a split -b inkernel -v ns -w err=0 -m diff \
+		-t "max:$(awk -v p="$prt" 'BEGIN { print 1.5 * p }')" "$DATA/ops.csv"
+	ci ci_ops_sd1 -k op -a split -b inkernel -v ns -w err=0 -m diff -t "max:$prt" "$DATA/ops.csv"
+else
+	: >"$S/ci_ops_sd.csv"
+	: >"$S/ci_ops_sd1.csv"
+fi
+# counters per call (opbench -c): sums over the rounds, then per call;
+# upcalls only where the kernel counts them (-1 elsewhere)
+if [ -s "$DATA/ops-counters.csv" ] && [ "$(wc -l <"$DATA/ops-counters.csv")" -gt 1 ]; then
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv put '$upcalls = $upcalls < 0 ? "" : $upcalls' \
+		'then' stats1 -a sum -f calls,task_clock_ns,context_switches,page_faults,cpu_migrations,cs_all,upcalls -g column,op \
+		'then' put 'c = $calls_sum;
+			$n = c;
+			$task_clock_us = $task_clock_ns_sum / c / 1000;
+			$cs = $context_switches_sum / c;
+			$cs_all = $cs_all_sum / c;
+			$faults = $page_faults_sum / c;
+			$migrations = $cpu_migrations_sum / c;
+			$upcalls_sum = is_present($upcalls_sum) ? $upcalls_sum : "";
+			$upcalls = is_empty($upcalls_sum) ? "" : $upcalls_sum / c' \
+		'then' cut -o -f column,op,n,task_clock_us,cs,cs_all,faults,migrations,upcalls,upcalls_sum \
+		"$DATA/ops-counters.csv" >"$S/counters.csv"
+else
+	echo "column,op,n,task_clock_us,cs,cs_all,faults,migrations,upcalls,upcalls_sum" >"$S/counters.csv"
+fi
 # upcall phases, long form; "other" is the daemon's time outside COPY and
 # PROCESSING (user - copy - proc); src: the ethtool command or opbench op
-awk -F, 'NR > 1 {
+# (the split column only: split-paper's upcalls are another protocol)
+awk -F, 'NR > 1 && $1 == "split" {
 	src = ($3 ~ /^[a-z]$/) ? "cmd" : "loop"
 	print $3 "," $4 ",wait," $6; print $3 "," $4 ",copy," $7
 	print $3 "," $4 ",proc," $8; print $3 "," $4 ",reply," $9
@@ -50,7 +110,7 @@ awk -F, 'NR > 1 {
 }' "$DATA/upcall.csv" | { echo "source,op,phase,ns"; cat; } >"$S/upcall-long.csv"
 "$STAT" -k source,op,phase -v ns "$S/upcall-long.csv" >"$S/up.csv"
 # upcalls per ethtool command: rows per (command, op) and their total time
-awk -F, 'NR > 1 && $3 ~ /^[a-z]$/ { n[$3 "," $4]++; t[$3 "," $4] += $11; s[$3 "," $4 "," $5]++ }
+awk -F, 'NR > 1 && $1 == "split" && $3 ~ /^[a-z]$/ { n[$3 "," $4]++; t[$3 "," $4] += $11; s[$3 "," $4 "," $5]++ }
 	END { print "cmd,op,count,total_ns"; for (k in n) print k "," n[k] "," t[k] }' \
 	"$DATA/upcall.csv" >"$S/upcmd.csv"
 # failures: non-zero command statuses and op errors
@@ -140,14 +200,17 @@ run_awk() { # program files...
 }
 FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/netr.csv"
 	"$S/interfere.csv" "$S/up.csv" "$S/upcmd.csv" "$S/loc.csv" "$S/opnames.csv"
-	"$ROOT/bench/paper.csv" "$S/failures.csv")
+	"$ROOT/bench/paper.csv" "$S/failures.csv" "$S/counters.csv"
+	"$S/ci_cmd_si.csv" "$S/ci_cmd_pi.csv" "$S/ci_net_si.csv" "$S/ci_net_pi.csv"
+	"$S/ci_ops_is.csv" "$S/ci_ops_si.csv" "$S/ci_ops_pi.csv" "$S/ci_ops_ps.csv"
+	"$S/ci_ops_sd.csv" "$S/ci_ops_sd1.csv")
 
 # ---- figure data -----------------------------------------------------------
 # clustered bars: label, then per column median, low, high
 run_awk '
 END {
-	# always the three columns, in this order (NaN where a column was not run)
-	nc = split("stock inkernel split", C, " ")
+	# always the four columns, in this order (NaN where a column was not run)
+	nc = split("stock inkernel split split-paper", C, " ")
 	ncmd = split("v i g s t d", K, " ")
 	split("ethtool\\n--version|ethtool\\n-i|ethtool\\n-g|ethtool -s\\nmsglvl|ethtool\\n-t|ethtool\\n-d", L, "|")
 	f = figdir "/ethtool.dat"
@@ -236,6 +299,16 @@ function table_head(align, n,   i, s, a) {
 	line(s)
 }
 function m(k) { return meta[k] == "" ? "?" : meta[k] }
+# an interval cell: est [lo–hi]
+function civ(t, k) { return ((t, k, "est") in S) ? rfmt(S[t, k, "est"]) " [" rfmt(S[t, k, "lo"]) "–" rfmt(S[t, k, "hi"]) "]" : "–" }
+# the headline figures, in order: key -> est,lo,hi,verdict
+function hl(k, v) { if (!(k in HL)) HK[++nhk] = k; HL[k] = v }
+function cfmt(c, k, f,   x) { x = cval("counters", c, k, f); return x == "" ? "–" : fmt(x) }
+function cval(t, c, k, f) { return ((t, c, k, f) in S) ? S[t, c, k, f] : "" }
+function target_row(what, fig, bound, outcome) {
+	line("| " what " | " fig " | " bound " | " (outcome == "met" || outcome ~ /^no upcall/ ? outcome : "**" outcome "**") " |")
+	tl = tl "\n  " what ": " fig ", target " bound ": " outcome
+}
 END {
 	nc = split(cols, C, " ")
 	for (c = 1; c <= nc; c++) incol[C[c]] = 1
@@ -272,7 +345,7 @@ END {
 	bnote = ""
 	for (c in bchanged) bnote = bnote " " c
 	line("| commit | " m("commit") (!nmd5 ? " (this run did not record the hashes of the driver builds)" : bnote == "" ? "; the same driver builds in every round (hashes of the module and daemon as booted)" : "; **the driver build changed between rounds for" bnote "** (the tree is shared and the lab builds at every boot)") " |")
-	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`) and runs every workload on each column in turn; per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings, " m("net_reps") " scp runs of each size and " m("net_reps") " ssh logins, one iperf3 run of " m("iperf_s") " s each way, one with the guest dumping registers " m("dump_rate") " times a second |")
+	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-paper: the split build, its daemon restarted with `--protocol paper`) and runs every workload on each column in turn, in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings, " m("net_reps") " scp runs of each size and " m("net_reps") " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way (odd runs in the round'"'"'s order, even runs reversed), one with the guest dumping registers " m("dump_rate") " times a second |")
 	line("")
 	line("Cells are the median over all rounds with the spread in brackets (Table 2 commands and")
 	line("network: p25–p75, the interquartile range; per-op latencies: p5–p95). Ratios are ratios")
@@ -283,54 +356,125 @@ END {
 	line("Compare ratios.")
 	line("")
 
-	# ---- claims ----
+	# ---- claims, from the intervals (benchci) ----
 	line("## The paper'"'"'s claims in this run")
 	line("")
-	worst = ""; worstk = ""; allok = 1; nchk = 0
+	line("Each verdict comes from a 95% bootstrap interval of the ratio split/inkernel (seed " m("seed") "; resampling the rounds, then the samples within each round; `bench/benchci`), not from the point estimate alone.")
+	line("")
+	n1 = 0; bad1 = ""; inc1 = ""; worst = ""; worstk = ""
 	for (i = 2; i <= ncmd; i++) {
-		x = ratio("cmd", "split", "inkernel", K[i])
-		if (x == "") continue
-		nchk++
-		if (x >= 2) allok = 0
-		if (worst == "" || x > worst) { worst = x; worstk = K[i] }
+		k = K[i]
+		if (!(("ci_cmd_si", k, "est") in S)) continue
+		n1++; x = S["ci_cmd_si", k, "est"]; t = S["ci_cmd_si", k, "target"]
+		if (worst == "" || x > worst) { worst = x; worstk = k }
+		if (t == "not met") bad1 = bad1 ", " CMDN[k] " " civ("ci_cmd_si", k)
+		else if (t == "inconclusive") inc1 = inc1 ", " CMDN[k] " " civ("ci_cmd_si", k)
+		hl("cmd_" k, S["ci_cmd_si", k, "est"] "," S["ci_cmd_si", k, "lo"] "," S["ci_cmd_si", k, "hi"] "," (t == "met" ? "below 2" : t == "not met" ? "not below 2" : "inconclusive"))
 	}
-	if (nchk) {
-		claim1 = (allok ? "HOLDS" : "DOES NOT HOLD") ": split/inkernel is below 2 for " (allok ? "every" : "not every") " ethtool command (highest: " CMDN[worstk] ", " rfmt(worst) "x)"
-	} else claim1 = "NOT MEASURED (needs the inkernel and split columns)"
+	if (!n1) claim1 = "NOT MEASURED (needs the inkernel and split columns)"
+	else if (bad1 != "") claim1 = "DOES NOT HOLD: at least 2x slower:" substr(bad1, 2)
+	else if (inc1 != "") claim1 = "INCONCLUSIVE: the interval reaches 2 for" substr(inc1, 2)
+	else claim1 = "HOLDS: split/inkernel is below 2 for every ethtool command, the whole interval (highest: " CMDN[worstk] " " civ("ci_cmd_si", worstk) ")"
+	v1 = claim1; sub(/:.*/, "", v1)
+	hl("claim1", (worst == "" ? "" : worst) ",,," v1)
 	line("1. *Moved ethtool operations are less than 2x slower (Table 2)*: **" claim1 "**.")
 	claims = "claim 1 (ethtool commands < 2x slower, split vs inkernel): " claim1
-	# network: per-round ratios split/inkernel; unchanged when they
-	# straddle 1 or the pooled ratio is within 5%; one round: IQR overlap
 	nt = split("ping scp_4k scp_4m ssh iperf_h2g iperf_g2h", T, " ")
-	nok = 0; nbad = 0; bad = ""
+	nok = 0; nbad = 0; ninc = 0; bad = ""; inc = ""
 	for (i = 1; i <= nt; i++) {
-		if (!has("net", "split", T[i]) || !has("net", "inkernel", T[i])) continue
-		sm = S["net", "split", T[i], "median"]; im = S["net", "inkernel", T[i], "median"]
-		x = sm / im; hib = (T[i] ~ /^iperf/)
-		lo = ""; hi = ""; nr = 0
-		for (r = 1; r <= rounds; r++) {
-			if (!(("netr", "split", r, T[i], "median") in S) || !(("netr", "inkernel", r, T[i], "median") in S)) continue
-			y = S["netr", "split", r, T[i], "median"] / S["netr", "inkernel", r, T[i], "median"]
-			if (!nr || y < lo) lo = y
-			if (!nr || y > hi) hi = y
-			nr++
-		}
-		if (x >= 0.95 && x <= 1.05) { ok = 1; why = "within 5%" }
-		else if (nr >= 2 && lo <= 1 && hi >= 1) { ok = 1; why = "per-round ratios " rfmt(lo) "–" rfmt(hi) " straddle 1" }
-		else if (nr >= 2) { ok = 0; why = (((hi < 1) != hib) ? "faster" : "slower") " in every round (" rfmt(lo) "–" rfmt(hi) ")" }
-		else {
-			ok = (sm >= S["net", "inkernel", T[i], "p25"] && sm <= S["net", "inkernel", T[i], "p75"]) || \
-			     (im >= S["net", "split", T[i], "p25"] && im <= S["net", "split", T[i], "p75"])
-			why = ok ? "medians within each other'"'"'s IQR" : "IQRs apart, split " ((((x < 1) != hib)) ? "faster" : "slower")
-		}
-		if (ok) { NV[T[i]] = "unchanged: " why; nok++ }
-		else { NV[T[i]] = "**" why "**"; nbad++; bad = bad (bad == "" ? " " : ", ") T[i] " (" rfmt(x) "x, " why ")" }
+		k = T[i]
+		if (!(("ci_net_si", k, "est") in S)) continue
+		v = S["ci_net_si", k, "verdict"]; hib = (k ~ /^iperf/)
+		w = v == "unchanged" ? "unchanged" : v == "inconclusive" ? "inconclusive" : ((v == "higher") != hib ? "slower" : "faster")
+		NV[k] = w " " civ("ci_net_si", k)
+		hl("net_" k, S["ci_net_si", k, "est"] "," S["ci_net_si", k, "lo"] "," S["ci_net_si", k, "hi"] "," w)
+		if (w == "unchanged") nok++
+		else if (w == "inconclusive") { ninc++; inc = inc ", " k " " civ("ci_net_si", k) }
+		else { nbad++; bad = bad ", " k " " w " " civ("ci_net_si", k); NV[k] = "**" NV[k] "**" }
 	}
-	if (nok + nbad) claim2 = (nbad ? "DOES NOT HOLD for" bad "; holds for " nok " of " (nok + nbad) : "HOLDS for all " nok " tests")
-	else claim2 = "NOT MEASURED"
-	line("2. *Operations kept in the kernel are not slowed down (Table 3)*: **" claim2 "**. A test counts as unchanged when split/inkernel is within 5%, or when the per-round ratios lie on both sides of 1 (split faster in one round, slower in another); with one round, when each median lies within the other'"'"'s interquartile range.")
-	claims = claims "\nclaim 2 (network ops unchanged within noise, split vs inkernel): " claim2
+	if (!(nok + nbad + ninc)) claim2 = "NOT MEASURED"
+	else if (nbad) claim2 = "DOES NOT HOLD for" substr(bad, 2) (ninc ? "; inconclusive for" substr(inc, 2) : "") "; unchanged for " nok " of " (nok + nbad + ninc)
+	else if (ninc) claim2 = "INCONCLUSIVE for" substr(inc, 2) "; unchanged for " nok " of " (nok + ninc)
+	else claim2 = "HOLDS for all " nok " tests"
+	v2 = claim2; sub(/ for.*/, "", v2)
+	hl("claim2", ",,," v2)
+	line("2. *Operations kept in the kernel are not slowed down (Table 3)*: **" claim2 "**. A test is *unchanged* when the interval of split/inkernel lies within ±5%, *slower* or *faster* when it lies wholly beyond 5%, *inconclusive* otherwise.")
+	claims = claims "\nclaim 2 (network ops unchanged within 5%, split vs inkernel): " claim2
 	line("")
+
+	# ---- targets ----
+	line("## Targets")
+	line("")
+	line("The targets of the issue \"Upcall ABI v2\", printed, never enforced: *met* when the whole 95% interval satisfies the target, *not met* when none of it does, *inconclusive* when it straddles the bound.")
+	line("")
+	H[1] = "target"; H[2] = "figure [95% interval]"; H[3] = "bound"; H[4] = "outcome"; table_head("lrrl", 4)
+	tl = ""
+	prt = med("ops", "split", "pipe_rtt", 1e-3)
+	for (i = 5; i <= nitem["ops"]; i++) {
+		k = item["ops", i]
+		if (!(("ci_ops_sd", k, "est") in S) || prt == "") continue
+		u = cval("counters", "split", k, "upcalls")
+		if (u != "" && u + 0 == 0) { target_row("split − inkernel, " k, "–", "≤ 1.5", "no upcall: answered in the kernel"); continue }
+		if (u != "" && u + 0 != 1) { target_row("split − inkernel, " k " (÷ pipe RTT " fmt(prt) " µs)", "–", "≤ 1.5", sprintf("not a single-upcall op (%.3g upcalls per ioctl)", u)); continue }
+		fig = rfmt(S["ci_ops_sd", k, "est"] / 1e3 / prt) " [" rfmt(S["ci_ops_sd", k, "lo"] / 1e3 / prt) "–" rfmt(S["ci_ops_sd", k, "hi"] / 1e3 / prt) "]"
+		target_row("split − inkernel, " k " (÷ pipe RTT " fmt(prt) " µs)", fig, "≤ 1.5 (moonshot 1.0: " S["ci_ops_sd1", k, "target"] ")", S["ci_ops_sd", k, "target"])
+	}
+	if (("ci_ops_si", "GDRVINFO", "est") in S)
+		target_row("GDRVINFO split/inkernel", civ("ci_ops_si", "GDRVINFO"), "≤ 5", S["ci_ops_si", "GDRVINFO", "target"])
+	if (("ci_ops_pi", "GDRVINFO", "est") in S)
+		target_row("GDRVINFO split-paper/inkernel (the paper'"'"'s protocol, for comparison)", civ("ci_ops_pi", "GDRVINFO"), "≤ 5", S["ci_ops_pi", "GDRVINFO", "target"])
+	for (i = 5; i <= nitem["ops"]; i++) {
+		k = item["ops", i]
+		if (!(("ci_ops_is", k, "est") in S)) continue
+		target_row("inkernel/stock, " k, civ("ci_ops_is", k), "≤ 1.1", S["ci_ops_is", k, "target"])
+	}
+	split("iperf_h2g iperf_g2h", IP, " ")
+	for (i = 1; i <= 2; i++) if (("ci_net_si", IP[i], "est") in S)
+		target_row("iperf3 split/inkernel, " (i == 1 ? "host→guest" : "guest→host"), civ("ci_net_si", IP[i]), "≥ 0.99", S["ci_net_si", IP[i], "target"])
+	for (cc = 1; cc <= 2; cc++) {
+		col = cc == 1 ? "split" : "split-paper"
+		if (!incol[col]) continue
+		for (i = 5; i <= nitem["ops"]; i++) {
+			k = item["ops", i]; u = cval("counters", col, k, "upcalls")
+			if (u == "") continue
+			if (u + 0 == 0) { target_row("upcalls per ioctl, " col ", " k, "0", "= 1", "no upcall: answered in the kernel"); continue }
+			target_row("upcalls per ioctl, " col ", " k, sprintf("%.3f", u) " (" S["counters", col, k, "upcalls_sum"] " / " S["counters", col, k, "n"] ")", "= 1", S["counters", col, k, "upcalls_sum"] == S["counters", col, k, "n"] ? "met" : "not met")
+		}
+	}
+	line("")
+	claims = claims "\ntargets:" tl
+
+	# ---- against the previous run ----
+	line("## Against the previous run")
+	line("")
+	if (prevf == "" || (getline l < prevf) <= 0) {
+		line("No previous run: the next `make bench` compares its headline ratios and verdicts with this one'"'"'s (kept in `" prevshow "`).")
+		claims = claims "\nprevious run: none"
+	} else {
+		while ((getline l < prevf) > 0) { split(l, F, ","); PV[F[1]] = F[2] "," F[3] "," F[4] "," F[5] }
+		pdate = ""
+		while ((getline l < prevmeta) > 0) if (l ~ /^date=/) pdate = substr(l, 6)
+		line("The headline ratios and verdicts of this run beside those of the previous run (" (pdate == "" ? "?" : pdate) "). *same verdict*: the verdicts agree; *ratio inside*: the previous ratio lies within this run'"'"'s interval.")
+		line("")
+		H[1] = "headline"; H[2] = "this run"; H[3] = "this verdict"; H[4] = "previous"; H[5] = "previous verdict"; H[6] = "same verdict"; H[7] = "ratio inside"; table_head("lrlrlll", 7)
+		nsame = 0; ndiff = 0
+		for (i = 1; i <= nhk; i++) {
+			k = HK[i]; split(HL[k], A, ","); split(k in PV ? PV[k] : ",,,", P, ",")
+			same = !(k in PV) ? "–" : (A[4] == P[4] ? "yes" : "**no**")
+			if (same == "yes") nsame++; else if (same != "–") ndiff++
+			ins = (!(k in PV) || A[2] == "" || P[1] == "") ? "–" : (P[1] >= A[2] && P[1] <= A[3] ? "yes" : "no")
+			line("| " k " | " (A[1] == "" ? "" : rfmt(A[1])) (A[2] == "" ? "" : " [" rfmt(A[2]) "–" rfmt(A[3]) "]") " | " A[4] " | " (P[1] == "" ? "" : rfmt(P[1])) " | " P[4] " | " same " | " ins " |")
+		}
+		line("")
+		claims = claims "\nprevious run (" pdate "): " nsame " headline verdicts the same, " ndiff " different"
+	}
+	line("")
+	# the headline, for the next run
+	hf = sdir "/headline.csv"
+	printf "key,est,lo,hi,verdict\n" > hf
+	for (i = 1; i <= nhk; i++) printf "%s,%s\n", HK[i], HL[HK[i]] > hf
+	close(hf)
+
 	# what the whole commands hide: the start of ethtool, and the per-op cost
 	st = med("cmd", "inkernel", "v", 1e-6); lo = ""; hi = ""; dlo = ""; dhi = ""
 	for (i = 5; i <= nitem["ops"]; i++) {
@@ -363,6 +507,8 @@ END {
 	tot = ops + hlp + S["loc", "uapi", "lines"] + S["loc", "daemon", "lines"]
 	line("| total of the paper'"'"'s rows | " tot " | | " S["paper", "t1", "total", "a"] " |")
 	line("| kernel channel (not a row of the paper) | " S["loc", "kernel_channel", "lines"] " | `driver-split/kernel/`: " S["loc", "kernel_channel", "detail"] " | – |")
+	if (("loc", "ethtool_glue", "lines") in S) line("| ethtool and MII glue (not a row of the paper) | " S["loc", "ethtool_glue", "lines"] " | " S["loc", "ethtool_glue", "detail"] " | – |")
+	if (("loc", "fault_injection", "lines") in S) line("| fault injection (test code, in no other row) | " S["loc", "fault_injection", "lines"] " | " S["loc", "fault_injection", "detail"] " | – |")
 	line("| for scale: the whole shared driver | " S["loc", "pcnet32_total", "lines"] " | `pcnet32/`: " S["loc", "pcnet32_total", "detail"] " | ~2000 |")
 	line("")
 
@@ -409,14 +555,50 @@ END {
 	line("")
 	line("`opbench ops` in the guest issues each ioctl directly, " m("ops_n") " times per round after 20 unrecorded calls, timed with `clock_gettime(CLOCK_MONOTONIC)`; µs, median [p5–p95]. The first four rows are reference points: a bare system call, a null ioctl (SIOCGIFFLAGS: no driver code), an ethtool ioctl the ethtool core answers alone (GPERMADDR), and a one-byte pipe round trip between two processes, the floor of any upcall (two context switches).")
 	line("")
-	H[1] = "op"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "inkernel/stock"; H[6] = "split/inkernel"; H[7] = "split − inkernel (µs)"; H[8] = "÷ pipe RTT"
-	table_head("", 8)
+	line("Ratios: the ratio of medians with its 95% bootstrap interval. *cs/call*: context switches per call in the whole guest (opbench'"'"'s system-wide software counter; the pipe round trip'"'"'s is 2); *upcalls/ioctl*: the kernel'"'"'s own upcall count over the loop divided by the ioctls issued.")
+	line("")
+	H[1] = "op"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "split-paper"; H[6] = "inkernel/stock"; H[7] = "split/inkernel"; H[8] = "split − inkernel (µs)"; H[9] = "÷ pipe RTT"
+	H[10] = "cs/call inkernel"; H[11] = "cs/call split"; H[12] = "upcalls/ioctl split"
+	table_head("", 12)
 	prt = med("ops", "split", "pipe_rtt", 1e-3)
 	for (i = 1; i <= nitem["ops"]; i++) {
 		k = item["ops", i]
 		d = (has("ops", "split", k) && has("ops", "inkernel", k)) ? med("ops", "split", k, 1e-3) - med("ops", "inkernel", k, 1e-3) : ""
-		line("| " k " | " cell("ops", "stock", k, 1e-3, "p5", "p95") " | " cell("ops", "inkernel", k, 1e-3, "p5", "p95") " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " rcell("ops", "inkernel", "stock", k) " | " rcell("ops", "split", "inkernel", k) " | " (d == "" ? "–" : fmt(d)) " | " ((d == "" || prt == "" || i <= 4) ? "–" : rfmt(d / prt)) " |")
+		line("| " k " | " cell("ops", "stock", k, 1e-3, "p5", "p95") " | " cell("ops", "inkernel", k, 1e-3, "p5", "p95") " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_is", k) " | " civ("ci_ops_si", k) " | " (d == "" ? "–" : fmt(d)) " | " ((d == "" || prt == "" || i <= 4) ? "–" : rfmt(d / prt)) " | " cfmt("inkernel", k, "cs_all") " | " cfmt("split", k, "cs_all") " | " cfmt("split", k, "upcalls") " |")
 	}
+	line("")
+	line("### Counters per call (opbench, libperf software events)")
+	line("")
+	line("Per column: *task-clock* (µs of CPU the calling process ran per call, kernel time included, blocked time not), *cs* (the caller'"'"'s own context switches per call: it blocked), *cs all* (every context switch in the guest per call), *faults* (the caller'"'"'s page faults per call). A pipe round trip is 1 own and 2 guest-wide switches; an upcall should cost the same.")
+	line("")
+	nh = 1; H[1] = "op"
+	for (c = 1; c <= nc; c++) { H[++nh] = C[c] " task-clock"; H[++nh] = C[c] " cs"; H[++nh] = C[c] " cs all"; H[++nh] = C[c] " faults" }
+	table_head("", nh)
+	for (i = 1; i <= nitem["ops"]; i++) {
+		k = item["ops", i]; l = "| " k
+		for (c = 1; c <= nc; c++) l = l " | " cfmt(C[c], k, "task_clock_us") " | " cfmt(C[c], k, "cs") " | " cfmt(C[c], k, "cs_all") " | " cfmt(C[c], k, "faults")
+		line(l " |")
+	}
+	line("")
+	if (incol["split-paper"]) {
+		line("### The ablation: our protocol (split) and the paper'"'"'s (split-paper), same build")
+		line("")
+		line("`split-paper` is the split build with its daemon restarted as `pcnet32d --protocol paper`: three ioctls per upcall (REQUEST, COPY, REPLY) and no published facts, so the ethtool core'"'"'s auxiliary questions go up as upcalls, as in the paper. µs, median [p5–p95]; *paper/ours*: split-paper/split with its 95% interval.")
+		line("")
+		H[1] = "op"; H[2] = "split (µs)"; H[3] = "split-paper (µs)"; H[4] = "paper/ours"; H[5] = "upcalls/ioctl split"; H[6] = "upcalls/ioctl split-paper"; H[7] = "cs/call split"; H[8] = "cs/call split-paper"
+		table_head("", 8)
+		for (i = 5; i <= nitem["ops"]; i++) {
+			k = item["ops", i]
+			line("| " k " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_ps", k) " | " cfmt("split", k, "upcalls") " | " cfmt("split-paper", k, "upcalls") " | " cfmt("split", k, "cs_all") " | " cfmt("split-paper", k, "cs_all") " |")
+		}
+		line("")
+		line("Whole ethtool commands (Table 2), each protocol against inkernel:")
+		line("")
+		H[1] = "command"; H[2] = "split/inkernel"; H[3] = "split-paper/inkernel"; table_head("", 3)
+		for (i = 2; i <= ncmd; i++) line("| " CMDN[K[i]] " | " civ("ci_cmd_si", K[i]) " | " civ("ci_cmd_pi", K[i]) " |")
+		line("")
+	} else line("The ablation column `split-paper` (the paper'"'"'s protocol, same build) did not run" (paper_note == "" ? "." : ": " paper_note "."))
+	line("")
 	skipped = ""
 	while ((getline l < notesf) > 0) if (l ~ /skipped/) {
 		split(l, F, ","); sub(/^[^,]*,[^,]*,(opbench: )?/, "", l)
@@ -438,16 +620,16 @@ END {
 	# ---- Table 3 ----
 	line("## Table 3: network operations")
 	line("")
-	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests 0.2 s apart (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: one " m("iperf_s") "-s run each way per round, receiver throughput.")
+	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests 0.2 s apart (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round, receiver throughput.")
 	line("")
-	H[1] = "test"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "inkernel/stock"; H[6] = "split/inkernel"; H[7] = "split vs inkernel"; H[8] = "paper: original → factorized (s)"
-	table_head("lrrrrrl", 8)
+	H[1] = "test"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "split-paper"; H[6] = "inkernel/stock"; H[7] = "split/inkernel [95% interval]: verdict"; H[8] = "split-paper/inkernel"; H[9] = "paper: original → factorized (s)"
+	table_head("lrrrrrll", 9)
 	split("ping RTT (ms)|scp 4.3 KB (s)|scp 4 MiB (s)|ssh login + exit (s)|iperf3 host→guest (Mbit/s)|iperf3 guest→host (Mbit/s)", TN, "|")
 	PK["ping"] = "ping"; PK["scp_4k"] = "scp"; PK["ssh"] = "ssh"
 	for (i = 1; i <= nt; i++) {
 		k = T[i]; pk = PK[k]
 		pp = pk == "" ? "–" : S["paper", "t3", pk, "a"] " → " S["paper", "t3", pk, "b"] " (" rfmt(S["paper", "t3", pk, "b"] / S["paper", "t3", pk, "a"]) ")"
-		line("| " TN[i] " | " cell("net", "stock", k, 1, "p25", "p75") " | " cell("net", "inkernel", k, 1, "p25", "p75") " | " cell("net", "split", k, 1, "p25", "p75") " | " rcell("net", "inkernel", "stock", k) " | " rcell("net", "split", "inkernel", k) " | " (k in NV ? NV[k] : "–") " | " pp " |")
+		line("| " TN[i] " | " cell("net", "stock", k, 1, "p25", "p75") " | " cell("net", "inkernel", k, 1, "p25", "p75") " | " cell("net", "split", k, 1, "p25", "p75") " | " cell("net", "split-paper", k, 1, "p25", "p75") " | " rcell("net", "inkernel", "stock", k) " | " (k in NV ? NV[k] : "–") " | " civ("ci_net_pi", k) " | " pp " |")
 	}
 	line("")
 	line("![network operations](" figrel "/bench-net.png)")
@@ -549,13 +731,16 @@ END {
 
 	line("## Method")
 	line("")
-	line("- Columns: `stock` is Debian'"'"'s pcnet32.ko for the guest kernel; `inkernel` is this project'"'"'s driver with every function in the kernel; `split` is the same driver with the slow-path ops in the daemon pcnet32d (see the README). `inkernel` is the control for `split`: same code, only the boundary differs.")
-	line("- Rounds interleave the columns: each round boots all three labs afresh, then runs every workload on stock, inkernel and split in turn, so that the shared host'"'"'s changing load falls on the columns alike; boot-to-boot variation is part of the spread. Medians pool the samples of all rounds; the per-round ratios in parentheses show how stable a ratio is.")
+	line("- Columns: `stock` is Debian'"'"'s pcnet32.ko for the guest kernel; `inkernel` is this project'"'"'s driver with every function in the kernel; `split` is the same driver with the slow-path ops in the daemon pcnet32d (see the README). `inkernel` is the control for `split`: same code, only the boundary differs. `split-paper` is the split build with its daemon restarted as `pcnet32d --protocol paper` (the paper'"'"'s three ioctls per upcall, no published facts): the ablation.")
+	line("- Rounds interleave the columns: each round boots every lab afresh, then runs every workload on each column in turn, in the round'"'"'s order: round 1 as listed, each later round rotated by one (a cyclic Latin square: over as many rounds as columns each column takes each position once), so that the shared host'"'"'s changing load and any order effect fall on the columns alike. Before the recorded iperf3 runs each column gets an unrecorded warm-up run each way (the first run on a fresh guest is slow). Medians pool the samples of all rounds; the intervals resample the rounds, then the samples within them.")
 	line("- Raw samples: `report/data/bench/*.csv` (not committed); statistics: `report/data/bench/stats/`; this page and the figures are generated from them (`make bench-report` regenerates both from the last run).")
 	line("- The claims are printed, never enforced: a run fails only when a workload cannot run.")
-	line("- Reproduce: `make bench` (this run: " int(m("wall_s") / 60) " min; the target is at most 15 minutes on 2 cores); `BENCH_ROUNDS`, `BENCH_REPS`, `BENCH_OPS_N`, `BENCH_QUICK=1` (or `make bench-quick`) change its length (`bench/run.sh --help`).")
+	line("- Reproduce: `make bench` (this run: " int(m("wall_s") / 60) " min; the target is at most 25 minutes on 2 cores); `BENCH_ROUNDS`, `BENCH_REPS`, `BENCH_OPS_N`, `BENCH_QUICK=1` (or `make bench-quick`) change its length (`bench/run.sh --help`).")
 
 	print claims
 }' out="$OUT/REPORT.md" metaf="$DATA/meta.env" guestf="$DATA/guest.env" notesf="$DATA/notes.csv" \
+	prevf="$([ -f "$PREV/headline.csv" ] && echo "$PREV/headline.csv")" prevmeta="$PREV/meta.env" \
+	paper_note="$(awk -F, '$3 ~ /^split-paper left out/ { print $3; exit }' "$DATA/notes.csv")" \
+	prevshow="$(realpath -m --relative-to="$ROOT" "$PREV")" sdir="$S" \
 	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" "${FILES[@]}"
 echo "bench report: $OUT/REPORT.md, figures in $FIG"

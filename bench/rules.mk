@@ -1,8 +1,8 @@
 # bench/: the benchmark (make bench). Regenerates the paper's Tables 1-4
-# for stock / inkernel / split, with gnuplot figures, into report/REPORT.md,
+# for stock / inkernel / split / split-paper, with gnuplot figures, into report/REPORT.md,
 # report/figures/bench-*.png and the raw data under report/data/bench/.
 #
-#   make bench         the full run (interleaved rounds; about 15 minutes)
+#   make bench         the full run (4 rotated rounds; about 20 minutes)
 #   make bench-quick   one short round per column, for development
 #   make bench-report  tables and figures again from the raw data of the last run
 #
@@ -13,17 +13,36 @@
 BENCH_DIR := $(ROOT)/bench
 OPBENCH := $(BUILD)/bench/opbench
 
-$(OPBENCH): $(ROOT)/workloads/opbench.c
+# libperf (tools/lib/perf of Debian's linux-source-6.1), built at set-up
+# into build/libperf and linked statically: opbench runs in the guest,
+# whose image has the host's libc only
+LIBPERF_DIR := $(BUILD)/libperf
+LIBPERF := $(LIBPERF_DIR)/libperf.a
+$(LIBPERF): $(ROOT)/tools/libperf.sh $(ROOT)/tools/linux-source.sh
+	@$(ROOT)/tools/libperf.sh $(LIBPERF_DIR)
+
+$(OPBENCH): $(ROOT)/workloads/opbench.c $(LIBPERF)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $<
+	$(CC) $(USER_CFLAGS) -I$(LIBPERF_DIR)/include -o $@ $< \
+		$(LIBPERF) $(LIBPERF_DIR)/libapi.a
 
 BENCHSTAT := $(BUILD)/bench/benchstat
 $(BENCHSTAT): $(BENCH_DIR)/benchstat.c
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -o $@ $<
 
+# bootstrap intervals and verdicts (the method: verdict.c, unit-tested by
+# tests/bench_unit.c, which links the same file)
+BENCHCI := $(BUILD)/bench/benchci
+$(BENCHCI): $(BENCH_DIR)/benchci.c $(BENCH_DIR)/verdict.c $(BENCH_DIR)/verdict.h
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $(BENCH_DIR)/benchci.c $(BENCH_DIR)/verdict.c -lm
+TEST_SRCS += $(BENCH_DIR)/verdict.c
+TEST_DEPS += $(BENCH_DIR)/verdict.h
+TEST_LDLIBS += -lm
+
 GUEST_TOOLS += $(OPBENCH)
-all: $(OPBENCH) $(BENCHSTAT)
+all: $(OPBENCH) $(BENCHSTAT) $(BENCHCI)
 
 .PHONY: bench-run bench-quick bench-report
 bench: bench-run
@@ -34,11 +53,11 @@ bench-run: deps all $(BENCH_DEPS)
 bench-quick: deps all $(BENCH_DEPS)
 	@BENCH_QUICK=1 $(BENCH_DIR)/run.sh
 
-bench-report: $(BENCHSTAT)
+bench-report: $(BENCHSTAT) $(BENCHCI)
 	@$(BENCH_DIR)/report.sh
 
 lint: lint-bench
 .PHONY: lint-bench
 lint-bench:
-	@shellcheck $(BENCH_DIR)/*.sh
+	@shellcheck $(BENCH_DIR)/*.sh $(ROOT)/tools/libperf.sh
 	@echo "lint-bench: clean"

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# make bench: measure stock / inkernel / split in interleaved rounds, keep
-# every raw sample as CSV, then generate the report (bench/report.sh).
+# make bench: measure stock / inkernel / split / split-paper in interleaved
+# rounds, keep every raw sample as CSV, then generate the report
+# (bench/report.sh).
 #
-# Each round boots every column (vm/lab up --driver X --name bench-X), runs
-# each workload of the list on every column in turn (stock, inkernel,
-# split), and takes the labs down:
+# Each round boots every column (vm/lab up --driver X --name bench-X; the
+# column split-paper is the split build with its daemon restarted with
+# --protocol paper), runs each workload of the list on every column in
+# turn, in the round's order (the column order rotates from round to round:
+# a cyclic Latin square, so no column is always first or last), and takes
+# the labs down:
 #   ethtool   whole-command wall time of ethtool -i/-g/-s msglvl/-t/-d in the
 #             guest, and of ethtool --version for reference (Table 2)
 #   ops       opbench: SIOCETHTOOL / MII ioctls issued directly, plus the
-#             reference points (null ioctl, pipe round trip) (Table 2, per op)
+#             reference points (null ioctl, pipe round trip), with software
+#             counters and the kernel's upcall count per op loop (Table 2b)
 #   upcall    split only: the phase timings the kernel records (Table 4)
 #   net       from the host end: ping, scp (4.3 KB and 4 MiB), ssh login,
-#             iperf3 both ways (Table 3)
+#             iperf3 both ways, BENCH_IPERF_N runs per round (Table 3)
 #   interfere iperf3 host->guest while a guest process dumps the registers
 #             at a fixed rate (what the paper did not measure)
 # Speed is printed, never judged: the run fails only when a workload
@@ -27,14 +32,18 @@ usage() {
 	cat <<EOF
 usage: bench/run.sh [--no-report]
 Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
-  BENCH_ROUNDS   rounds of stock, inkernel, split          [3; quick 1]
+  BENCH_ROUNDS   rounds of every column                     [4; quick 1]
   BENCH_REPS     runs of each ethtool command per round     [30; quick 5]
   BENCH_OPS_N    calls of each op per round (opbench)       [2000; quick 200]
   BENCH_NET_REPS scp and ssh runs per round                  [8; quick 2]
   BENCH_PING_N   pings per round                             [20; quick 5]
   BENCH_IPERF_S  seconds per iperf3 run                      [5; quick 2]
+  BENCH_IPERF_N  iperf3 runs each way per round and column   [2; quick 1]
   BENCH_DUMP_RATE register dumps a second during the interference test [200]
-  BENCH_COLUMNS  the columns, in round order                 [stock inkernel split]
+  BENCH_COLUMNS  the columns, in round 1's order (later rounds rotate it)
+                 [stock inkernel split split-paper; split-paper is left out,
+                 with a note, when build/split/pcnet32d has no --protocol]
+  BENCH_SEED     the bootstrap's seed (report)               [1]
   BENCH_DATA     raw data directory          [report/data/bench; quick report/data/bench-quick]
   BENCH_OUT      report directory (REPORT.md, figures/)      [report; quick: BENCH_DATA]
 The lab's ACCEL and SMP pass through (default TCG, one vCPU).
@@ -52,38 +61,78 @@ esac
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	ROUNDS=${BENCH_ROUNDS:-1} REPS=${BENCH_REPS:-5} OPS_N=${BENCH_OPS_N:-200}
 	NET_REPS=${BENCH_NET_REPS:-2} PING_N=${BENCH_PING_N:-5} IPERF_S=${BENCH_IPERF_S:-2}
+	IPERF_N=${BENCH_IPERF_N:-1}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench-quick}
 	OUT=${BENCH_OUT:-$DATA}
 	MODE=quick
 else
-	ROUNDS=${BENCH_ROUNDS:-3} REPS=${BENCH_REPS:-30} OPS_N=${BENCH_OPS_N:-2000}
+	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-30} OPS_N=${BENCH_OPS_N:-2000}
 	NET_REPS=${BENCH_NET_REPS:-8} PING_N=${BENCH_PING_N:-20} IPERF_S=${BENCH_IPERF_S:-5}
+	IPERF_N=${BENCH_IPERF_N:-2}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench}
 	OUT=${BENCH_OUT:-$ROOT/report}
 	MODE=full
 fi
 DUMP_RATE=${BENCH_DUMP_RATE:-200}
-read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split}"
-for v in ROUNDS REPS OPS_N NET_REPS PING_N IPERF_S DUMP_RATE; do
+read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-paper}"
+for v in ROUNDS REPS OPS_N NET_REPS PING_N IPERF_S IPERF_N DUMP_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
 		echo "bench: BENCH_$v must be a positive whole number, not '${!v}'" >&2
 		exit 2
 	fi
 done
 [ "$IPERF_S" -ge 2 ] || { echo "bench: BENCH_IPERF_S must be at least 2" >&2; exit 2; }
+# the paper's protocol is a daemon option (pcnet32d --protocol paper):
+# without it in this build, the ablation column cannot run
+PAPER_NOTE=""
+if ! "$BUILD/split/pcnet32d" --help 2>&1 | grep -q -- --protocol; then
+	kept=()
+	for c in "${COLUMNS[@]}"; do
+		if [ "$c" = split-paper ]; then
+			PAPER_NOTE="split-paper left out: $BUILD/split/pcnet32d has no --protocol option"
+		else
+			kept+=("$c")
+		fi
+	done
+	COLUMNS=("${kept[@]}")
+fi
 for c in "${COLUMNS[@]}"; do
 	case "$c" in
-	stock | inkernel | split) ;;
-	*) echo "bench: unknown column '$c' (stock, inkernel, split)" >&2; exit 2 ;;
+	stock | inkernel | split | split-paper) ;;
+	*) echo "bench: unknown column '$c' (stock, inkernel, split, split-paper)" >&2; exit 2 ;;
 	esac
 done
+[ "${#COLUMNS[@]}" -gt 0 ] || { echo "bench: no columns" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "bench: must run as root (the lab needs it)" >&2; exit 2; }
 
-T0=$(date +%s)
-progress() { # message
-	local s=$(($(date +%s) - T0))
-	printf '[%2d:%02d] %s\n' $((s / 60)) $((s % 60)) "$*" >&2
+# the build a column boots
+driver_of() { # column
+	case "$1" in
+	split-paper) echo split ;;
+	*) echo "$1" ;;
+	esac
 }
+
+# Progress: elapsed time and the time left: in round 1 estimated from the
+# steps done so far (STEPS_PER_ROUND steps a round, of unequal length),
+# later from the mean time of the rounds done.
+T0=$(date +%s)
+STEPS_DONE=0 ROUNDS_DONE=0 ROUNDS_T=0
+STEPS_PER_ROUND=$((${#COLUMNS[@]} + 6 + 1 + 5 + 1 + 1))
+progress() { # message
+	local s=$(($(date +%s) - T0)) left="" total
+	total=$((ROUNDS * STEPS_PER_ROUND))
+	if [ "$ROUNDS_DONE" -gt 0 ] && [ "$ROUNDS_DONE" -lt "$ROUNDS" ]; then
+		left=$((ROUNDS_T * ROUNDS / ROUNDS_DONE - s))
+		[ "$left" -ge 0 ] || left=0
+		left=$(printf ' (about %d:%02d left)' $((left / 60)) $((left % 60)))
+	elif [ "$STEPS_DONE" -gt 0 ] && [ "$STEPS_DONE" -lt "$total" ]; then
+		left=$((s * (total - STEPS_DONE) / STEPS_DONE))
+		left=$(printf ' (about %d:%02d left)' $((left / 60)) $((left % 60)))
+	fi
+	printf '[%2d:%02d] %s%s\n' $((s / 60)) $((s % 60)) "$*" "$left" >&2
+}
+step() { STEPS_DONE=$((STEPS_DONE + 1)); }
 
 # ---- cleanup: every lab this run started, every background job ---------
 LABS=()
@@ -113,11 +162,20 @@ if [ -e "$DATA" ] && [ ! -f "$DATA/meta.env" ] && [ -n "$(ls -A "$DATA")" ]; the
 	echo "bench: $DATA is not empty and holds no earlier run (meta.env): not replacing it" >&2
 	exit 2
 fi
+# the previous run's headline figures and verdicts, for the report's
+# comparison (report.sh writes stats/headline.csv; kept beside the data)
+if [ -f "$DATA/stats/headline.csv" ]; then
+	rm -rf "$DATA.previous"
+	mkdir -p "$DATA.previous"
+	cp "$DATA/stats/headline.csv" "$DATA/meta.env" "$DATA.previous/"
+fi
 rm -rf "$DATA"
 mkdir -p "$DATA"
 echo "column,round,note" >"$DATA/notes.csv"
 echo "column,round,cmd,rep,ns,status" >"$DATA/cmd.csv"
 echo "column,round,op,iter,ns,err" >"$DATA/ops.csv"
+echo "column,round,op,calls,task_clock_ns,context_switches,page_faults,cpu_migrations,cs_all,upcalls" >"$DATA/ops-counters.csv"
+echo "round,pos,column" >"$DATA/order.csv"
 echo "column,round,source,op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns" >"$DATA/upcall.csv"
 echo "column,round,test,rep,value" >"$DATA/net.csv"
 echo "column,round,op,iter,ns,err" >"$DATA/interfere-ops.csv"
@@ -173,7 +231,7 @@ net() { # column round netbench-args...
 		progress "  $c: netbench $1 FAILED (status $st): $(tr '\n' ' ' <"$TMP/net.err")"
 		note "$c" "$r" "failed: netbench $* (status $st): $(tr '\n' ' ' <"$TMP/net.err")"
 		note "$c" "$r" "failed: guest kernel log after it: $(gx "$c" sh -c 'dmesg | tail -n 5' 2>&1 | tr '\n' ' ')"
-		[ "$c" != split ] || counters "$c" "$r"
+		[ "$(driver_of "$c")" != split ] || counters "$c" "$r"
 	fi
 }
 
@@ -183,12 +241,23 @@ counters() { # column round
 }
 
 boot() { # column round
-	local c=$1 r=$2 name=bench-$1 rss
-	progress "round $r/$ROUNDS: booting $c (vm/lab up --driver $c --name $name)"
+	local c=$1 r=$2 name=bench-$1 rss d
+	d=$(driver_of "$c")
+	progress "round $r/$ROUNDS: booting $c (vm/lab up --driver $d --name $name)"
 	"$LAB" down --name "$name" 2>/dev/null || true
 	LABS+=("$name")
-	"$LAB" up --driver "$c" --name "$name" 2>"$TMP/up.err" ||
+	"$LAB" up --driver "$d" --name "$name" 2>"$TMP/up.err" ||
 		{ cat "$TMP/up.err" >&2; return 1; }
+	if [ "$c" = split-paper ]; then
+		# the same build, its daemon restarted with the paper's protocol
+		# (contract C4: daemon-start passes PCNET32D_ARGS to pcnet32d)
+		gx "$c" sh -c '/lab/driver/daemon-stop; PCNET32D_ARGS="--protocol paper" /lab/driver/daemon-start' ||
+			{ echo "bench: $c: restarting the daemon with --protocol paper failed" >&2; return 1; }
+		# shellcheck disable=SC2016 # expanded in the guest
+		gx "$c" sh -c 'tr "\0" " " <"/proc/$(cat /run/pcnet32d.ready)/cmdline"' |
+			grep -q -- '--protocol paper' ||
+			{ echo "bench: $c: the daemon does not run with --protocol paper" >&2; return 1; }
+	fi
 	if [ ! -s "$DATA/guest.env" ]; then
 		printf 'guest_kernel=%s\n' "$(gx "$c" uname -r)" >"$DATA/guest.env"
 	fi
@@ -198,9 +267,9 @@ boot() { # column round
 	# which build ran: the tree is shared, and vm/lab builds at every boot
 	# shellcheck disable=SC2016 # expanded in the guest
 	printf '%s,%s,build_md5,%s\n' "$c" "$r" "$(gx "$c" sh -c '
-		if [ -f /lab/driver/pcnet32.ko ]; then cat /lab/driver/pcnet32.ko /lab/driver/pcnet32d
+		if [ -f /lab/driver/pcnet32.ko ]; then cat /lab/driver/pcnet32.ko; [ ! -f /lab/driver/pcnet32d ] || cat /lab/driver/pcnet32d
 		else cat /lib/modules/stock/pcnet32.ko; fi | md5sum' | cut -c1-12)" >>"$DATA/footprint.csv"
-	if [ "$c" = split ]; then
+	if [ "$d" = split ]; then
 		# shellcheck disable=SC2016 # expanded in the guest
 		rss=$(gx "$c" sh -c 'grep VmRSS "/proc/$(pidof pcnet32d)/status"' | awk '{ print $2 * 1024 }')
 		printf '%s,%s,daemon_rss_bytes,%s\n' "$c" "$r" "$rss" >>"$DATA/footprint.csv"
@@ -208,76 +277,111 @@ boot() { # column round
 }
 
 # One round: boot every column, then run each workload on every column in
-# turn (so that the host's changing load spreads over the columns alike),
-# then take them all down.
+# turn, in the round's order (round 1: BENCH_COLUMNS as given; round r: that
+# list rotated by r - 1, a cyclic Latin square, see bench/verdict.c), so
+# that the host's changing load and any order effect spread over the
+# columns alike, then take them all down.
 round() { # round
-	local r=$1 c kv key args
-	for c in "${COLUMNS[@]}"; do
-		boot "$c" "$r"
+	local r=$1 c kv key args p j n=${#COLUMNS[@]} order=() rev=()
+	for ((p = 0; p < n; p++)); do
+		order+=("${COLUMNS[(p + r - 1) % n]}")
+		printf '%s,%s,%s\n' "$r" "$p" "${COLUMNS[(p + r - 1) % n]}" >>"$DATA/order.csv"
 	done
-	for c in "${COLUMNS[@]}"; do
+	for ((p = n - 1; p >= 0; p--)); do rev+=("${order[p]}"); done
+	for c in "${order[@]}"; do
+		boot "$c" "$r"
+		step
+	done
+	for c in "${order[@]}"; do
 		printf '%s,%s,%s\n' "$c" "$r" "$(cut -d' ' -f1 /proc/loadavg)" >>"$DATA/hostload.csv"
 	done
 
 	for kv in "${ETHTOOL_CMDS[@]}"; do
 		key=${kv%%|*} args=${kv#*|}
-		progress "round $r/$ROUNDS: ethtool ${args//@ALT@/N} x$REPS on ${COLUMNS[*]}"
-		for c in "${COLUMNS[@]}"; do
+		progress "round $r/$ROUNDS: ethtool ${args//@ALT@/N} x$REPS on ${order[*]}"
+		for c in "${order[@]}"; do
 			# shellcheck disable=SC2086 # args is a word list
 			gx "$c" opbench exec -n "$REPS" -w 2 -a 0x4007,0x0007 \
 				-u /tmp/upcall.csv -t "$key" -- ethtool $args |
 				prefix "$c" "$r" >>"$DATA/cmd.csv"
 		done
+		step
 	done
 
-	progress "round $r/$ROUNDS: opbench, every op x$OPS_N on ${COLUMNS[*]}"
-	for c in "${COLUMNS[@]}"; do
-		gx "$c" opbench ops -n "$OPS_N" -u /tmp/upcall.csv 2>"$TMP/ops.err" |
+	progress "round $r/$ROUNDS: opbench, every op x$OPS_N with counters on ${order[*]}"
+	for c in "${order[@]}"; do
+		gx "$c" opbench ops -n "$OPS_N" -u /tmp/upcall.csv -c /tmp/counters.csv 2>"$TMP/ops.err" |
 			prefix "$c" "$r" >>"$DATA/ops.csv"
+		gx "$c" sh -c 'cat /tmp/counters.csv 2>/dev/null || true' |
+			awk 'NR > 1' | prefix "$c" "$r" >>"$DATA/ops-counters.csv"
 		sed 's/,/;/g' "$TMP/ops.err" | prefix "$c" "$r" >>"$DATA/notes.csv"
 		[ "$r" != 1 ] || sed "s/^/  $c: /" "$TMP/ops.err" >&2
 	done
+	step
 
-	progress "round $r/$ROUNDS: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS on ${COLUMNS[*]}"
-	for c in "${COLUMNS[@]}"; do
+	progress "round $r/$ROUNDS: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS on ${order[*]}"
+	for c in "${order[@]}"; do
 		net "$c" "$r" ping "$PING_N"
 	done
-	for c in "${COLUMNS[@]}"; do
+	step
+	for c in "${order[@]}"; do
 		net "$c" "$r" scp "$TMP/scp-4k.bin" scp_4k "$NET_REPS"
 	done
-	for c in "${COLUMNS[@]}"; do
+	step
+	for c in "${order[@]}"; do
 		net "$c" "$r" scp "$TMP/scp-4m.bin" scp_4m "$NET_REPS"
 	done
-	for c in "${COLUMNS[@]}"; do
+	step
+	for c in "${order[@]}"; do
 		net "$c" "$r" ssh "$NET_REPS"
 	done
-	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s each way on ${COLUMNS[*]}"
-	for c in "${COLUMNS[@]}"; do
-		net "$c" "$r" iperf iperf_h2g "$IPERF_S"
-		net "$c" "$r" iperf iperf_g2h "$IPERF_S" -R
+	step
+	# iperf3: first one unrecorded 2-s run each way per column: the first
+	# run on a freshly booted guest is slow and erratic (under TCG its
+	# receive path is translated on first use: 0.4-0.8 of the later runs
+	# in a side-by-side probe, see bench/README.md), and every round boots
+	# afresh. Then the odd runs in the round's order, the even ones
+	# reversed, so that within a round too no column is always first or last.
+	progress "round $r/$ROUNDS: iperf3 warm-up (2 s each way, unrecorded) on ${order[*]}"
+	for c in "${order[@]}"; do
+		hx "$c" "$NETBENCH" iperf warmup 2 0 >/dev/null 2>&1 || true
+		hx "$c" "$NETBENCH" iperf warmup 2 0 -R >/dev/null 2>&1 || true
 	done
+	# iperf3: the odd runs in the round's order, the even ones reversed, so
+	# that within a round too no column is always first or last
+	for ((j = 0; j < IPERF_N; j++)); do
+		progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s each way, run $((j + 1))/$IPERF_N"
+		if ((j % 2 == 0)); then set -- "${order[@]}"; else set -- "${rev[@]}"; fi
+		for c in "$@"; do
+			net "$c" "$r" iperf iperf_h2g "$IPERF_S" "$j"
+			net "$c" "$r" iperf iperf_g2h "$IPERF_S" "$j" -R
+		done
+	done
+	step
 
-	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${COLUMNS[*]}"
-	for c in "${COLUMNS[@]}"; do
+	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${order[*]}"
+	for c in "${order[@]}"; do
 		gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $DUMP_RATE -T $((IPERF_S + 2)) GREGS \
 			>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
 		sleep 1
-		net "$c" "$r" iperf iperf_h2g_dumping "$IPERF_S"
+		net "$c" "$r" iperf iperf_h2g_dumping "$IPERF_S" 0
 		# wait for the dump loop to end, then take its samples
 		# shellcheck disable=SC2016 # run by the guest's shell
 		gx "$c" sh -c 'while pidof opbench >/dev/null; do sleep 0.2; done
 			cat /tmp/interfere.err >&2; cat /tmp/interfere.csv' |
 			prefix "$c" "$r" >>"$DATA/interfere-ops.csv"
 	done
+	step
 
-	for c in "${COLUMNS[@]}"; do
-		if [ "$c" = split ]; then
+	for c in "${order[@]}"; do
+		if [ "$(driver_of "$c")" = split ]; then
 			gx "$c" sh -c 'cat /tmp/upcall.csv 2>/dev/null || true' |
 				prefix "$c" "$r" >>"$DATA/upcall.csv"
 			counters "$c" "$r"
 		fi
 		"$LAB" down --name "bench-$c"
 	done
+	step
 	progress "round $r/$ROUNDS: done"
 }
 
@@ -286,9 +390,11 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 {
 	printf 'date=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
 	printf 'mode=%s\n' "$MODE"
-	printf 'rounds=%s\nreps=%s\nops_n=%s\nnet_reps=%s\nping_n=%s\niperf_s=%s\ndump_rate=%s\n' \
-		"$ROUNDS" "$REPS" "$OPS_N" "$NET_REPS" "$PING_N" "$IPERF_S" "$DUMP_RATE"
+	printf 'rounds=%s\nreps=%s\nops_n=%s\nnet_reps=%s\nping_n=%s\niperf_s=%s\niperf_n=%s\ndump_rate=%s\n' \
+		"$ROUNDS" "$REPS" "$OPS_N" "$NET_REPS" "$PING_N" "$IPERF_S" "$IPERF_N" "$DUMP_RATE"
 	printf 'columns=%s\n' "${COLUMNS[*]}"
+	printf 'order=cyclic rotation by round\n'
+	printf 'seed=%s\n' "${BENCH_SEED:-1}"
 	printf 'host_nproc=%s\n' "$(nproc)"
 	printf 'host_cpu=%s\n' "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
 	printf 'host_mem_gib=%s\n' "$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)"
@@ -303,12 +409,27 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 
 # what the report derives from the sources, taken now: Table 1, op names
 "$ROOT/bench/loc.sh" "$ROOT" >"$DATA/loc.csv"
-sed -n 's/.*X(\([A-Z_]*\), *\([0-9]*\), *\([a-z_]*\),.*/\2,\1,\3/p' "$ROOT/pcnet32/ops.h" |
-	{ echo "id,name,fn"; cat; } >"$DATA/opnames.csv"
+# the op table from the build (contract C3: pcnet32d --list-ops)
+if "$BUILD/split/pcnet32d" --list-ops >"$TMP/opnames.csv" 2>/dev/null &&
+	[ "$(head -n1 "$TMP/opnames.csv")" = "id,name,fn,side,flags" ]; then
+	cp "$TMP/opnames.csv" "$DATA/opnames.csv"
+else
+	# TEMPORARY, until pcnet32d --list-ops lands (contract C3): the op
+	# table's X-macro read from pcnet32/ops.h; side and flags unknown
+	progress "bench: note: $BUILD/split/pcnet32d has no --list-ops: op names read from pcnet32/ops.h (temporary fallback)"
+	note all 0 "op names read from pcnet32/ops.h: pcnet32d has no --list-ops (temporary fallback)"
+	sed -n 's/.*X(\([A-Z_]*\), *\([0-9]*\), *\([a-z_]*\),.*/\2,\1,\3,?,?/p' "$ROOT/pcnet32/ops.h" |
+		{ echo "id,name,fn,side,flags"; cat; } >"$DATA/opnames.csv"
+fi
+if [ -n "$PAPER_NOTE" ]; then
+	progress "bench: note: $PAPER_NOTE"
+	note split-paper 0 "$PAPER_NOTE"
+fi
 
 progress "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds; raw data in $DATA"
 for ((r = 1; r <= ROUNDS; r++)); do
 	round "$r"
+	ROUNDS_DONE=$r ROUNDS_T=$(($(date +%s) - T0))
 done
 {
 	printf 'load_end=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,9 +17,9 @@ set grid ytics lc rgb "#dddddd"
 set datafile missing "NaN"
 set xtics nomirror
 set yrange [0:*]
-set xrange [-0.6:2.6]
+set xrange [-0.6:3.6]
 do for [i = 0:nblocks - 1] {
-	plot data index i using 0:2:($0 == 0 ? 0x888888 : $0 == 1 ? 0x3366cc : 0xee8833):xtic(1) \
+	plot data index i using 0:2:($0 == 0 ? 0x888888 : $0 == 1 ? 0x3366cc : $0 == 2 ? 0xee8833 : 0x55aa55):xtic(1) \
 		with boxes lc rgb variable title columnheader(1), \
 		'' index i using 0:2:3:4 with yerrorbars lc rgb "black" pt 7 ps 0.4 notitle
 }

@@ -3,7 +3,8 @@
  * opbench: per-operation latency of a NIC driver's slow path, measured from
  * user space in the guest (the benchmark's Table 2, per op).
  *
- *   opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [OP...]
+ *   opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [-c FILE]
+ *                [OP...]
  *       Issue each OP N times (after W unrecorded warm-up calls; with -T,
  *       for at most S seconds; with -r, at most RATE calls a second, on a
  *       fixed schedule) and print one CSV row per call: op,iter,ns,err. The ops are ethtool ioctls
@@ -24,11 +25,24 @@
  * prefixed with the batch's tag (the op name or -t TAG). The kernel keeps
  * the last 1024 rows of a batch.
  *
+ * -c FILE (ops): software counters around each op's timed loop, one CSV row
+ * per op in FILE (header included): op,calls,task_clock_ns,
+ * context_switches,page_faults,cpu_migrations,cs_all,upcalls. The first
+ * four are this process's own (libperf, per-thread software events: the
+ * CPU time it ran, the times it was switched out, its page faults and CPU
+ * moves); cs_all counts every context switch on every CPU of the guest
+ * during the loop (the daemon's included: a pipe round trip is two);
+ * upcalls is the change of the kernel's own upcall counter (the `# calls N`
+ * line of the samples file; -1 where there is none). Rows of the loop are
+ * kept in a 1-MiB stdout buffer, so that writing them costs no system call
+ * (and no context switch) inside the loop unless it overflows.
+ *
  * Times are CLOCK_MONOTONIC around each call. A failing op is reported on
  * stderr and skipped when its first call fails; later failures are rows
  * with err set to the errno.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <net/if.h>
@@ -48,6 +62,12 @@
 #include <linux/ethtool.h>
 #include <linux/mii.h>
 #include <linux/sockios.h>
+#include <linux/perf_event.h>
+
+#include <perf/core.h>
+#include <perf/cpumap.h>
+#include <perf/evsel.h>
+#include <perf/threadmap.h>
 
 #define DEFAULT_SAMPLES "/sys/kernel/debug/pcnet32-upcall0/samples"
 #define ALT_TOKEN "@ALT@"
@@ -456,12 +476,155 @@ static int samples_collect(const char *out, const char *tag)
 	return 0;
 }
 
+/*
+ * The kernel's count of upcalls made (the first field of the counters line
+ * `# calls N ...`), independent of the 1024-row ring; -1 when there is no
+ * samples file (not the split build) or it has no such line.
+ */
+static long long samples_calls(void)
+{
+	char line[512];
+	long long n = -1;
+	FILE *in = fopen(samples_path(), "r");
+
+	if (!in)
+		return -1;
+	if (fgets(line, sizeof(line), in) && sscanf(line, "# calls %lld", &n) != 1)
+		n = -1;
+	fclose(in);
+	return n;
+}
+
+/* ---- software counters (libperf) --------------------------------------- */
+
+enum { CNT_TASK_CLOCK, CNT_CS, CNT_FAULTS, CNT_MIGRATIONS, CNT_CS_ALL, N_CNT };
+
+static const struct {
+	const char *name;
+	uint64_t config;
+	int system_wide;	/* every CPU, every task (else: this thread) */
+} cnt_def[N_CNT] = {
+	[CNT_TASK_CLOCK] = { "task_clock_ns", PERF_COUNT_SW_TASK_CLOCK, 0 },
+	[CNT_CS] = { "context_switches", PERF_COUNT_SW_CONTEXT_SWITCHES, 0 },
+	[CNT_FAULTS] = { "page_faults", PERF_COUNT_SW_PAGE_FAULTS, 0 },
+	[CNT_MIGRATIONS] = { "cpu_migrations", PERF_COUNT_SW_CPU_MIGRATIONS, 0 },
+	[CNT_CS_ALL] = { "cs_all", PERF_COUNT_SW_CONTEXT_SWITCHES, 1 },
+};
+
+struct counters {
+	struct perf_evsel *ev[N_CNT];
+	struct perf_thread_map *self, *any;
+	struct perf_cpu_map *cpus;
+	FILE *out;
+};
+
+/* libperf's own warnings would land in the CSV on stdout: to stderr */
+static int counters_print(enum libperf_print_level level, const char *fmt,
+			  va_list ap)
+{
+	if (level > LIBPERF_WARN)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+static void counters_close(struct counters *cn)
+{
+	int i;
+
+	for (i = 0; i < N_CNT; i++) {
+		if (!cn->ev[i])
+			continue;
+		perf_evsel__close(cn->ev[i]);
+		perf_evsel__delete(cn->ev[i]);
+		cn->ev[i] = NULL;
+	}
+	perf_thread_map__put(cn->self);
+	perf_thread_map__put(cn->any);
+	perf_cpu_map__put(cn->cpus);
+	cn->self = cn->any = NULL;
+	cn->cpus = NULL;
+	if (cn->out && fclose(cn->out))
+		fprintf(stderr, "opbench: counters: %s\n", strerror(errno));
+	cn->out = NULL;
+}
+
+/* 0, or -1 with a message (the caller runs without counters) */
+static int counters_open(struct counters *cn, const char *path)
+{
+	int i, err;
+
+	memset(cn, 0, sizeof(*cn));
+	libperf_init(counters_print);
+	cn->self = perf_thread_map__new_dummy();
+	cn->any = perf_thread_map__new_dummy();	/* pid -1: any task */
+	cn->cpus = perf_cpu_map__new(NULL);	/* the online CPUs */
+	if (!cn->self || !cn->any || !cn->cpus) {
+		fprintf(stderr, "opbench: counters: out of memory\n");
+		goto fail;
+	}
+	perf_thread_map__set_pid(cn->self, 0, 0);
+	for (i = 0; i < N_CNT; i++) {
+		struct perf_event_attr attr = {
+			.size = sizeof(attr),
+			.type = PERF_TYPE_SOFTWARE,
+			.config = cnt_def[i].config,
+		};
+
+		cn->ev[i] = perf_evsel__new(&attr);
+		if (!cn->ev[i]) {
+			fprintf(stderr, "opbench: counters: out of memory\n");
+			goto fail;
+		}
+		err = cnt_def[i].system_wide ?
+		      perf_evsel__open(cn->ev[i], cn->cpus, cn->any) :
+		      perf_evsel__open(cn->ev[i], NULL, cn->self);
+		if (err) {
+			/* keep the evsel: counters_close() deletes it */
+			fprintf(stderr, "opbench: counters: %s: %s\n",
+				cnt_def[i].name, strerror(-err));
+			goto fail;
+		}
+	}
+	cn->out = fopen(path, "w");
+	if (!cn->out) {
+		fprintf(stderr, "opbench: %s: %s\n", path, strerror(errno));
+		goto fail;
+	}
+	fprintf(cn->out, "op,calls");
+	for (i = 0; i < N_CNT; i++)
+		fprintf(cn->out, ",%s", cnt_def[i].name);
+	fprintf(cn->out, ",upcalls\n");
+	return 0;
+fail:
+	counters_close(cn);
+	return -1;
+}
+
+/* the counters' current values (summed over CPUs); 0 or -1 */
+static int counters_read(struct counters *cn, uint64_t *v)
+{
+	struct perf_counts_values c;
+	int i, k, ncpu;
+
+	for (i = 0; i < N_CNT; i++) {
+		v[i] = 0;
+		ncpu = cnt_def[i].system_wide ? perf_cpu_map__nr(cn->cpus) : 1;
+		for (k = 0; k < ncpu; k++) {
+			memset(&c, 0, sizeof(c));
+			if (perf_evsel__read(cn->ev[i], k, 0, &c))
+				return -1;
+			v[i] += c.val;
+		}
+	}
+	return 0;
+}
+
 /* ---- modes ------------------------------------------------------------ */
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [OP...]\n"
+		"usage: opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [-c FILE] [OP...]\n"
 		"       opbench exec [-n N] [-w W] [-a V1,V2,...] [-u FILE] [-t TAG] -- CMD...\n"
 		"       opbench list\n"
 		"defaults: -i eth0 -n 2000 -w 20 (exec: -n 30 -w 2)\n");
@@ -495,12 +658,13 @@ static void sleep_until(uint64_t t)
 
 static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 		    unsigned long warm, unsigned long secs, unsigned long rate,
-		    const char *samples_out)
+		    const char *samples_out, struct counters *cn)
 {
 	uint64_t deadline = 0, period = rate ? 1000000000ULL / rate : 0;
-	uint64_t next = 0;
-	unsigned long i;
-	int err = 0, set_up;
+	uint64_t next = 0, c0[N_CNT], c1[N_CNT];
+	long long up0 = -1, up1 = -1;
+	unsigned long i, done = 0;
+	int err = 0, set_up, have_cnt;
 
 	if (op->setup)
 		err = op->setup(b);
@@ -518,6 +682,9 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 	for (i = 1; i < warm; i++)
 		op->run(b, i);
 	samples_reset(samples_out);
+	if (cn)
+		up0 = samples_calls();
+	have_cnt = cn && !counters_read(cn, c0);
 	if (secs)
 		deadline = now_ns() + secs * 1000000000ULL;
 	for (i = 0; i < n; i++) {
@@ -538,8 +705,22 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 
 		printf("%s,%lu,%llu,%d\n", op->name, i,
 		       (unsigned long long)(t1 - t0), e);
+		done = i + 1;
 		if (deadline && t1 >= deadline)
 			break;
+	}
+	if (have_cnt && !counters_read(cn, c1)) {
+		int k;
+
+		up1 = up0 < 0 ? -1 : samples_calls();
+		fprintf(cn->out, "%s,%lu", op->name, done);
+		for (k = 0; k < N_CNT; k++)
+			fprintf(cn->out, ",%llu",
+				(unsigned long long)(c1[k] - c0[k]));
+		fprintf(cn->out, ",%lld\n",
+			up0 < 0 || up1 < up0 ? -1LL : up1 - up0);
+	} else if (cn) {
+		fprintf(stderr, "opbench: %s: counters not read\n", op->name);
 	}
 	if (op->done)
 		op->done(b);
@@ -550,13 +731,15 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 
 static int mode_ops(int argc, char **argv)
 {
+	static char outbuf[1 << 20];
 	struct bench b = { .ifname = "eth0", .sock = -1 };
 	unsigned long n = 2000, warm = 20, secs = 0, rate = 0;
-	const char *samples_out = NULL;
-	int c, i, st = 0;
+	const char *samples_out = NULL, *counters_out = NULL;
+	struct counters cn;
+	int c, i, st = 0, have_cnt = 0;
 	size_t k;
 
-	while ((c = getopt(argc, argv, "i:n:w:T:r:u:h")) != -1) {
+	while ((c = getopt(argc, argv, "i:n:w:T:r:u:c:h")) != -1) {
 		switch (c) {
 		case 'i':
 			b.ifname = optarg;
@@ -579,6 +762,9 @@ static int mode_ops(int argc, char **argv)
 			break;
 		case 'u':
 			samples_out = optarg;
+			break;
+		case 'c':
+			counters_out = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -604,6 +790,10 @@ static int mode_ops(int argc, char **argv)
 		fprintf(stderr, "opbench: socket: %s\n", strerror(errno));
 		return 1;
 	}
+	if (counters_out && counters_open(&cn, counters_out) == 0)
+		have_cnt = 1;
+	/* no write(2) of the rows inside a loop of up to ~40000 rows */
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	printf("op,iter,ns,err\n");
 	for (k = 0; k < N_OPS && !st; k++) {
 		int wanted = optind == argc;
@@ -611,9 +801,12 @@ static int mode_ops(int argc, char **argv)
 		for (i = optind; i < argc && !wanted; i++)
 			wanted = !strcmp(argv[i], ops[k].name);
 		if (wanted &&
-		    bench_op(&b, &ops[k], n, warm, secs, rate, samples_out))
+		    bench_op(&b, &ops[k], n, warm, secs, rate, samples_out,
+			     have_cnt ? &cn : NULL))
 			st = 1;
 	}
+	if (have_cnt)
+		counters_close(&cn);
 	close(b.sock);
 	return st;
 bad:
