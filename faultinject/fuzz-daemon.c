@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dispatch.h"
 #include "fuzz.h"
 
 #define TIMEOUT_PARAM "/sys/module/pcnet32/parameters/upcall_timeout_ms"
@@ -64,6 +65,26 @@ void fuzz_alarm_ms(unsigned int ms)
 	setitimer(ITIMER_REAL, &it, NULL);
 }
 
+/*
+ * HELLO: every op pcnet32d serves, and no facts, so that the FACT ops
+ * still come up as upcalls for the fuzzed replies.
+ */
+static int server_hello(struct fuzz_server *s)
+{
+	static struct pcnet32u_hello h;
+
+	memset(&h, 0, sizeof(h));
+	h.size = sizeof(h);
+	h.version = PCNET32U_VERSION;
+	h.ops[0] = pcnet32d_served_ops();
+	if (!ioctl(s->fd, PCNET32U_IOC_HELLO, &h))
+		return 0;
+	fprintf(stderr, "fuzz: HELLO: %s\n", strerror(errno));
+	close(s->fd);
+	s->fd = -1;
+	return -1;
+}
+
 int fuzz_server_open(struct fuzz_server *s)
 {
 	int i;
@@ -73,7 +94,7 @@ int fuzz_server_open(struct fuzz_server *s)
 		s->fd = open(s->dev, O_RDWR | O_CLOEXEC);
 		fuzz_hist_add(&s->st->reopen, s->fd < 0 ? -1 : 0, errno);
 		if (s->fd >= 0)
-			return 0;
+			return server_hello(s);
 		if (errno != EBUSY && errno != ENOENT)
 			break;
 		usleep(1000);

@@ -200,7 +200,8 @@ int fuzz_ioctl(struct fuzz_server *s, uint64_t idx, struct pcnet32u_request *req
 
 	fuzz_count(&s->st->ioctl_sent[c][k]);
 	/* a well-formed REQUEST waits for one: not for ever */
-	fuzz_alarm_ms(cmd == PCNET32U_IOC_REQUEST ? 300 : 0);
+	/* the commands that may block waiting for a request */
+	fuzz_alarm_ms(cmd == PCNET32U_IOC_REQUEST || cmd == PCNET32U_IOC_FETCH ? 300 : 0);
 	ret = ioctl(s->fd, cmd, ptr);
 	e = errno;
 	fuzz_alarm_ms(0);
