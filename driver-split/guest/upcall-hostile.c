@@ -381,7 +381,8 @@ static int handshake(void)
 	/* id 0 and no request queued: it blocks; the alarm ends it */
 	sigaction(SIGALRM, &sa, NULL);
 	alarm(1);
-	TRY_FETCH("id 0, nothing queued", x.id = 0);
+	TRY_FETCH("id 0, nothing queued", { x.id = 0; x.op = 0; });
+	TRY_FETCH("id 0 with a status", { x.id = 0; x.op = 0; x.status = -EIO; });
 	return 0;
 }
 

@@ -301,8 +301,8 @@ static inline int pcnet32_check_fetch_hdr(const struct pcnet32u_fetch *f)
 {
 	if (f->size != sizeof(*f) || f->version != PCNET32U_VERSION)
 		return -EINVAL;
-	if (f->flags || f->arg_len || f->state_len ||
-	    !pcnet32_zero(f->reserved, sizeof(f->reserved)))
+	/* arg_len and state_len are out only: what they hold is ignored */
+	if (f->flags || !pcnet32_zero(f->reserved, sizeof(f->reserved)))
 		return -EINVAL;
 	if (!f->id) {
 		/* nothing to commit: nothing else may be set */

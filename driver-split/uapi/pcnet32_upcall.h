@@ -42,8 +42,8 @@
  * Requests are handed out in FIFO order; each has a unique id (never 0)
  * and a deadline (module parameter upcall_timeout_ms). A reply for an id
  * the daemon does not hold (its caller gave up, or it never existed) is
- * refused with ENOENT; a malformed one with EINVAL (the structure) or EIO
- * (the op's checks: the caller then gets EIO). A daemon that takes no
+ * refused with ENOENT; a malformed one with EINVAL (the structure, or the
+ * op's checks: then the request fails too, its caller gets EIO). A daemon that takes no
  * request for a whole deadline is declared unresponsive and killed; one
  * that misses a deadline on the NIC's ports is killed. When the daemon's
  * file is released, its pending requests fail (ECONNRESET), except those
@@ -56,12 +56,12 @@
  * Errors of the commands themselves (besides EFAULT, EPERM, ENODEV):
  *   EPROTONOSUPPORT  HELLO: version is not PCNET32U_VERSION (the kernel
  *                    logs it, ratelimited, and counts it)
- *   EINVAL           a size, a reserved field, flags, an unknown op bit
+ *   EINVAL           a size, a reserved field, flags, an unknown op bit;
+ *                    a reply the op's checks refuse (its caller gets EIO)
  *   EPROTO           any command but HELLO before HELLO
  *   EALREADY         HELLO or FACTS a second time
  *   ERANGE           FACTS out of the kernel's bounds (nothing published)
  *   ENOENT           a reply (REPLY, FETCH's commit) to an id not held
- *   EIO              a reply the op's checks refuse (the caller gets EIO)
  *   EINTR            a signal while waiting for a request
  *
  * A reply's status is 0 or one of PCNET32U_STATUS_ALLOWED below, negated:
@@ -334,9 +334,11 @@ struct pcnet32u_facts {
 
 /*
  * PCNET32U_IOC_FETCH. In: id 0 (no reply to commit: the first call, or a
- * retry), or the id of the request the daemon holds, with its op, status,
- * rep_len and rep[]. The commit is checked as REPLY's; if it is refused
- * (ENOENT: stale id; EINVAL: the structure; EIO: the op's checks) the
+ * retry; then op, status, rep_len and proc_ns must be 0), or the id of the
+ * request the daemon holds, with its op, status, rep_len and rep[]
+ * (arg_len and state_len are ignored on the way in). The commit is checked as REPLY's; if it is refused
+ * (ENOENT: stale id; EINVAL: the structure, or the op's checks, which
+ * also fail the request: its caller gets EIO) the
  * command returns that error at once and fetches nothing: the daemon
  * retries with id 0. Otherwise it blocks (interruptibly: EINTR, retry
  * with id 0, the commit is done) for the next request and returns it:
