@@ -108,6 +108,7 @@ void fuzz_server_reopen(struct fuzz_server *s)
 	if (s->fd >= 0)
 		close(s->fd);
 	s->fd = -1;
+	s->has_pending = 0;	/* the old file's: failed at its release */
 	if (fuzz_server_open(s))
 		exit(1);
 }
@@ -138,6 +139,8 @@ static int serve(struct fuzz_server *s, const struct fuzz_opts *o)
 	static struct pcnet32u_request req;
 	struct fuzz_stats *st = s->st;
 
+	s->tid = gettid();
+	s->has_pending = 0;
 	if (fuzz_server_open(s) || server_ports(s))
 		return 1;
 	while (!__atomic_load_n(stop_flag, __ATOMIC_RELAXED)) {
@@ -155,6 +158,14 @@ static int serve(struct fuzz_server *s, const struct fuzz_opts *o)
 			break;
 		if (s->fd < 0) {
 			fuzz_server_reopen(s);
+			continue;
+		}
+		/* a request a FETCH commit took: answer it first */
+		if (s->has_pending) {
+			req = s->pending;
+			s->has_pending = 0;
+			fuzz_reply(s, &req, __atomic_fetch_add(&st->replies_started, 1,
+							      __ATOMIC_RELAXED), 0);
 			continue;
 		}
 		/* the ioctls keep pace with the replies */
@@ -215,6 +226,9 @@ static void report(const struct fuzz_opts *o, const struct fuzz_stats *st, doubl
 	       (unsigned long long)o->replies, (unsigned long long)st->ioctls_done,
 	       (unsigned long long)o->ioctls, (unsigned long long)st->server_starts,
 	       (unsigned long long)st->killed, secs);
+	printf("fuzz: %llu replies sent as FETCH commits (the rest as REPLY), "
+	       "%llu of them took the next request\n",
+	       (unsigned long long)st->via_fetch, (unsigned long long)st->fetch_took);
 	for (c = 0; c < FUZZ_NCAT; c++) {
 		snprintf(what, sizeof(what), "fuzz: sent %-18s %7llu  REPLY:", fuzz_cat_name[c],
 			 (unsigned long long)st->sent[c]);
