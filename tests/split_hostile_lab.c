@@ -147,7 +147,7 @@ static void test_nic_unbound_under_daemon(void)
 	    "dev=$(basename $(readlink /sys/class/net/eth0/device)); drv=/sys/bus/pci/drivers/pcnet32; "
 	    ": > /var/log/pcnet32d.log; "
 	    "echo $dev > $drv/unbind; sleep 1; "
-	    "echo asleep=$(grep -c \"REQUEST: No such device\" /var/log/pcnet32d.log); "
+	    "echo asleep=$(grep -c \"FETCH: No such device\" /var/log/pcnet32d.log); "
 	    "echo $dev > $drv/bind; lab-ifup; " WAIT_READY
 	    "/lab/driver/daemon-stop; "
 	    "rm -f /tmp/go; /lab/driver/upcall-hostile wait /tmp/go > /tmp/wait.out & w=$!; sleep 0.3; "

@@ -301,7 +301,8 @@ static void fetch_init(struct pcnet32u_fetch *f, __u64 id)
 	f->size = sizeof(*f);
 	f->version = PCNET32U_VERSION;
 	f->id = id;
-	f->op = PCNET32_OP_GET_LINK;
+	if (id)
+		f->op = PCNET32_OP_GET_LINK;
 }
 
 static void on_alarm(int sig);
