@@ -18,7 +18,8 @@
  *   PCNET32U_IOC_HELLO     first, exactly once: the daemon's ABI version and
  *                          the ops it serves; the kernel answers the NIC's
  *                          facts (ports, irq, name, chip) and its state
- *   PCNET32U_IOC_FACTS     optional, once, after HELLO: the answers of the
+ *   PCNET32U_IOC_FACTS     optional, once, after HELLO (the facts depend
+ *                          on the state HELLO returns): the answers of the
  *                          FACT ops (register-dump length, string-set
  *                          counts), computed by the daemon from HELLO's
  *                          state with the slow-path code itself; checked
@@ -42,9 +43,10 @@
  * Requests are handed out in FIFO order; each has a unique id (never 0)
  * and a deadline (module parameter upcall_timeout_ms). A reply for an id
  * the daemon does not hold (its caller gave up, or it never existed) is
- * refused with ENOENT; a malformed one with EINVAL (the structure, or the
- * op's checks: then the request fails too, its caller gets EIO). A daemon that takes no
- * request for a whole deadline is declared unresponsive and killed; one
+ * refused with ENOENT; a malformed one with EINVAL (the structure, or
+ * the op's checks: then the request fails too, its caller gets EIO). A
+ * daemon that takes no request for a whole deadline is declared
+ * unresponsive and killed; one
  * that misses a deadline on the NIC's ports is killed. When the daemon's
  * file is released, its pending requests fail (ECONNRESET), except those
  * of ops without side effects (PCNET32_OPF_REPLAY in pcnet32/ops.h), which
@@ -72,6 +74,10 @@
  * ("mapped"). A non-zero status carries no payload: rep_len must be 0.
  * An op the daemon did not declare at HELLO fails at once with EOPNOTSUPP,
  * without an upcall.
+ *
+ * Wake-ups: a caller that queues a request wakes the daemon with a sync
+ * wake-up (it sleeps at once), and a commit wakes its caller likewise (the
+ * daemon goes back to waiting), as a pipe's writer does.
  *
  * Versions:
  * 2: ioctl magic 0xbc (0xb7 is nsfs's and remoteproc's), COPY checks id,
