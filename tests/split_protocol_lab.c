@@ -238,9 +238,14 @@ static void test_handshake(void)
 	gsh(&r, 120, "/lab/driver/daemon-stop && echo 0 > " SAMPLES "; dmesg -c > /dev/null; "
 		     "/lab/driver/upcall-hostile handshake; "
 		     "/lab/driver/upcall-hostile32 handshake | sed \"s/^/32: /\"; "
+		     "PCNET32D_TEST_VERSION=2 /lab/driver/pcnet32d --keep-root 2>&1; echo v2=$?; "
 		     "head -1 " SAMPLES "; dmesg | grep -c \"ABI version 2, not 3: refused\"; "
 		     "/lab/driver/daemon-start && ethtool -i eth0 | head -2");
 	CU_ASSERT_EQUAL(r.status, 0);
+	/* pcnet32d of another version: refused, it says so and exits 1 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "does not speak ABI version 2: exiting"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\nv2=1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\npoll idle: 0\n"));
 	for (i = 0; i < sizeof(handshake_lines) / sizeof(handshake_lines[0]); i++) {
 		snprintf(want, sizeof(want), "\n%s\n", handshake_lines[i]);
 		if (!strstr(r.out, want) && strncmp(r.out, want + 1, strlen(want + 1)))
@@ -251,8 +256,11 @@ static void test_handshake(void)
 			fprintf(stderr, " [missing: 32: %s] ", handshake_lines[i]);
 		CU_ASSERT_PTR_NOT_NULL(strstr(r.out, want));
 	}
-	/* two tools: 2 x (3 before HELLO, 3 versions, 9 bad HELLOs, 8 bad FACTS) */
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " hello 2 refused 6 badhello 18 badfacts 16 nohello 6 "));
+	/*
+	 * two tools: 2 x (3 before HELLO, 3 versions, 9 bad HELLOs, 8 bad
+	 * FACTS), and pcnet32d's version 2
+	 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " hello 2 refused 7 badhello 18 badfacts 16 nohello 6 "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
 	th_free(&r);
 }
@@ -278,7 +286,8 @@ static void test_undeclared_op(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "Operation not supported"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "# calls 0 "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " undeclared 1 "));
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "got op 1\n"));
+	/* the first request poll() saw was ethtool -i's: -r queued none */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "poll 1 POLLIN\ngot op 1\n"));
 	CU_ASSERT_PTR_NULL(strstr(r.out, "got op 6\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
 	th_free(&r);

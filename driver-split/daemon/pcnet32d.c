@@ -167,17 +167,24 @@ static void usage(FILE *f)
 		PCNET32U_DEVNAME);
 }
 
-/* HELLO: our version and ops; the kernel's NIC facts and state. */
+/*
+ * HELLO: our version and ops; the kernel's NIC facts and state. Test
+ * instrumentation: PCNET32D_TEST_VERSION=N says version N instead (a
+ * daemon of another ABI, which the kernel must refuse).
+ */
 static int do_hello(int fd, struct pcnet32u_hello *h)
 {
+	const char *v = getenv("PCNET32D_TEST_VERSION");
+
 	memset(h, 0, sizeof(*h));
 	h->size = sizeof(*h);
-	h->version = PCNET32U_VERSION;
+	h->version = v ? (uint32_t)strtoul(v, NULL, 10) : PCNET32U_VERSION;
 	h->ops[0] = pcnet32d_served_ops();
 	if (!ioctl(fd, PCNET32U_IOC_HELLO, h))
 		return 0;
 	if (errno == EPROTONOSUPPORT)
-		logmsg("HELLO: the kernel does not speak ABI version %u", PCNET32U_VERSION);
+		logmsg("HELLO: the kernel does not speak ABI version %u: exiting",
+		       h->version);
 	else
 		logmsg("HELLO: %s", strerror(errno));
 	return -1;

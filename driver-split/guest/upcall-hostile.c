@@ -21,8 +21,9 @@
  *                versions, sizes, reserved bits and ops, HELLO twice,
  *                FACTS out of bounds, twice; FETCH with bad commits; one
  *                line per attempt: "WHAT: RESULT"
- *   declare MASK HELLO declaring only the ops of MASK (hex bitmap), then
- *                FETCH, answering EOPNOTSUPP to every request ("got op N")
+ *   declare MASK HELLO declaring only the ops of MASK (hex bitmap), poll()
+ *                for the first request, then FETCH, answering EOPNOTSUPP to
+ *                every request ("got op N")
  * Every mode but handshake says HELLO first (all ops, no facts).
  * Exit status 0 when it ran (the results are in its output), 1 on a setup
  * failure.
@@ -30,6 +31,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -343,6 +345,11 @@ static int handshake(void)
 	TRY_HELLO("unknown op", h.ops[0] |= 1ULL << 40);
 	TRY_HELLO("op 0", h.ops[0] |= 1);
 	TRY_HELLO("ok", (void)0);
+	{
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		printf("poll idle: %d\n", poll(&p, 1, 0));
+	}
 	printf("nic: io_len 0x%x has_mii %u state_len %u ifname %s\n", h.nic.io_len,
 	       h.nic.has_mii, h.nic.state_len, h.nic.ifname);
 	TRY_HELLO("twice", (void)0);
@@ -397,6 +404,14 @@ static int declare(__u64 mask)
 	printf("HELLO 0x%llx: %s\n", (unsigned long long)mask, res(ret));
 	if (ret)
 		return 0;
+	/* the first request queued: poll() says so (at most 5 s) */
+	{
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		ret = poll(&p, 1, 5000);
+		printf("poll %d%s%s\n", ret, p.revents & POLLIN ? " POLLIN" : "",
+		       p.revents & POLLHUP ? " POLLHUP" : "");
+	}
 	fetch_init(&x, 0);
 	for (;;) {
 		if (ioctl(fd, PCNET32U_IOC_FETCH, &x)) {
