@@ -241,7 +241,13 @@ static void test_fetch_header(void)
 	f->version = 2;
 	CU_ASSERT_EQUAL(pcnet32_check_fetch_hdr(f), -EINVAL);
 	f = fetch(7);
-	f->flags = 1;
+	f->flags = PCNET32U_FETCH_NOWAIT;
+	CU_ASSERT_EQUAL(pcnet32_check_fetch_hdr(f), 0);
+	f->flags = 2;
+	CU_ASSERT_EQUAL(pcnet32_check_fetch_hdr(f), -EINVAL);
+	/* commit only, and nothing to commit */
+	f = fetch(0);
+	f->flags = PCNET32U_FETCH_NOWAIT;
 	CU_ASSERT_EQUAL(pcnet32_check_fetch_hdr(f), -EINVAL);
 	f = fetch(7);
 	f->reserved[3] = 1;

@@ -214,6 +214,8 @@ static const char *const handshake_lines[] = {
 	"FETCH size: EINVAL",
 	"FETCH version: EINVAL",
 	"FETCH flags: EINVAL",
+	"FETCH nowait, stale id: ENOENT",
+	"FETCH nowait, id 0: EINVAL",
 	"FETCH reserved: EINVAL",
 	"FETCH status 1: EINVAL",
 	"FETCH status -4096: EINVAL",

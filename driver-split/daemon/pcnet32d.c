@@ -312,6 +312,15 @@ static int serve_fetch(int fd, const struct pcnet32_io *io, unsigned long *serve
 		f.rep_len = pcnet32d_fault_reply_len(status ? 0 : rep_len);
 		f.proc_ns = t2 - t1;
 	}
+	/* stopping with a reply in hand: hand it in, wait for nothing */
+	if (held) {
+		f.flags = PCNET32U_FETCH_NOWAIT;
+		if (ioctl(fd, PCNET32U_IOC_FETCH, &f))
+			logmsg("last reply (request %llu) refused: %s",
+			       (unsigned long long)held, strerror(errno));
+		else
+			(*served)++;
+	}
 	return 0;
 }
 

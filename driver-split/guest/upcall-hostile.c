@@ -379,7 +379,9 @@ static int handshake(void)
 	TRY_FETCH("stale id", (void)0);
 	TRY_FETCH("size", x.size = 64);
 	TRY_FETCH("version", x.version = 2);
-	TRY_FETCH("flags", x.flags = 1);
+	TRY_FETCH("flags", x.flags = 2);
+	TRY_FETCH("nowait, stale id", x.flags = PCNET32U_FETCH_NOWAIT);
+	TRY_FETCH("nowait, id 0", { x.id = 0; x.op = 0; x.flags = PCNET32U_FETCH_NOWAIT; });
 	TRY_FETCH("reserved", x.reserved[1] = 1);
 	TRY_FETCH("status 1", x.status = 1);
 	TRY_FETCH("status -4096", x.status = -4096);

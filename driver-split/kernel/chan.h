@@ -302,11 +302,12 @@ static inline int pcnet32_check_fetch_hdr(const struct pcnet32u_fetch *f)
 	if (f->size != sizeof(*f) || f->version != PCNET32U_VERSION)
 		return -EINVAL;
 	/* arg_len and state_len are out only: what they hold is ignored */
-	if (f->flags || !pcnet32_zero(f->reserved, sizeof(f->reserved)))
+	if ((f->flags & ~PCNET32U_FETCH_NOWAIT) ||
+	    !pcnet32_zero(f->reserved, sizeof(f->reserved)))
 		return -EINVAL;
 	if (!f->id) {
 		/* nothing to commit: nothing else may be set */
-		if (f->op || f->status || f->rep_len || f->proc_ns)
+		if (f->op || f->status || f->rep_len || f->proc_ns || f->flags)
 			return -EINVAL;
 		return 0;
 	}

@@ -544,6 +544,8 @@ static long pcnet32_ioc_fetch(struct pcnet32_upcall *u,
 		spin_lock_irq(&u->lock);
 		u->n_commits++;
 		spin_unlock_irq(&u->lock);
+		if (f->flags & PCNET32U_FETCH_NOWAIT)
+			goto unlock;	/* commit only */
 	}
 	mutex_unlock(&u->io_mutex);
 

@@ -352,7 +352,12 @@ struct pcnet32u_facts {
  * pcnet32_state, current when the request was taken). Only the bytes in
  * use are copied, each way: the header (up to arg[]), then rep_len bytes
  * of rep[] in, arg_len and state_len bytes out.
+ *
+ * PCNET32U_FETCH_NOWAIT: commit only, fetch nothing (a daemon that stops
+ * hands in the reply it holds); needs an id.
  */
+#define PCNET32U_FETCH_NOWAIT	0x1
+
 struct pcnet32u_fetch {
 	__u32 size;			/* in: sizeof(struct pcnet32u_fetch) */
 	__u32 version;			/* in: PCNET32U_VERSION */
@@ -362,7 +367,7 @@ struct pcnet32u_fetch {
 	__u32 rep_len;			/* in: bytes used in rep[], 0 with status */
 	__u32 arg_len;			/* out: bytes used in arg[] */
 	__u32 state_len;		/* out: bytes used in state[] */
-	__u32 flags;			/* zero */
+	__u32 flags;			/* in: 0 or PCNET32U_FETCH_NOWAIT */
 	__u64 proc_ns;			/* in: the daemon's processing time */
 	__u32 reserved[4];		/* zero */
 	__u8 arg[PCNET32U_MAX_ARG];	/* out */
