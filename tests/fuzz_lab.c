@@ -299,6 +299,8 @@ static void test_short_fuzz(void)
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "20 packets transmitted, 20 received, 0% packet loss"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "receiver"));
+	if (r.status)
+		fprintf(stderr, "\n[after the fuzz, host to guest: %s\n%s]\n", r.out, r.err);
 	th_free(&r);
 }
 
