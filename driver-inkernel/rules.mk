@@ -14,6 +14,8 @@ INK_OBJ := $(BUILD)/obj/inkernel
 INK_OUT := $(BUILD)/inkernel
 INK_SOURCES := core.c slow.c dispatch-common.c dispatch-inkernel.c compat.h hw.h port.h ops.h \
 	pcnet32.h fault.c fault-act.c fault-kernel.c fault.h
+# the op ids and structures (pcnet32/ops.h includes the ABI's header)
+INK_UAPI := $(ROOT)/driver-split/uapi/pcnet32_upcall.h
 INK_KVER = $(or $(KVER),$(shell cat $(CACHE)/lab/kver 2>/dev/null))
 INK_KDIR = $(firstword $(wildcard /usr/src/linux-headers-$(INK_KVER) \
 	/lib/modules/$(INK_KVER)/build))
@@ -24,12 +26,13 @@ all: build-inkernel
 
 build-inkernel: $(INK_OUT)/pcnet32.ko $(INK_OUT)/load
 
-$(INK_OUT)/pcnet32.ko: $(addprefix $(INK_SRC)/,$(INK_SOURCES)) \
+$(INK_OUT)/pcnet32.ko: $(addprefix $(INK_SRC)/,$(INK_SOURCES)) $(INK_UAPI) \
 		$(INK_DIR)/Kbuild $(CACHE)/lab/kver
 	@test -n "$(INK_KVER)" || { echo "build-inkernel: no kernel version (run make deps)" >&2; exit 1; }
 	@test -n "$(INK_KDIR)" || { echo "build-inkernel: no headers for $(INK_KVER)" >&2; exit 1; }
 	@mkdir -p $(INK_OBJ) $(INK_OUT)
 	@for f in $(INK_SOURCES); do ln -sf $(INK_SRC)/$$f $(INK_OBJ)/$$f; done
+	@ln -sf $(INK_UAPI) $(INK_OBJ)/
 	@ln -sf $(INK_DIR)/Kbuild $(INK_OBJ)/Kbuild
 	@$(MAKE) -s -C $(INK_KDIR) M=$(INK_OBJ) KCFLAGS=-Werror modules >$(INK_OBJ)/build.log 2>&1 || \
 		{ cat $(INK_OBJ)/build.log >&2; exit 1; }

@@ -78,7 +78,8 @@ TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
 	$(ROOT)/tests/split_daemon.c \
 	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c \
 	$(ROOT)/tests/split_hostile_lab.c
-TEST_SRCS += $(ROOT)/tests/split_repair_lab.c
+TEST_SRCS += $(ROOT)/tests/split_repair_lab.c $(ROOT)/tests/split_protocol_lab.c \
+	$(ROOT)/tests/split_abi.c
 TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
 TEST_LDLIBS += -lm -lseccomp
 # sources the tests include or whose headers they use

@@ -19,7 +19,7 @@ $(FI_OUT)/fault-trial: $(FI_DIR)/trial.c
 # host: the trial list (from the op table) and the console classifier
 $(FI_OUT)/fault-trials: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -o $@ $<
+	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi -o $@ $<
 
 $(FI_OUT)/fault-classify: $(FI_DIR)/classify.c
 	@mkdir -p $(@D)
@@ -29,7 +29,7 @@ GUEST_TOOLS += $(FI_OUT)/fault-trial
 FI_TOOLS := $(FI_OUT)/fault-trial $(FI_OUT)/fault-trials $(FI_OUT)/fault-classify
 all: $(FI_TOOLS)
 
-TEST_CFLAGS += -I$(FI_DIR) -I$(ROOT)/pcnet32
+TEST_CFLAGS += -I$(FI_DIR) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi
 TEST_DEPS += $(FI_DIR)/trial-list.c $(FI_DIR)/classify.c $(FI_DIR)/report-totals.jq
 
 .PHONY: faults-run faults-report

@@ -12,12 +12,14 @@
  * call (FIFREEZE on the device's file system would freeze /dev).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "dispatch.h"
 #include "fuzz.h"
 
 const char *const fuzz_iclass_name[FUZZ_NICLASS] = {
@@ -62,7 +64,9 @@ int fuzz_ioctl_init(void)
 
 static const unsigned int real_cmds[] = {
 	PCNET32U_IOC_REQUEST, PCNET32U_IOC_COPY, PCNET32U_IOC_REPLY,
+	PCNET32U_IOC_HELLO, PCNET32U_IOC_FACTS, PCNET32U_IOC_FETCH,
 };
+#define NREAL	(sizeof(real_cmds) / sizeof(real_cmds[0]))
 
 static unsigned int avoid_vfs(unsigned int cmd)
 {
@@ -73,11 +77,13 @@ static unsigned int pick_size(struct fuzz_rng *r)
 {
 	static const unsigned int sizes[] = {
 		sizeof(struct pcnet32u_request), sizeof(struct pcnet32u_copy),
-		sizeof(struct pcnet32u_reply), 0, 4, 8,
+		sizeof(struct pcnet32u_reply), sizeof(struct pcnet32u_hello),
+		sizeof(struct pcnet32u_facts), sizeof(struct pcnet32u_fetch), 0, 4, 8,
 	};
 
 	if (fuzz_below(r, 2))
-		return (sizes[fuzz_below(r, 6)] + fuzz_below(r, 9) - 4) & _IOC_SIZEMASK;
+		return (sizes[fuzz_below(r, sizeof(sizes) / sizeof(sizes[0]))] +
+			fuzz_below(r, 9) - 4) & _IOC_SIZEMASK;
 	return fuzz_below(r, _IOC_SIZEMASK + 1);
 }
 
@@ -87,7 +93,7 @@ static unsigned int pick_cmd(struct fuzz_rng *r, enum fuzz_iclass c)
 
 	switch (c) {
 	case FUZZ_IC_REAL_CMD:
-		return real_cmds[fuzz_below(r, 3)];
+		return real_cmds[fuzz_below(r, NREAL)];
 	case FUZZ_IC_IN_MAGIC:
 		return _IOC(fuzz_below(r, 4), PCNET32U_IOC_MAGIC,
 			    fuzz_below(r, 4) ? fuzz_below(r, 16) : fuzz_below(r, 256),
@@ -105,11 +111,83 @@ static unsigned int pick_cmd(struct fuzz_rng *r, enum fuzz_iclass c)
 	}
 }
 
-/* A well-formed header of the struct cmd names (the reply's for others). */
-static void formed(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cmd, uint8_t *b)
+static void formed_in(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cmd, void *b);
+
+/*
+ * A well-formed header of the struct cmd names (the reply's for others),
+ * in the cap bytes at b (the rest of a structure is left out).
+ */
+static void formed(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cmd, uint8_t *b,
+		   size_t cap)
 {
-	if (cmd == PCNET32U_IOC_REQUEST) {
-		struct pcnet32u_request *q = (void *)b;
+	static union {
+		struct pcnet32u_request q;
+		struct pcnet32u_copy c;
+		struct pcnet32u_reply p;
+		struct pcnet32u_hello h;
+		struct pcnet32u_facts f;
+		struct pcnet32u_fetch x;
+	} u;
+	size_t n = sizeof(u);
+	uint32_t i;
+
+	formed_in(s, r, cmd, &u);
+	if (cmd == PCNET32U_IOC_REQUEST)
+		n = sizeof(u.q);
+	else if (cmd == PCNET32U_IOC_COPY)
+		n = sizeof(u.c);
+	else if (cmd == PCNET32U_IOC_HELLO)
+		n = sizeof(u.h);
+	else if (cmd == PCNET32U_IOC_FACTS)
+		n = sizeof(u.f);
+	else if (cmd == PCNET32U_IOC_FETCH)
+		n = sizeof(u.x);
+	else
+		n = sizeof(u.p);
+	for (i = 0; i < n && i < cap; i++)
+		b[i] = ((const uint8_t *)&u)[i];
+}
+
+static void formed_in(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cmd, void *b)
+{
+	if (cmd == PCNET32U_IOC_HELLO) {
+		struct pcnet32u_hello *h = b;
+
+		memset(h, 0, sizeof(*h));
+		h->size = sizeof(*h);
+		h->version = fuzz_below(r, 4) ? PCNET32U_VERSION : (uint32_t)fuzz_next(r);
+		h->ops[0] = fuzz_below(r, 2) ? pcnet32d_served_ops() : fuzz_next(r);
+	} else if (cmd == PCNET32U_IOC_FACTS) {
+		struct pcnet32u_facts *f = b;
+		uint32_t i;
+
+		/* the daemon's facts with a lie or two: out of bounds */
+		memset(f, 0, sizeof(*f));
+		f->size = sizeof(*f);
+		f->version = PCNET32U_VERSION;
+		f->regs_len = fuzz_below(r, 2) ? PCNET32_DUMP_LEN(0) : (uint32_t)fuzz_next(r);
+		for (i = 0; i < PCNET32U_NSSETS; i++)
+			f->sset_count[i] = fuzz_below(r, 8) ? -95 : (int32_t)fuzz_next(r);
+		f->sset_count[fuzz_below(r, PCNET32U_NSSETS)] = (int32_t)fuzz_next(r);
+	} else if (cmd == PCNET32U_IOC_FETCH) {
+		struct pcnet32u_fetch *x = b;
+		uint32_t i;
+
+		memset(x, 0, offsetof(struct pcnet32u_fetch, arg));
+		x->size = sizeof(*x);
+		x->version = PCNET32U_VERSION;
+		if (fuzz_below(r, 2)) {
+			x->id = fuzz_below(r, 2) ? s->recent_ids[fuzz_below(r, 8)] : fuzz_next(r);
+			x->op = fuzz_below(r, 32);
+			x->status = fuzz_below(r, 2) ? 0 : -(int32_t)fuzz_below(r, 4096);
+			x->rep_len = fuzz_below(r, PCNET32U_MAX_REPLY + 1);
+			x->flags = fuzz_below(r, 2);
+			for (i = 0; i < x->rep_len; i++)
+				x->rep[i] = (uint8_t)fuzz_next(r);
+		}
+		x->arg_len = (uint32_t)fuzz_next(r);	/* output fields: anything */
+	} else if (cmd == PCNET32U_IOC_REQUEST) {
+		struct pcnet32u_request *q = b;
 
 		memset(q, 0, sizeof(*q));
 		q->size = sizeof(*q);
@@ -117,7 +195,7 @@ static void formed(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cmd, 
 		q->id = fuzz_next(r);	/* output fields: anything */
 		q->op = (uint32_t)fuzz_next(r);
 	} else if (cmd == PCNET32U_IOC_COPY) {
-		struct pcnet32u_copy *c = (void *)b;
+		struct pcnet32u_copy *c = b;
 
 		memset(c, 0, sizeof(*c));
 		c->size = sizeof(*c);
@@ -126,7 +204,7 @@ static void formed(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cmd, 
 		c->io_base = (uint32_t)fuzz_next(r);
 		c->state_len = (uint32_t)fuzz_next(r);
 	} else {
-		struct pcnet32u_reply *p = (void *)b;
+		struct pcnet32u_reply *p = b;
 		uint32_t i;
 
 		memset(p, 0, sizeof(*p));
@@ -159,13 +237,10 @@ static void *pick_ptr(struct fuzz_server *s, struct fuzz_rng *r, enum fuzz_ptr k
 		return (void *)wild[fuzz_below(r, sizeof(wild) / sizeof(wild[0]))];
 	case FUZZ_PTR_SHORT:
 		/* valid bytes up to a guard page, fewer than the struct has */
-		len = fuzz_below(r, sizeof(struct pcnet32u_reply));
+		len = fuzz_below(r, sizeof(struct pcnet32u_fetch));
 		b = guard - len;
 		if (fuzz_below(r, 2) && len >= 8) {
-			uint8_t tmp[sizeof(struct pcnet32u_reply)];
-
-			formed(s, r, cmd, tmp);
-			memcpy(b, tmp, len);
+			formed(s, r, cmd, b, len);
 		} else {
 			for (i = 0; i < len; i++)
 				b[i] = (uint8_t)fuzz_next(r);
@@ -174,7 +249,7 @@ static void *pick_ptr(struct fuzz_server *s, struct fuzz_rng *r, enum fuzz_ptr k
 	case FUZZ_PTR_READONLY:
 		/* the kernel reads a good header and cannot write back */
 		mprotect(ro_page, PAGE, PROT_READ | PROT_WRITE);
-		formed(s, r, cmd, ro_page);
+		formed(s, r, cmd, ro_page, PAGE);
 		mprotect(ro_page, PAGE, PROT_READ);
 		return ro_page;
 	case FUZZ_PTR_RANDOM_BUF:
@@ -184,7 +259,7 @@ static void *pick_ptr(struct fuzz_server *s, struct fuzz_rng *r, enum fuzz_ptr k
 		return b;
 	default:
 		b = guard - BUF_PAGES * PAGE;
-		formed(s, r, cmd, b);
+		formed(s, r, cmd, b, BUF_PAGES * PAGE);
 		return b;
 	}
 }
@@ -200,7 +275,8 @@ int fuzz_ioctl(struct fuzz_server *s, uint64_t idx, struct pcnet32u_request *req
 
 	fuzz_count(&s->st->ioctl_sent[c][k]);
 	/* a well-formed REQUEST waits for one: not for ever */
-	fuzz_alarm_ms(cmd == PCNET32U_IOC_REQUEST ? 300 : 0);
+	/* the commands that may block waiting for a request */
+	fuzz_alarm_ms(cmd == PCNET32U_IOC_REQUEST || cmd == PCNET32U_IOC_FETCH ? 300 : 0);
 	ret = ioctl(s->fd, cmd, ptr);
 	e = errno;
 	fuzz_alarm_ms(0);
@@ -208,6 +284,20 @@ int fuzz_ioctl(struct fuzz_server *s, uint64_t idx, struct pcnet32u_request *req
 	fuzz_count(&s->st->ioctls_done);
 	if (!ret && cmd == PCNET32U_IOC_REQUEST && ptr) {
 		memcpy(req, ptr, sizeof(*req));
+		return 1;
+	}
+	if (!ret && cmd == PCNET32U_IOC_FETCH && ptr &&
+	    !(((const struct pcnet32u_fetch *)ptr)->flags & PCNET32U_FETCH_NOWAIT)) {
+		/* it took a request: the caller answers it */
+		const struct pcnet32u_fetch *x = ptr;
+
+		memset(req, 0, sizeof(*req));
+		req->size = sizeof(*req);
+		req->version = PCNET32U_VERSION;
+		req->id = x->id;
+		req->op = x->op;
+		req->arg_len = x->arg_len < PCNET32U_MAX_ARG ? x->arg_len : PCNET32U_MAX_ARG;
+		memcpy(req->arg, x->arg, req->arg_len);
 		return 1;
 	}
 	return 0;

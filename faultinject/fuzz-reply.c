@@ -11,8 +11,15 @@
  * caller waiting until its deadline, and on the ports the kernel then
  * kills us: so most are followed by a plausible reply (category FOLLOWUP),
  * and one in 16 is left to hang, as NONE does on purpose.
+ *
+ * Half the decisions (of the serving thread) send their replies as FETCH
+ * commits instead of REPLY, the same fields in FETCH's header: both
+ * protocols' reply paths meet every category. A commit the kernel accepts
+ * then waits for the next request (briefly: an alarm ends the wait, the
+ * commit is done); one it hands over is answered next (s->pending).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -113,12 +120,58 @@ static void plausible(struct fuzz_server *s, const struct pcnet32u_request *req,
 	p->proc_ns = 1000;
 }
 
+/* p as a FETCH commit; 0 (committed) or the errno */
+static int send_fetch(struct fuzz_server *s, const struct pcnet32u_reply *p)
+{
+	static struct pcnet32u_fetch f;
+	uint32_t n = p->rep_len < PCNET32U_MAX_REPLY ? p->rep_len : PCNET32U_MAX_REPLY;
+	int ret, e;
+
+	memset(&f, 0, offsetof(struct pcnet32u_fetch, arg));
+	/* a wrong size stays as wrong */
+	f.size = p->size == sizeof(*p) ? sizeof(f) : p->size;
+	f.version = p->version;
+	f.id = p->id;
+	f.op = p->op;
+	f.status = p->status;
+	f.rep_len = p->rep_len;
+	f.flags = p->pad;
+	memcpy(f.reserved, p->reserved, sizeof(f.reserved));
+	f.proc_ns = p->proc_ns;
+	memcpy(f.rep, p->rep, n);
+	fuzz_count(&s->st->via_fetch);
+	fuzz_alarm_ms(20);
+	ret = ioctl(s->fd, PCNET32U_IOC_FETCH, &f);
+	e = ret ? errno : 0;
+	fuzz_alarm_ms(0);
+	if (e == EINTR)
+		return 0;	/* committed; no next request within 20 ms */
+	if (!e) {
+		/* committed, and the next request is ours: answer it next */
+		memset(&s->pending, 0, sizeof(s->pending));
+		s->pending.size = sizeof(s->pending);
+		s->pending.version = PCNET32U_VERSION;
+		s->pending.id = f.id;
+		s->pending.op = f.op;
+		s->pending.arg_len = f.arg_len < PCNET32U_MAX_ARG ? f.arg_len : PCNET32U_MAX_ARG;
+		memcpy(s->pending.arg, f.arg, s->pending.arg_len);
+		s->has_pending = 1;
+		fuzz_count(&s->st->fetch_took);
+	}
+	return e;
+}
+
 /* Send p; count the kernel's answer under cat. Returns 0 or the errno. */
 static int send_reply(struct fuzz_server *s, enum fuzz_cat cat, const struct pcnet32u_reply *p)
 {
-	int ret = ioctl(s->fd, PCNET32U_IOC_REPLY, p);
+	int fetch = s->via_fetch && !s->has_pending && gettid() == s->tid;
+	int ret = fetch ? 0 : ioctl(s->fd, PCNET32U_IOC_REPLY, p);
 	int e = ret ? errno : 0;
 
+	if (fetch) {
+		e = send_fetch(s, p);
+		ret = e ? -1 : 0;
+	}
 	fuzz_hist_add(&s->st->reply[cat], ret, e);
 	return e;
 }
@@ -277,10 +330,12 @@ void fuzz_reply(struct fuzz_server *s, const struct pcnet32u_request *req, uint6
 {
 	static struct pcnet32u_reply p;
 	struct fuzz_rng r = fuzz_rng_for(s->seed, 1, idx);
+	struct fuzz_rng rf = fuzz_rng_for(s->seed, 3, idx);
 	enum fuzz_cat cat = pick_category(&r);
 	uint32_t sz = rep_size_of(req->op);
 	int e = 0, follow = fuzz_below(&r, 16) != 0;
 
+	s->via_fetch = fuzz_below(&rf, 2);
 	if (took_by_random_ioctl)
 		fuzz_count(&s->st->sent[FUZZ_CAT_RANDOM_IOCTL_TOOK]);
 	fuzz_count(&s->st->sent[cat]);

@@ -133,6 +133,8 @@ struct fuzz_stats {
 	struct fuzz_hist reopen;	/* open()'s errno on reopening */
 	uint64_t ioctl_sent[FUZZ_NICLASS][FUZZ_NPTR];
 	struct fuzz_hist ioctl[FUZZ_NICLASS];
+	uint64_t via_fetch;		/* replies committed through FETCH */
+	uint64_t fetch_took;		/* ... that took the next request */
 	uint64_t killed;		/* times the kernel killed the server */
 	uint64_t server_starts;
 	uint64_t replies_done;
@@ -163,6 +165,10 @@ struct fuzz_server {
 	struct fuzz_stats *st;
 	uint32_t io_base, io_len;	/* from the first COPY */
 	uint64_t recent_ids[8];		/* for COPY/REPLY with other ids */
+	int tid;			/* the serving thread (FETCH commits) */
+	int via_fetch;			/* this decision commits through FETCH */
+	int has_pending;		/* a FETCH commit took the next request: */
+	struct pcnet32u_request pending;	/* answer it next */
 };
 
 /* open the node (retrying EBUSY briefly); 0 or -1 */

@@ -5,7 +5,9 @@
  * benchmark's op list.
  *
  * Every op has a numeric id, an argument struct and a reply struct made of
- * fixed-width types with explicit padding and no pointers, a side (where
+ * fixed-width types with explicit padding and no pointers (the ids and
+ * structures are the upcall ABI's: driver-split/uapi/pcnet32_upcall.h,
+ * self-contained, defines them; this table wires them), a side (where
  * it runs in the split build) and lock flags. An op function sees only the
  * port shim (ctx->io), a read-only snapshot of the driver state, its
  * argument, and writes its reply. Set ops return the new state fields in
@@ -27,18 +29,7 @@
 #include "compat.h"
 #include "hw.h"
 #include "port.h"
-
-#define PCNET32_STR_LEN		32	/* = ETH_GSTRING_LEN */
-#define PCNET32_MAX_STRINGS	1
-#define PCNET32_SS_TEST		0	/* = ETH_SS_TEST */
-#define PCNET32_TEST_LEN	1	/* results of the self-test (in the kernel) */
-/*
- * Bytes of the register dump (hw.h's layout): the kernel's fact, from the
- * chip's MII; the ethtool core allocates by it.
- */
-#define PCNET32_DUMP_LEN(has_mii)					\
-	((PCNET32_DUMP_WORDS + ((has_mii) ? PCNET32_DUMP_PHY_WORDS : 0)) * 2)
-#define PCNET32_DRV_NAME	"pcnet32"
+#include "pcnet32_upcall.h"
 
 /* where an op runs in the split build */
 #define PCNET32_SIDE_USER	0
@@ -56,129 +47,19 @@
  * the caller names, clear-on-read ones included.
  */
 #define PCNET32_OPF_REPLAY	0x8
-
 /*
- * Snapshot of the driver state the slow path needs. The kernel owns it
- * (struct pcnet32_private.st); a split build copies it to the daemon.
+ * A fact: the answer depends only on what the daemon published at attach
+ * (PCNET32U_IOC_FACTS), so the split build answers from those facts,
+ * checked once, without an upcall (as an upcall when none were published).
  */
-struct pcnet32_state {
-	__u32 size;			/* sizeof(struct pcnet32_state) */
-	__u32 io_base;			/* first port of the I/O BAR */
-	__u32 chip_id;			/* CSR89:CSR88 */
-	__u32 msg_enable;		/* netif_msg bits */
-	char chip_name[PCNET32_STR_LEN];
-	char bus_info[PCNET32_STR_LEN];	/* PCI address */
-	char drv_version[PCNET32_STR_LEN];
-	__u32 rx_ring_size;		/* entries */
-	__u32 tx_ring_size;
-	__u32 has_mii;			/* chip has an MII management interface */
-	__u32 phy_addr;			/* PHY address on the MII */
-	__u32 running;			/* interface up, chip started */
-	__u32 autoneg;			/* link settings, chips without MII */
-	__u32 port_tp;			/* 1: twisted pair, 0: AUI */
-	__u32 fdx;			/* full duplex */
-	__u16 led_save[PCNET32_BCR_LED_NUM];	/* BCR4..7 while identifying */
-	__u32 reserved[4];		/* zero */
-};
+#define PCNET32_OPF_FACT	0x10
 
-struct pcnet32_none {
-	__u32 reserved;			/* zero */
-};
-
-struct pcnet32_u32 {
-	__u32 value;
-};
-
-struct pcnet32_drvinfo_rep {
-	char driver[PCNET32_STR_LEN];
-	char version[PCNET32_STR_LEN];
-	char bus_info[PCNET32_STR_LEN];
-};
-
-struct pcnet32_regs_rep {
-	__u32 len;			/* bytes of regs[] used */
-	__u16 regs[PCNET32_DUMP_MAX_WORDS];
-};
-
-struct pcnet32_ring {
-	__u32 rx_max;
-	__u32 tx_max;
-	__u32 rx;
-	__u32 tx;
-	__u32 rx_mini;
-	__u32 rx_jumbo;
-};
-
-struct pcnet32_sset_arg {
-	__u32 sset;
-};
-
-struct pcnet32_strings_rep {
-	__u32 count;
-	char strings[PCNET32_MAX_STRINGS][PCNET32_STR_LEN];
-};
-
-struct pcnet32_test_arg {
-	__u32 flags;			/* ETH_TEST_FL_* in */
-};
-
-struct pcnet32_test_rep {
-	__u32 flags;			/* ETH_TEST_FL_* out */
-	__u32 pad;
-	__u64 data[PCNET32_TEST_LEN];
-};
-
-/* phys-id LED state, as the kernel's ethtool phys_id machinery asks it */
-#define PCNET32_ID_INACTIVE	0
-#define PCNET32_ID_ACTIVE	1
-#define PCNET32_ID_ON		2
-#define PCNET32_ID_OFF		3
-
-struct pcnet32_phys_id_arg {
-	__u32 state;			/* PCNET32_ID_* */
-};
-
-struct pcnet32_phys_id_rep {
-	__s32 cycles;			/* ACTIVE: on/off cycles per second */
-	__u32 save_valid;		/* ACTIVE: led_save below is to be kept */
-	__u16 led_save[PCNET32_BCR_LED_NUM];
-};
-
-/* link settings in the legacy (u32 SUPPORTED_* / ADVERTISED_*) form */
-#define PCNET32_PORT_TP		0x00	/* = PORT_TP */
-#define PCNET32_PORT_AUI	0x01	/* = PORT_AUI */
-#define PCNET32_PORT_MII	0x02	/* = PORT_MII */
-#define PCNET32_DUPLEX_HALF	0x00
-#define PCNET32_DUPLEX_FULL	0x01
-#define PCNET32_XCVR_INTERNAL	0x00
-#define PCNET32_XCVR_EXTERNAL	0x01
-
-struct pcnet32_link {
-	__u32 speed;			/* Mb/s */
-	__u8 duplex;			/* PCNET32_DUPLEX_* */
-	__u8 port;			/* PCNET32_PORT_* */
-	__u8 phy_address;
-	__u8 autoneg;			/* 1: enabled */
-	__u8 transceiver;		/* PCNET32_XCVR_* (reported by the glue) */
-	__u8 mdix;
-	__u8 pad[2];
-	__u32 supported;		/* SUPPORTED_* bits */
-	__u32 advertising;		/* ADVERTISED_* bits */
-	__u32 lp_advertising;
-};
-
-struct pcnet32_link_set_rep {
-	__u32 autoneg;			/* new state.autoneg */
-	__u32 port_tp;			/* new state.port_tp */
-	__u32 fdx;			/* new state.fdx */
-	__u32 pad;
-};
-
-struct pcnet32_mdio_arg {
-	__u32 phy;
-	__u32 reg;
-	__u32 value;			/* write only */
-};
+/* the ABI's limits are the hardware's (pcnet32_upcall.h cannot include hw.h) */
+_Static_assert(PCNET32U_DUMP_WORDS == PCNET32_DUMP_WORDS, "dump words");
+_Static_assert(PCNET32U_DUMP_PHY_WORDS == PCNET32_DUMP_PHY_WORDS, "PHY words");
+_Static_assert(PCNET32U_DUMP_MAX_WORDS == PCNET32_DUMP_MAX_WORDS, "dump size");
+_Static_assert(PCNET32U_LED_NUM == PCNET32_BCR_LED_NUM, "LED count");
+_Static_assert(PCNET32_OP_MAX <= 64, "HELLO's op bitmap has 64 bits");
 
 /*
  * X(NAME, id, function, argument struct, reply struct, side, flags, reason)
@@ -189,7 +70,7 @@ struct pcnet32_mdio_arg {
 	X(GET_DRVINFO, 1, get_drvinfo, pcnet32_none,			\
 	  pcnet32_drvinfo_rep, USER, PCNET32_OPF_REPLAY, "")		\
 	X(GET_REGS_LEN, 2, get_regs_len, pcnet32_none, pcnet32_u32,	\
-	  USER, PCNET32_OPF_REPLAY, "")					\
+	  USER, PCNET32_OPF_REPLAY | PCNET32_OPF_FACT, "")		\
 	X(GET_REGS, 3, get_regs, pcnet32_none, pcnet32_regs_rep,	\
 	  USER, PCNET32_OPF_PORTS | PCNET32_OPF_REPLAY, "")		\
 	X(GET_MSGLEVEL, 4, get_msglevel, pcnet32_none, pcnet32_u32,	\
@@ -209,7 +90,7 @@ struct pcnet32_mdio_arg {
 	X(GET_STRINGS, 10, get_strings, pcnet32_sset_arg,		\
 	  pcnet32_strings_rep, USER, PCNET32_OPF_REPLAY, "")		\
 	X(GET_SSET_COUNT, 11, get_sset_count, pcnet32_sset_arg,		\
-	  pcnet32_u32, USER, PCNET32_OPF_REPLAY, "")			\
+	  pcnet32_u32, USER, PCNET32_OPF_REPLAY | PCNET32_OPF_FACT, "")	\
 	X(SELF_TEST, 12, self_test, pcnet32_test_arg, pcnet32_test_rep,	\
 	  KERNEL, PCNET32_OPF_SLEEPS,			\
 	  "loopback test: stops the fast path, needs DMA rings and buffers") \
@@ -226,13 +107,14 @@ struct pcnet32_mdio_arg {
 	X(MDIO_WRITE, 17, mdio_write, pcnet32_mdio_arg, pcnet32_none,	\
 	  USER, PCNET32_OPF_PORTS, "")
 
-enum pcnet32_op_id {
-#define PCNET32_OP_ENUM(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
-	PCNET32_OP_##NAME = ID,
-	PCNET32_OPS(PCNET32_OP_ENUM)
-#undef PCNET32_OP_ENUM
-	PCNET32_OP_MAX
-};
+/* the ids are the ABI's (enum pcnet32_op_id, pcnet32_upcall.h) */
+#define PCNET32_OP_ID_CHECK(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
+	_Static_assert(PCNET32_OP_##NAME == (ID) &&			\
+		       sizeof(struct ARG) <= PCNET32U_MAX_ARG &&		\
+		       sizeof(struct REP) <= PCNET32U_MAX_REPLY, "op " #NAME);
+PCNET32_OPS(PCNET32_OP_ID_CHECK)
+#undef PCNET32_OP_ID_CHECK
+_Static_assert(sizeof(struct pcnet32_state) <= PCNET32U_MAX_STATE, "state");
 
 /* what an op function sees besides its state, argument and reply */
 struct pcnet32_ctx {
@@ -275,7 +157,8 @@ PCNET32_OPS(PCNET32_OP_PROTO)
 	PCNET32_WRAP_##SIDE(FN)
 #define PCNET32_OP_DESC(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
 	[ID] = { #FN, ID, sizeof(struct ARG), sizeof(struct REP),	\
-		 PCNET32_SIDE_##SIDE, FLAGS, PCNET32_FN_##SIDE(FN), WHY },
+		 PCNET32_SIDE_##SIDE, FLAGS, PCNET32_FN_##SIDE(FN), WHY,	\
+		 #NAME },
 
 /* one row of a dispatch table built from PCNET32_OPS */
 struct pcnet32_op_desc {
@@ -288,6 +171,7 @@ struct pcnet32_op_desc {
 	int (*fn)(struct pcnet32_ctx *ctx, const struct pcnet32_state *st,
 		  const void *arg, void *rep);
 	const char *why;
+	const char *op_name;	/* NAME, as in PCNET32_OP_<NAME> */
 };
 
 /* the chip names reported by probe and drvinfo */

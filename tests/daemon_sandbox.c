@@ -27,9 +27,12 @@
 #include "../driver-split/daemon/sandbox.c"
 
 enum sb_call {
-	SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_REQUEST, SB_CLOCK, SB_SLEEP, SB_GETPID,
+	SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_FETCH, SB_CLOCK, SB_SLEEP, SB_GETPID,
 	SB_KILL_SELF, SB_SIGPROCMASK,
-	/* forbidden from here on */
+	/* the paper's protocol: allowed with it, forbidden with fetch */
+	SB_IOCTL_REQUEST, SB_IOCTL_COPY, SB_IOCTL_REPLY,
+	/* forbidden from here on: done before the sandbox, in both */
+	SB_IOCTL_HELLO, SB_IOCTL_FACTS,
 	SB_FORK, SB_THREAD, SB_EXECVE, SB_OPEN, SB_SOCKET, SB_SENDMSG, SB_PTRACE,
 	SB_IOPERM, SB_IOPL, SB_WRITE_STDOUT, SB_IOCTL_OTHER_FD, SB_IOCTL_OTHER_CMD,
 	SB_KILL_OTHER, SB_MMAP, SB_SETUID0, SB_PRCTL_DUMPABLE,
@@ -45,7 +48,12 @@ static void sb_call(enum sb_call c, int node)
 	switch (c) {
 	case SB_NOTHING: break;
 	case SB_WRITE_LOG: (void)!write(sb_pipe[1], "x", 1); break;
+	case SB_IOCTL_FETCH: ioctl(node, PCNET32U_IOC_FETCH, NULL); break;
 	case SB_IOCTL_REQUEST: ioctl(node, PCNET32U_IOC_REQUEST, NULL); break;
+	case SB_IOCTL_COPY: ioctl(node, PCNET32U_IOC_COPY, NULL); break;
+	case SB_IOCTL_REPLY: ioctl(node, PCNET32U_IOC_REPLY, NULL); break;
+	case SB_IOCTL_HELLO: ioctl(node, PCNET32U_IOC_HELLO, NULL); break;
+	case SB_IOCTL_FACTS: ioctl(node, PCNET32U_IOC_FACTS, NULL); break;
 	case SB_CLOCK: clock_gettime(CLOCK_MONOTONIC, &ts); syscall(SYS_clock_gettime, 0, &ts); break;
 	case SB_SLEEP: nanosleep(&ts, NULL); break;
 	case SB_GETPID: syscall(SYS_getpid); syscall(SYS_gettid); break;
@@ -76,7 +84,7 @@ static void sb_call(enum sb_call c, int node)
 }
 
 /* How the child ended: its exit status, or 128 + the signal. */
-static int sb_run(enum sb_call c)
+static int sb_run_as(enum sb_call c, int paper)
 {
 	int st, node;
 	pid_t pid;
@@ -92,6 +100,7 @@ static int sb_run(enum sb_call c)
 		node = open("/dev/null", O_RDWR);
 		sb.node_fd = node;
 		sb.log_fd = sb_pipe[1];
+		sb.paper = paper;
 		if (pcnet32d_sandbox_pick_id(&id, why, sizeof(why)) ||
 		    pcnet32d_sandbox_enter(&sb, id, why, sizeof(why))) {
 			fprintf(stderr, "sandbox: %s\n", why);
@@ -106,10 +115,15 @@ static int sb_run(enum sb_call c)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+static int sb_run(enum sb_call c)
+{
+	return sb_run_as(c, 0);
+}
+
 static void test_allowed(void)
 {
 	static const enum sb_call ok[] = {
-		SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_REQUEST, SB_CLOCK, SB_SLEEP,
+		SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_FETCH, SB_CLOCK, SB_SLEEP,
 		SB_GETPID, SB_KILL_SELF, SB_SIGPROCMASK,
 	};
 	size_t i;
@@ -127,13 +141,30 @@ static void test_forbidden_kill(void)
 {
 	int c;
 
-	for (c = SB_FORK; c <= SB_PRCTL_DUMPABLE; c++) {
+	for (c = SB_IOCTL_REQUEST; c <= SB_PRCTL_DUMPABLE; c++) {
 		int st = sb_run((enum sb_call)c);
 
 		if (st != 128 + SIGSYS)
 			fprintf(stderr, " [call %d: status %d] ", c, st);
 		CU_ASSERT_EQUAL(st, 128 + SIGSYS);
 	}
+}
+
+/* --protocol paper: its three ioctls pass, FETCH, HELLO, FACTS kill */
+static void test_paper(void)
+{
+	static const enum sb_call ok[] = {
+		SB_IOCTL_REQUEST, SB_IOCTL_COPY, SB_IOCTL_REPLY, SB_WRITE_LOG,
+	};
+	static const enum sb_call bad[] = {
+		SB_IOCTL_FETCH, SB_IOCTL_HELLO, SB_IOCTL_FACTS, SB_IOCTL_OTHER_CMD,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		CU_ASSERT_EQUAL(sb_run_as(ok[i], 1), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CU_ASSERT_EQUAL(sb_run_as(bad[i], 1), 128 + SIGSYS);
 }
 
 static void test_free_id(void)
@@ -149,6 +180,7 @@ static void test_free_id(void)
 static CU_TestInfo sandbox_tests[] = {
 	{ "the serving loop's calls pass the filter", test_allowed },
 	{ "fork, clone, execve, open, socket, ptrace, ioperm, ... kill it", test_forbidden_kill },
+	{ "paper protocol: REQUEST/COPY/REPLY only, FETCH kills", test_paper },
 	{ "the id is a free one of the top range", test_free_id },
 	CU_TEST_INFO_NULL,
 };

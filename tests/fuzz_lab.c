@@ -272,6 +272,18 @@ static void test_short_fuzz(void)
 		CU_ASSERT(replies >= 8000);
 		CU_ASSERT(ioctls >= 800);
 	}
+	/* both protocols' reply paths were fuzzed: REPLY and FETCH commits */
+	p = strstr(r.out, "replies sent as FETCH commits");
+	CU_ASSERT_PTR_NOT_NULL(p);
+	if (p) {
+		unsigned long fetched = 0;
+
+		while (p > r.out && p[-1] != '\n')
+			p--;
+		sscanf(p, "fuzz: %lu replies sent as FETCH commits", &fetched);
+		fprintf(stderr, " [%lu replies as FETCH commits] ", fetched);
+		CU_ASSERT(fetched >= 1000);
+	}
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " 0 bad lines"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: battery same as before: yes\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: verdict PASS\n"));
@@ -287,6 +299,8 @@ static void test_short_fuzz(void)
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "20 packets transmitted, 20 received, 0% packet loss"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "receiver"));
+	if (r.status)
+		fprintf(stderr, "\n[after the fuzz, host to guest: %s\n%s]\n", r.out, r.err);
 	th_free(&r);
 }
 

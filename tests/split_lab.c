@@ -274,7 +274,7 @@ static void test_hung_daemon_on_ports(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status=255"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "Connection timed out"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "timeouts 1 "));
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "killed 1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "killed 1 hello "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\n1\n1\ndriver: pcnet32\n"));
 	if (strstr(r.out, "ms="))
 		ms = atoi(strstr(r.out, "ms=") + 3);

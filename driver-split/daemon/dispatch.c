@@ -49,3 +49,80 @@ int pcnet32d_dispatch(const struct pcnet32_io *io, const void *state,
 	*rep_len = d->rep_len;
 	return 0;
 }
+
+const struct pcnet32_op_desc *pcnet32d_op(uint32_t op)
+{
+	if (op >= PCNET32_OP_MAX || !pcnet32d_ops[op].name)
+		return NULL;
+	return &pcnet32d_ops[op];
+}
+
+uint64_t pcnet32d_served_ops(void)
+{
+	uint64_t m = 0;
+	uint32_t op;
+
+	for (op = 0; op < PCNET32_OP_MAX; op++)
+		if (pcnet32d_ops[op].fn && pcnet32d_ops[op].side == PCNET32_SIDE_USER)
+			m |= 1ULL << op;
+	return m;
+}
+
+int pcnet32d_facts(const struct pcnet32_io *io, const void *state,
+		   uint32_t state_len, struct pcnet32u_facts *f)
+{
+	struct pcnet32_sset_arg ss;
+	struct pcnet32_u32 v;
+	uint32_t len, i;
+	int ret;
+
+	memset(f, 0, sizeof(*f));
+	f->size = sizeof(*f);
+	f->version = PCNET32U_VERSION;
+	ret = pcnet32d_dispatch(io, state, state_len, PCNET32_OP_GET_REGS_LEN,
+				&(struct pcnet32_none){ 0 }, sizeof(struct pcnet32_none),
+				&v, sizeof(v), &len);
+	if (ret)
+		return ret;
+	f->regs_len = v.value;
+	for (i = 0; i < PCNET32U_NSSETS; i++) {
+		ss.sset = i;
+		ret = pcnet32d_dispatch(io, state, state_len, PCNET32_OP_GET_SSET_COUNT,
+					&ss, sizeof(ss), &v, sizeof(v), &len);
+		if (ret == -EOPNOTSUPP)
+			f->sset_count[i] = -PCNET32U_EOPNOTSUPP;
+		else if (ret)
+			return ret;
+		else
+			f->sset_count[i] = (int32_t)v.value;
+	}
+	return 0;
+}
+
+void pcnet32d_list_ops(FILE *out)
+{
+	static const struct { uint32_t bit; const char *name; } flags[] = {
+		{ PCNET32_OPF_PORTS, "ports" }, { PCNET32_OPF_SETS, "sets" },
+		{ PCNET32_OPF_SLEEPS, "sleeps" }, { PCNET32_OPF_REPLAY, "replay" },
+		{ PCNET32_OPF_FACT, "fact" },
+	};
+	uint32_t op, i;
+
+	fputs("id,name,fn,side,flags\n", out);
+	for (op = 0; op < PCNET32_OP_MAX; op++) {
+		const struct pcnet32_op_desc *d = &pcnet32d_ops[op];
+		const char *sep = "";
+
+		if (!d->name)
+			continue;
+		fprintf(out, "%u,%s,%s,%s,", d->id, d->op_name, d->name,
+			d->side == PCNET32_SIDE_USER ? "user" : "kernel");
+		for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+			if (d->flags & flags[i].bit) {
+				fprintf(out, "%s%s", sep, flags[i].name);
+				sep = "|";
+			}
+		}
+		fputs(*sep ? "\n" : "-\n", out);
+	}
+}

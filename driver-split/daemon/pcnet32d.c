@@ -2,19 +2,23 @@
 /*
  * pcnet32d: the user-space half of the split pcnet32 driver.
  *
- * Opens the driver's upcall node (one daemon at a time, root only), asks
- * the kernel for its NIC's I/O range with COPY, takes port access to that
- * range only (ioperm, never iopl), enters its sandbox (sandbox.c: a
- * uid/gid of its own, no capabilities, not dumpable, a seccomp filter
- * that allows only the serving loop's system calls), then serves
- * requests: REQUEST (wait for one), COPY (the state it needs), run the op
- * (the very slow-path source the in-kernel build compiles), REPLY.
+ * Opens the driver's upcall node (one daemon at a time, root only), says
+ * HELLO (its ABI version and ops; the kernel answers the NIC's I/O range
+ * and state), publishes the FACT ops' answers computed from that state
+ * (FACTS), takes port access to that range only (ioperm, never iopl),
+ * enters its sandbox (sandbox.c: a uid/gid of its own, no capabilities,
+ * not dumpable, a seccomp filter that allows only the serving loop's
+ * system calls), then serves requests, running each op with the very
+ * slow-path source the in-kernel build compiles: one FETCH per request
+ * (commit the last reply, take the next request with its state), or with
+ * --protocol paper the paper's REQUEST, COPY, REPLY.
  *
  * Once sandboxed it can make no system call but those: no open, no
  * malloc that would need more memory from the system, no stdio stream
  * that is not already set up. The log stream gets its buffer before.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
@@ -145,7 +149,8 @@ static void test_ports(const struct pcnet32_io *io, uint32_t op)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: pcnet32d [--dev PATH] [--log FILE] [--ready FILE] [--keep-root]\n"
-		   "                [--seccomp-log]\n"
+		   "                [--seccomp-log] [--protocol fetch|paper]\n"
+		   "       pcnet32d --list-ops\n"
 		   "  --dev PATH      the driver's upcall node (default /dev/%s0)\n"
 		   "  --log FILE      append the log there (default stderr)\n"
 		   "  --ready FILE    create FILE at start; write the pid to it once\n"
@@ -153,21 +158,181 @@ static void usage(FILE *f)
 		   "  --keep-root     no sandbox at all (debugging only)\n"
 		   "  --seccomp-log   sandbox, but a forbidden system call is logged\n"
 		   "                  (kernel log, audit type 1326), not fatal\n"
-		   "                  (debugging: which calls does the loop make)\n",
+		   "                  (debugging: which calls does the loop make)\n"
+		   "  --protocol P    fetch (default): one FETCH per upcall, facts\n"
+		   "                  published at attach; paper: REQUEST, COPY and\n"
+		   "                  REPLY per upcall, no facts (the paper's protocol)\n"
+		   "  --list-ops      print the op table as CSV (id,name,fn,side,flags)\n"
+		   "                  and exit\n",
 		PCNET32U_DEVNAME);
+}
+
+/*
+ * HELLO: our version and ops; the kernel's NIC facts and state. Test
+ * instrumentation: PCNET32D_TEST_VERSION=N says version N instead (a
+ * daemon of another ABI, which the kernel must refuse).
+ */
+static int do_hello(int fd, struct pcnet32u_hello *h)
+{
+	const char *v = getenv("PCNET32D_TEST_VERSION");
+
+	memset(h, 0, sizeof(*h));
+	h->size = sizeof(*h);
+	h->version = v ? (uint32_t)strtoul(v, NULL, 10) : PCNET32U_VERSION;
+	h->ops[0] = pcnet32d_served_ops();
+	if (!ioctl(fd, PCNET32U_IOC_HELLO, h))
+		return 0;
+	if (errno == EPROTONOSUPPORT)
+		logmsg("HELLO: the kernel does not speak ABI version %u: exiting",
+		       h->version);
+	else
+		logmsg("HELLO: %s", strerror(errno));
+	return -1;
+}
+
+/*
+ * FACTS: the answers of the FACT ops, by the slow-path functions, for
+ * HELLO's state. A refusal is logged and not fatal: the kernel then asks
+ * those ops as upcalls.
+ */
+static void do_facts(int fd, const struct pcnet32_io *io,
+		     const struct pcnet32u_hello *h)
+{
+	static struct pcnet32u_facts f;
+	int ret = pcnet32d_facts(io, h->nic.state, h->nic.state_len, &f);
+
+	if (ret) {
+		logmsg("facts: %s (none published)", strerror(-ret));
+		return;
+	}
+	if (ioctl(fd, PCNET32U_IOC_FACTS, &f))
+		logmsg("FACTS refused: %s (the kernel will ask)", strerror(errno));
+}
+
+/* The paper's protocol: REQUEST, COPY, REPLY per upcall. */
+static int serve_paper(int fd, const struct pcnet32_io *io, unsigned long *served)
+{
+	static struct pcnet32u_request req;
+	static struct pcnet32u_reply rep;
+	static struct pcnet32u_copy copy;
+
+	while (!stopping) {
+		uint64_t t0, t1, t2;
+		uint32_t rep_len = 0;
+		int status;
+
+		memset(&req, 0, offsetof(struct pcnet32u_request, arg));
+		req.size = sizeof(req);
+		req.version = PCNET32U_VERSION;
+		if (ioctl(fd, PCNET32U_IOC_REQUEST, &req)) {
+			if (errno == EINTR)
+				continue;
+			logmsg("REQUEST: %s", strerror(errno));
+			return 1;
+		}
+		t0 = now_ns();
+		if (do_copy(fd, req.id, &copy)) {
+			logmsg("COPY: %s", strerror(errno));
+			return 1;
+		}
+		t1 = now_ns();
+		test_delay(req.op);
+		memset(&rep, 0, sizeof(rep));
+		status = pcnet32d_dispatch(io, copy.state, copy.state_len, req.op,
+					   req.arg, req.arg_len, rep.rep,
+					   sizeof(rep.rep), &rep_len);
+		test_ports(io, req.op);
+		t2 = now_ns();
+		rep.size = sizeof(rep);
+		rep.version = PCNET32U_VERSION;
+		rep.id = req.id;
+		rep.op = req.op;
+		rep.status = status;
+		rep.rep_len = pcnet32d_fault_reply_len(status ? 0 : rep_len);
+		rep.copy_ns = t1 - t0;
+		rep.proc_ns = t2 - t1;
+		if (ioctl(fd, PCNET32U_IOC_REPLY, &rep)) {
+			/* ENOENT: the caller gave up (deadline) before we answered */
+			logmsg("REPLY to request %llu (op %u) refused: %s",
+			       (unsigned long long)req.id, req.op, strerror(errno));
+			continue;
+		}
+		(*served)++;
+	}
+	return 0;
+}
+
+/*
+ * One FETCH per upcall: it commits the reply to the request we hold and
+ * returns the next request with its state. A refused commit fetches
+ * nothing: log it and fetch again with id 0.
+ */
+static int serve_fetch(int fd, const struct pcnet32_io *io, unsigned long *served)
+{
+	static struct pcnet32u_fetch f;
+	uint64_t held = 0;
+	uint32_t op = 0;
+
+	while (!stopping) {
+		uint64_t t1, t2;
+		uint32_t rep_len = 0;
+		int status;
+
+		f.size = sizeof(f);
+		f.version = PCNET32U_VERSION;
+		if (ioctl(fd, PCNET32U_IOC_FETCH, &f)) {
+			int err = errno;
+
+			if (held && (err == ENOENT || err == EINVAL || err == EIO)) {
+				/* ENOENT: the caller gave up (deadline) before we answered */
+				logmsg("reply to request %llu (op %u) refused: %s",
+				       (unsigned long long)held, op, strerror(err));
+			} else if (err != EINTR) {
+				logmsg("FETCH: %s", strerror(err));
+				return 1;
+			} else if (held) {
+				(*served)++;	/* EINTR comes after the commit */
+			}
+			held = 0;
+			memset(&f, 0, offsetof(struct pcnet32u_fetch, arg));
+			continue;
+		}
+		if (held)
+			(*served)++;
+		held = f.id;
+		op = f.op;
+		t1 = now_ns();
+		test_delay(op);
+		status = pcnet32d_dispatch(io, f.state, f.state_len, op, f.arg,
+					   f.arg_len, f.rep, sizeof(f.rep), &rep_len);
+		test_ports(io, op);
+		t2 = now_ns();
+		/* the commit rides on the next FETCH */
+		f.status = status;
+		f.rep_len = pcnet32d_fault_reply_len(status ? 0 : rep_len);
+		f.proc_ns = t2 - t1;
+	}
+	/* stopping with a reply in hand: hand it in, wait for nothing */
+	if (held) {
+		f.flags = PCNET32U_FETCH_NOWAIT;
+		if (ioctl(fd, PCNET32U_IOC_FETCH, &f))
+			logmsg("last reply (request %llu) refused: %s",
+			       (unsigned long long)held, strerror(errno));
+		else
+			(*served)++;
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	const char *dev = "/dev/" PCNET32U_DEVNAME "0", *ready = NULL;
-	static struct pcnet32u_request req;
-	static struct pcnet32u_reply rep;
-	static struct pcnet32u_copy copy;
+	static struct pcnet32u_hello hello;
 	static char logbuf[BUFSIZ];
 	struct sigaction sa = { .sa_handler = on_term };
 	struct pcnet32d_sandbox sb = { .ready_fd = -1 };
 	struct pcnet32_io io;
-	int fd, keep_root = 0, i;
+	int fd, keep_root = 0, paper = 0, i, ret;
 	unsigned long served = 0;
 	uint32_t id = 0;
 	char why[256];
@@ -188,6 +353,12 @@ int main(int argc, char **argv)
 			keep_root = 1;
 		} else if (!strcmp(argv[i], "--seccomp-log")) {
 			sb.seccomp_log = 1;
+		} else if (!strcmp(argv[i], "--protocol") && i + 1 < argc &&
+			   (!strcmp(argv[i + 1], "fetch") || !strcmp(argv[i + 1], "paper"))) {
+			paper = !strcmp(argv[++i], "paper");
+		} else if (!strcmp(argv[i], "--list-ops")) {
+			pcnet32d_list_ops(stdout);
+			return fflush(stdout) ? 1 : 0;
 		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			usage(stdout);
 			return 0;
@@ -207,17 +378,21 @@ int main(int argc, char **argv)
 		       errno == EBUSY ? " (another daemon serves this NIC)" : "");
 		return errno == EBUSY ? 3 : 1;
 	}
-	if (do_copy(fd, 0, &copy)) {
-		logmsg("COPY: %s", strerror(errno));
+	if (do_hello(fd, &hello))
 		return 1;
-	}
 	/* the kernel says which ports are ours; still, a NIC's range is small */
-	if (!copy.io_len || copy.io_len > 0x100 || copy.io_base > 0xffff - copy.io_len) {
-		logmsg("implausible I/O range 0x%x+0x%x", copy.io_base, copy.io_len);
+	if (!hello.nic.io_len || hello.nic.io_len > 0x100 ||
+	    hello.nic.io_base > 0xffff - hello.nic.io_len) {
+		logmsg("implausible I/O range 0x%x+0x%x", hello.nic.io_base, hello.nic.io_len);
 		return 1;
 	}
-	if (ioperm(copy.io_base, copy.io_len, 1)) {
-		logmsg("ioperm 0x%x+0x%x: %s", copy.io_base, copy.io_len, strerror(errno));
+	io.base = hello.nic.io_base;
+	/* facts: the paper's protocol publishes none (its questions go up) */
+	if (!paper)
+		do_facts(fd, &io, &hello);
+	if (ioperm(hello.nic.io_base, hello.nic.io_len, 1)) {
+		logmsg("ioperm 0x%x+0x%x: %s", hello.nic.io_base, hello.nic.io_len,
+		       strerror(errno));
 		return 1;
 	}
 	if (ready) {
@@ -229,7 +404,6 @@ int main(int argc, char **argv)
 	/* the fault points' control file: root's, so mapped before the drop */
 	if (pcnet32d_fault_setup(fileno(logf_)))
 		logmsg("fault control file: %s (fault points disarmed)", strerror(errno));
-	io.base = copy.io_base;
 	/*
 	 * Everything that needs a system call the filter forbids happens
 	 * before this point (the fault-injection set-up, pcnet32d_fault_setup(),
@@ -238,14 +412,17 @@ int main(int argc, char **argv)
 	if (!keep_root) {
 		sb.node_fd = fd;
 		sb.log_fd = fileno(logf_);
+		sb.paper = paper;
 		if (pcnet32d_sandbox_pick_id(&id, why, sizeof(why)) ||
 		    pcnet32d_sandbox_enter(&sb, id, why, sizeof(why))) {
 			logmsg("sandbox: %s", why);
 			return 1;
 		}
 	}
-	logmsg("serving %s (%s, ports 0x%x-0x%x, irq %u) %s %u%s", copy.ifname, dev,
-	       copy.io_base, copy.io_base + copy.io_len - 1, copy.irq,
+	logmsg("serving %s (%s, ports 0x%x-0x%x, irq %u, protocol %s) %s %u%s",
+	       hello.nic.ifname, dev, hello.nic.io_base,
+	       hello.nic.io_base + hello.nic.io_len - 1, hello.nic.irq,
+	       paper ? "paper" : "fetch",
 	       keep_root ? "as root, no sandbox" : "sandboxed as uid/gid",
 	       id, sb.seccomp_log ? " (seccomp: log only)" : "");
 	if (sb.ready_fd >= 0) {
@@ -256,51 +433,8 @@ int main(int argc, char **argv)
 		if (write(sb.ready_fd, pid, n) != n)
 			logmsg("%s: %s", ready, strerror(errno));
 	}
-
-	while (!stopping) {
-		uint64_t t0, t1, t2;
-		uint32_t rep_len = 0;
-		int status;
-
-		memset(&req, 0, sizeof(req));
-		req.size = sizeof(req);
-		req.version = PCNET32U_VERSION;
-		if (ioctl(fd, PCNET32U_IOC_REQUEST, &req)) {
-			if (errno == EINTR)
-				continue;
-			logmsg("REQUEST: %s", strerror(errno));
-			return 1;
-		}
-		t0 = now_ns();
-		if (do_copy(fd, req.id, &copy)) {
-			logmsg("COPY: %s", strerror(errno));
-			return 1;
-		}
-		t1 = now_ns();
-		test_delay(req.op);
-		memset(&rep, 0, sizeof(rep));
-		status = pcnet32d_dispatch(&io, copy.state, copy.state_len, req.op,
-					   req.arg, req.arg_len, rep.rep,
-					   sizeof(rep.rep), &rep_len);
-		test_ports(&io, req.op);
-		t2 = now_ns();
-		rep.size = sizeof(rep);
-		rep.version = PCNET32U_VERSION;
-		rep.id = req.id;
-		rep.op = req.op;
-		rep.status = status;
-		rep.rep_len = pcnet32d_fault_reply_len(status ? 0 : rep_len);
-		rep.copy_ns = t1 - t0;
-		rep.proc_ns = t2 - t1;
-		if (ioctl(fd, PCNET32U_IOC_REPLY, &rep)) {
-			/* ENOENT: the caller gave up (deadline) before we answered */
-			logmsg("REPLY to request %llu (op %u) refused: %s",
-			       (unsigned long long)req.id, req.op, strerror(errno));
-			continue;
-		}
-		served++;
-	}
+	ret = paper ? serve_paper(fd, &io, &served) : serve_fetch(fd, &io, &served);
 	/* no close(): the filter does not allow it; exit closes the node */
 	logmsg("stopping after %lu requests", served);
-	return 0;
+	return ret;
 }

@@ -7,7 +7,8 @@
  * ptrace, /proc/PID/mem and friends root-owned, no core), keeps no
  * capability in any set, cannot gain privileges, and runs under a seccomp
  * filter that allows only the serving loop's system calls: the node's
- * three ioctls, writes to its log, clocks and sleeps, exit, and the signal
+ * serving ioctls (FETCH, or the paper's REQUEST, COPY and REPLY: never
+ * HELLO or FACTS, done before), writes to its log, clocks and sleeps, exit, and the signal
  * calls the fault-injection kinds use (towards itself only). Anything
  * else, fork, clone, execve, open, socket, sendmsg, ptrace, ioperm, kills
  * the process; the supervisor starts a new one.
@@ -292,9 +293,12 @@ static int allow_write_to(scmp_filter_ctx ctx, int fd)
 
 static int build_filter(scmp_filter_ctx ctx, const struct pcnet32d_sandbox *sb)
 {
-	static const unsigned long cmds[] = {
+	static const unsigned long paper_cmds[] = {
 		PCNET32U_IOC_REQUEST, PCNET32U_IOC_COPY, PCNET32U_IOC_REPLY,
 	};
+	static const unsigned long fetch_cmds[] = { PCNET32U_IOC_FETCH };
+	const unsigned long *cmds = sb->paper ? paper_cmds : fetch_cmds;
+	size_t ncmds = sb->paper ? 3 : 1;
 	/* no arguments worth checking, or none that could hurt */
 	static const int plain[] = {
 		SCMP_SYS(clock_gettime), SCMP_SYS(clock_nanosleep), SCMP_SYS(nanosleep),
@@ -308,7 +312,7 @@ static int build_filter(scmp_filter_ctx ctx, const struct pcnet32d_sandbox *sb)
 	size_t i;
 	int ret;
 
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+	for (i = 0; i < ncmds; i++) {
 		struct scmp_arg_cmp a[] = { LOW32(0, sb->node_fd), LOW32(1, cmds[i]) };
 
 		ret = allow(ctx, SCMP_SYS(ioctl), 2, a);

@@ -12,7 +12,8 @@
  * (the fault-injection set-up mmaps its control file before this).
  */
 struct pcnet32d_sandbox {
-	int node_fd;		/* the upcall node: its 3 ioctls only */
+	int node_fd;		/* the upcall node: its protocol's ioctls only */
+	int paper;		/* 1: REQUEST, COPY, REPLY; 0: FETCH only */
 	int log_fd;		/* write/writev allowed */
 	int ready_fd;		/* write/writev allowed; -1: none */
 	int seccomp_log;	/* debugging: log violations, do not kill */

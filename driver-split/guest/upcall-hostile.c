@@ -17,11 +17,21 @@
  *                REPLY on the inherited descriptor; then the parent COPYs
  *   hold-thread  a second thread takes requests and never answers them,
  *                while the first (the opener) sleeps
+ *   handshake    (no HELLO first) commands before HELLO, HELLOs of other
+ *                versions, sizes, reserved bits and ops, HELLO twice,
+ *                FACTS out of bounds, twice; FETCH with bad commits; one
+ *                line per attempt: "WHAT: RESULT"
+ *   declare MASK HELLO declaring only the ops of MASK (hex bitmap), poll()
+ *                for the first request, then FETCH, answering EOPNOTSUPP to
+ *                every request ("got op N")
+ * Every mode but handshake says HELLO first (all ops, no facts).
  * Exit status 0 when it ran (the results are in its output), 1 on a setup
  * failure.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -68,6 +78,20 @@ static int do_request(struct pcnet32u_request *q)
 	q->version = PCNET32U_VERSION;
 	return ioctl(fd, PCNET32U_IOC_REQUEST, q);
 }
+
+static int hello_mask(__u64 ops)
+{
+	static struct pcnet32u_hello h;
+
+	memset(&h, 0, sizeof(h));
+	h.size = sizeof(h);
+	h.version = PCNET32U_VERSION;
+	h.ops[0] = ops;
+	return ioctl(fd, PCNET32U_IOC_HELLO, &h);
+}
+
+/* the ops pcnet32d serves: every op but the kernel's self-test */
+#define ALL_USER_OPS	(((1ULL << PCNET32_OP_MAX) - 2) & ~(1ULL << PCNET32_OP_SELF_TEST))
 
 static int do_reply(__u64 id, __u32 op, int status, const void *rep,
 		    __u32 rep_len)
@@ -259,6 +283,154 @@ static int hold_thread(void)
 		pause();
 }
 
+/* facts pcnet32d would publish for a chip without MII, then one lie */
+static void facts_ok(struct pcnet32u_facts *f)
+{
+	int i;
+
+	memset(f, 0, sizeof(*f));
+	f->size = sizeof(*f);
+	f->version = PCNET32U_VERSION;
+	f->regs_len = PCNET32_DUMP_LEN(0);
+	for (i = 0; i < PCNET32U_NSSETS; i++)
+		f->sset_count[i] = -EOPNOTSUPP;
+	f->sset_count[PCNET32_SS_TEST] = PCNET32_TEST_LEN;
+}
+
+static void fetch_init(struct pcnet32u_fetch *f, __u64 id)
+{
+	memset(f, 0, offsetof(struct pcnet32u_fetch, arg));
+	f->size = sizeof(*f);
+	f->version = PCNET32U_VERSION;
+	f->id = id;
+	if (id)
+		f->op = PCNET32_OP_GET_LINK;
+}
+
+static void on_alarm(int sig);
+
+static int handshake(void)
+{
+	static struct pcnet32u_hello h;
+	static struct pcnet32u_facts f;
+	static struct pcnet32u_fetch x;
+	struct sigaction sa = { .sa_handler = on_alarm };
+	/* a HELLO of another (older or newer) ABI: another size, too */
+	struct { __u32 size, version; __u8 rest[56]; } old = { 64, 2, { 0 } };
+
+	printf("COPY before HELLO: %s\n", res(do_copy(0)));
+	fetch_init(&x, 0);
+	printf("FETCH before HELLO: %s\n", res(ioctl(fd, PCNET32U_IOC_FETCH, &x)));
+	facts_ok(&f);
+	printf("FACTS before HELLO: %s\n", res(ioctl(fd, PCNET32U_IOC_FACTS, &f)));
+	printf("HELLO v2, 64 bytes: %s\n",
+	       res(ioctl(fd, _IOWR(PCNET32U_IOC_MAGIC, PCNET32U_IOC_NR_HELLO, old), &old)));
+#define TRY_HELLO(what, change) do {					\
+		memset(&h, 0, sizeof(h));				\
+		h.size = sizeof(h);					\
+		h.version = PCNET32U_VERSION;				\
+		h.ops[0] = ALL_USER_OPS;				\
+		change;							\
+		printf("HELLO %s: %s\n", what,				\
+		       res(ioctl(fd, PCNET32U_IOC_HELLO, &h)));		\
+	} while (0)
+	TRY_HELLO("version 2", h.version = 2);
+	TRY_HELLO("version 4", h.version = 4);
+	TRY_HELLO("size - 8", h.size -= 8);
+	TRY_HELLO("flags", h.flags = 1);
+	TRY_HELLO("pad", h.pad = 1);
+	TRY_HELLO("reserved", h.reserved[3] = 1);
+	TRY_HELLO("nic not zero", h.nic.irq = 1);
+	TRY_HELLO("kernel op", h.ops[0] |= 1ULL << PCNET32_OP_SELF_TEST);
+	TRY_HELLO("unknown op", h.ops[0] |= 1ULL << 40);
+	TRY_HELLO("op 0", h.ops[0] |= 1);
+	TRY_HELLO("ok", (void)0);
+	{
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		printf("poll idle: %d\n", poll(&p, 1, 0));
+	}
+	printf("nic: io_len 0x%x has_mii %u state_len %u ifname %s\n", h.nic.io_len,
+	       h.nic.has_mii, h.nic.state_len, h.nic.ifname);
+	TRY_HELLO("twice", (void)0);
+#define TRY_FACTS(what, change) do {					\
+		facts_ok(&f);						\
+		change;							\
+		printf("FACTS %s: %s\n", what,				\
+		       res(ioctl(fd, PCNET32U_IOC_FACTS, &f)));		\
+	} while (0)
+	TRY_FACTS("regs_len MII", f.regs_len = PCNET32_DUMP_LEN(1));
+	TRY_FACTS("regs_len 0", f.regs_len = 0);
+	TRY_FACTS("test count 0", f.sset_count[PCNET32_SS_TEST] = 0);
+	TRY_FACTS("test count -95", f.sset_count[PCNET32_SS_TEST] = -EOPNOTSUPP);
+	TRY_FACTS("stats count 2", f.sset_count[1] = 2);
+	TRY_FACTS("set 31 count -22", f.sset_count[31] = -EINVAL);
+	TRY_FACTS("set 7 count 1", f.sset_count[7] = 1);
+	TRY_FACTS("twice", (void)0);
+	facts_ok(&f);
+	f.reserved[0] = 1;
+	printf("FACTS reserved: %s\n", res(ioctl(fd, PCNET32U_IOC_FACTS, &f)));
+#define TRY_FETCH(what, change) do {					\
+		fetch_init(&x, 999999);					\
+		change;							\
+		printf("FETCH %s: %s\n", what,				\
+		       res(ioctl(fd, PCNET32U_IOC_FETCH, &x)));		\
+	} while (0)
+	TRY_FETCH("stale id", (void)0);
+	TRY_FETCH("size", x.size = 64);
+	TRY_FETCH("version", x.version = 2);
+	TRY_FETCH("flags", x.flags = 2);
+	TRY_FETCH("nowait, stale id", x.flags = PCNET32U_FETCH_NOWAIT);
+	TRY_FETCH("nowait, id 0", { x.id = 0; x.op = 0; x.flags = PCNET32U_FETCH_NOWAIT; });
+	TRY_FETCH("reserved", x.reserved[1] = 1);
+	TRY_FETCH("status 1", x.status = 1);
+	TRY_FETCH("status -4096", x.status = -4096);
+	TRY_FETCH("status with payload", { x.status = -EIO; x.rep_len = 4; });
+	TRY_FETCH("rep_len 4097", x.rep_len = PCNET32U_MAX_REPLY + 1);
+	TRY_FETCH("proc_ns 61 s", x.proc_ns = 61ULL * 1000000000ULL);
+	/* id 0 and no request queued: it blocks; the alarm ends it */
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(1);
+	TRY_FETCH("id 0, nothing queued", { x.id = 0; x.op = 0; });
+	TRY_FETCH("id 0 with a status", { x.id = 0; x.op = 0; x.status = -EIO; });
+	return 0;
+}
+
+/* serve by FETCH, refusing everything: which ops reach us */
+static int declare(__u64 mask)
+{
+	static struct pcnet32u_fetch x;
+	int ret;
+
+	ret = hello_mask(mask);
+	printf("HELLO 0x%llx: %s\n", (unsigned long long)mask, res(ret));
+	if (ret)
+		return 0;
+	/* the first request queued: poll() says so (at most 5 s) */
+	{
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		ret = poll(&p, 1, 5000);
+		printf("poll %d%s%s\n", ret, p.revents & POLLIN ? " POLLIN" : "",
+		       p.revents & POLLHUP ? " POLLHUP" : "");
+	}
+	fetch_init(&x, 0);
+	for (;;) {
+		if (ioctl(fd, PCNET32U_IOC_FETCH, &x)) {
+			if (errno == EINTR) {
+				fetch_init(&x, 0);
+				continue;
+			}
+			printf("FETCH %s\n", res(-1));
+			return 0;
+		}
+		printf("got op %u\n", x.op);
+		x.status = -EOPNOTSUPP;
+		x.rep_len = 0;
+		x.proc_ns = 0;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *dev = "/dev/" PCNET32U_DEVNAME "0";
@@ -276,6 +448,14 @@ int main(int argc, char **argv)
 	fd = open(dev, O_RDWR);
 	if (fd < 0) {
 		fprintf(stderr, "upcall-hostile: %s: %s\n", dev, strerror(errno));
+		return 1;
+	}
+	if (!strcmp(argv[i], "handshake"))
+		return handshake();
+	if (!strcmp(argv[i], "declare") && i + 1 < argc)
+		return declare(strtoull(argv[i + 1], NULL, 16));
+	if (hello_mask(ALL_USER_OPS)) {
+		fprintf(stderr, "upcall-hostile: HELLO: %s\n", strerror(errno));
 		return 1;
 	}
 	if (!strcmp(argv[i], "lie"))

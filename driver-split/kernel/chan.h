@@ -221,6 +221,37 @@ static inline int pcnet32_check_copy_in(const struct pcnet32u_copy *c,
 }
 
 /*
+ * HELLO: the version first (EPROTONOSUPPORT, whatever the size), then the
+ * structure; the declared ops must be a subset of user_ops (the ops the
+ * daemon runs). in_len is the size the command encodes.
+ */
+static inline int pcnet32_check_hello(const struct pcnet32u_hello *h,
+				      u32 in_len, u64 user_ops)
+{
+	if (h->version != PCNET32U_VERSION)
+		return -EPROTONOSUPPORT;
+	if (in_len != sizeof(*h) || h->size != sizeof(*h))
+		return -EINVAL;
+	if (h->flags || h->pad || !pcnet32_zero(h->reserved, sizeof(h->reserved)))
+		return -EINVAL;
+	if (!pcnet32_zero(&h->nic, sizeof(h->nic)))
+		return -EINVAL;
+	if (h->ops[0] & ~user_ops)
+		return -EINVAL;
+	return 0;
+}
+
+/* FACTS: the structure (the values are check.c's pcnet32_check_facts). */
+static inline int pcnet32_check_facts_hdr(const struct pcnet32u_facts *f)
+{
+	if (f->size != sizeof(*f) || f->version != PCNET32U_VERSION)
+		return -EINVAL;
+	if (f->pad || !pcnet32_zero(f->reserved, sizeof(f->reserved)))
+		return -EINVAL;
+	return 0;
+}
+
+/*
  * The status a daemon's reply status becomes for the caller: 0 and the
  * errnos of PCNET32U_STATUS_ALLOWED pass, anything else is -EIO (*mapped
  * set). Checked by pcnet32_check_reply_hdr to be within -4095..0 first.
@@ -262,17 +293,72 @@ static inline int pcnet32_check_reply_hdr(const struct pcnet32u_reply *r)
 }
 
 /*
+ * FETCH's header (everything before arg[], as copied in): the prologue,
+ * the fields the daemon must leave zero, and, with an id, the commit's
+ * checks that do not depend on the op (REPLY's).
+ */
+static inline int pcnet32_check_fetch_hdr(const struct pcnet32u_fetch *f)
+{
+	if (f->size != sizeof(*f) || f->version != PCNET32U_VERSION)
+		return -EINVAL;
+	/* arg_len and state_len are out only: what they hold is ignored */
+	if ((f->flags & ~PCNET32U_FETCH_NOWAIT) ||
+	    !pcnet32_zero(f->reserved, sizeof(f->reserved)))
+		return -EINVAL;
+	if (!f->id) {
+		/* nothing to commit: nothing else may be set */
+		if (f->op || f->status || f->rep_len || f->proc_ns || f->flags)
+			return -EINVAL;
+		return 0;
+	}
+	if (f->status > 0 || f->status < -4095)
+		return -EINVAL;
+	if (f->rep_len > PCNET32U_MAX_REPLY)
+		return -EINVAL;
+	if (f->status && f->rep_len)
+		return -EINVAL;	/* an error carries no payload */
+	if (f->proc_ns > 60ULL * 1000000000ULL)
+		return -EINVAL;
+	return 0;
+}
+
+/*
  * Checks of a reply against the request it answers: same op, and a length
  * the caller can take. Op-specific checks of the contents come after.
  */
+static inline int pcnet32_check_commit_req(u32 op, u32 rep_len,
+					   const struct pcnet32_req *req)
+{
+	if (op != req->op)
+		return -EINVAL;
+	if (rep_len > req->rep_max)
+		return -EINVAL;
+	return 0;
+}
+
 static inline int pcnet32_check_reply_req(const struct pcnet32u_reply *r,
 					  const struct pcnet32_req *req)
 {
-	if (r->op != req->op)
-		return -EINVAL;
-	if (r->rep_len > req->rep_max)
-		return -EINVAL;
-	return 0;
+	return pcnet32_check_commit_req(r->op, r->rep_len, req);
+}
+
+/*
+ * A daemon declared the ops it serves (HELLO): fail the queued requests of
+ * any other op at once; returns how many.
+ */
+static inline u64 pcnet32_chanq_fail_undeclared(struct pcnet32_chanq *q,
+						u64 served)
+{
+	struct pcnet32_req *r, *tmp;
+	u64 n = 0;
+
+	list_for_each_entry_safe(r, tmp, &q->queue, node) {
+		if (r->op < 64 && (served & (1ULL << r->op)))
+			continue;
+		pcnet32_chanq_finish(r, -EOPNOTSUPP);
+		n++;
+	}
+	return n;
 }
 
 #endif

@@ -167,6 +167,18 @@ static const struct pcnet32_op_size pcnet32_op_sizes[PCNET32_OP_MAX] = {
 	PCNET32_OPS(PCNET32_OP_SIZE)
 };
 
+u64 pcnet32_user_ops(void)
+{
+	u64 m = 0;
+	u32 op;
+
+	for (op = 0; op < PCNET32_OP_MAX; op++)
+		if (pcnet32_op_sizes[op].known &&
+		    pcnet32_op_sizes[op].side == PCNET32_SIDE_USER)
+			m |= 1ULL << op;
+	return m;
+}
+
 int pcnet32_check_reply(u32 op, const struct pcnet32_state *st,
 			const void *arg, u32 arg_len, const void *rep, u32 rep_len)
 {
@@ -179,4 +191,32 @@ int pcnet32_check_reply(u32 op, const struct pcnet32_state *st,
 	    arg_len != z->arg_len || rep_len != z->rep_len)
 		return -EINVAL;	/* not the daemon's, or not its sizes */
 	return pcnet32_check_contents(op, st, arg, rep);
+}
+
+/*
+ * The daemon's published facts (PCNET32U_IOC_FACTS), answered later by the
+ * kernel in its name: the same bounds as the replies of GET_REGS_LEN and
+ * GET_SSET_COUNT above, so that a fact is never a value the kernel would
+ * refuse as a reply. Other string sets: a count the glue can take
+ * (0..PCNET32_MAX_STRINGS) or "no such set".
+ */
+int pcnet32_check_facts(const struct pcnet32_state *st,
+			const struct pcnet32u_facts *f)
+{
+	u32 i;
+
+	if (f->regs_len != PCNET32_DUMP_LEN(st->has_mii))
+		return -ERANGE;
+	for (i = 0; i < PCNET32U_NSSETS; i++) {
+		s32 n = f->sset_count[i];
+
+		if (i == PCNET32_SS_TEST) {
+			if (n != PCNET32_TEST_LEN)
+				return -ERANGE;
+		} else if (n != -PCNET32U_EOPNOTSUPP &&
+			   (n < 0 || n > PCNET32_MAX_STRINGS)) {
+			return -ERANGE;
+		}
+	}
+	return 0;
 }

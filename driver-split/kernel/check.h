@@ -12,4 +12,14 @@
 int pcnet32_check_reply(u32 op, const struct pcnet32_state *st,
 			const void *arg, u32 arg_len, const void *rep, u32 rep_len);
 
+/* The ops a daemon may declare at HELLO: the table's USER ops (bit = id). */
+u64 pcnet32_user_ops(void);
+
+/*
+ * Check the daemon's facts against the kernel's bounds for the NIC of st:
+ * 0, or -ERANGE.
+ */
+int pcnet32_check_facts(const struct pcnet32_state *st,
+			const struct pcnet32u_facts *f);
+
 #endif

@@ -2,7 +2,10 @@
 /*
  * Split dispatch of the slow-path ops: the op table (pcnet32/ops.h) says
  * where each op runs. KERNEL ops are called directly, as in the in-kernel
- * build; USER ops become one upcall each to the daemon pcnet32d.
+ * build; USER ops become one upcall each to the daemon pcnet32d, except
+ * the FACT ops (register-dump length, string-set counts: the questions the
+ * ethtool core asks around an operation), which are answered from the
+ * facts the daemon published at attach when it published any.
  *
  * Ports: while the daemon runs an op that touches the NIC's ports (flag
  * PCNET32_OPF_PORTS), the kernel keeps its own hands off them, since the
@@ -41,6 +44,7 @@ struct pcnet32_split {
  */
 static DEFINE_IDA(pcnet32_split_ida);
 
+
 static u32 pcnet32_split_snapshot(void *ctx, char *ifname, u8 *state, u32 max)
 {
 	struct pcnet32_private *lp = ctx;
@@ -64,10 +68,65 @@ static int pcnet32_split_check(void *ctx, u32 op, const void *arg, u32 arg_len,
 	return pcnet32_check_reply(op, &lp->st, arg, arg_len, rep, rep_len);
 }
 
+static void pcnet32_split_describe(void *ctx, struct pcnet32u_nic *nic)
+{
+	struct pcnet32_private *lp = ctx;
+	char ifname[IFNAMSIZ];
+
+	/* chip_id and has_mii are fixed at probe */
+	nic->chip_id = lp->st.chip_id;
+	nic->has_mii = !!lp->st.has_mii;
+	nic->state_len = pcnet32_split_snapshot(ctx, ifname, nic->state,
+						sizeof(nic->state));
+	strscpy(nic->ifname, ifname, sizeof(nic->ifname));
+}
+
+static int pcnet32_split_check_facts(void *ctx, const struct pcnet32u_facts *f)
+{
+	struct pcnet32_private *lp = ctx;
+
+	return pcnet32_check_facts(&lp->st, f);
+}
+
 static const struct pcnet32_upcall_ops pcnet32_split_upcall_ops = {
 	.snapshot = pcnet32_split_snapshot,
 	.check_reply = pcnet32_split_check,
+	.describe = pcnet32_split_describe,
+	.check_facts = pcnet32_split_check_facts,
 };
+
+/*
+ * An op of flag PCNET32_OPF_FACT, answered from the facts the daemon
+ * published at attach (checked then against the kernel's bounds): 1 when
+ * answered (*ret its status), 0 when there are none (then it is an
+ * upcall, as in the paper's protocol).
+ */
+static int pcnet32_split_fact(struct pcnet32_private *lp, u32 op,
+			      const void *arg, void *rep, int *ret)
+{
+	struct pcnet32u_facts f;
+	struct pcnet32_u32 *v = rep;
+
+	if (pcnet32_upcall_facts(lp->split->u, &f))
+		return 0;
+	*ret = 0;
+	switch (op) {
+	case PCNET32_OP_GET_REGS_LEN:
+		v->value = f.regs_len;
+		return 1;
+	case PCNET32_OP_GET_SSET_COUNT: {
+		const struct pcnet32_sset_arg *ss = arg;
+
+		if (ss->sset >= PCNET32U_NSSETS || f.sset_count[ss->sset] < 0)
+			*ret = -EOPNOTSUPP;
+		else
+			v->value = f.sset_count[ss->sset];
+		return 1;
+	}
+	default:
+		return 0;	/* a fact this build cannot answer: ask */
+	}
+}
 
 /* Keep the fast path off the ports while the daemon uses them. */
 static void pcnet32_split_hold(struct pcnet32_private *lp)
@@ -131,6 +190,8 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 	memset(rep, 0, rep_len);
 	if (d->side == PCNET32_SIDE_KERNEL)
 		return pcnet32_op_run_here(lp, d, arg, rep);
+	if ((d->flags & PCNET32_OPF_FACT) && pcnet32_split_fact(lp, op, arg, rep, &ret))
+		return ret;
 	flags = d->flags & PCNET32_OPF_REPLAY ? PCNET32_UPCALL_REPLAY : 0;
 	if (!(d->flags & PCNET32_OPF_PORTS))
 		return pcnet32_upcall_call(lp->split->u, op, flags, arg, arg_len,
@@ -155,7 +216,9 @@ int pcnet32_dispatch_init(struct pcnet32_private *lp)
 		.io_base = lp->io.base,
 		.io_len = PCNET32_IO_EXTENT,
 		.irq = lp->pdev->irq,
+		.user_ops = pcnet32_user_ops(),
 	};
+
 	struct pcnet32_split *s;
 	int ret;
 

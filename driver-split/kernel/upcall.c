@@ -3,8 +3,11 @@
  * The kernel end of the upcall channel (see uapi/pcnet32_upcall.h).
  *
  * Callers (ethtool operations, MII ioctls) queue a request and sleep with a
- * deadline; the daemon takes requests in FIFO order with REQUEST, fetches
- * the state they need with COPY and answers with REPLY. Everything the
+ * deadline; the daemon, once it said HELLO, takes requests in FIFO order
+ * and answers them: with FETCH (the reply to one and the next one, with its
+ * state, in one call) or with the paper's REQUEST, COPY, REPLY. No command
+ * allocates but HELLO (once per daemon): the daemon's buffers are the
+ * channel's, and only the bytes in use are copied. Everything the
  * daemon hands in is checked before use; a reply is matched to its request
  * by id, so a stale, unknown or mismatched reply is refused. When the
  * daemon's file closes, every pending request fails at once, or, for an op
@@ -26,7 +29,9 @@
 #include <linux/ktime.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/pid.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
@@ -72,12 +77,36 @@ struct pcnet32_upcall {
 	const struct pcnet32_upcall_ops *ops;
 	void *ctx;			/* only under lock, only while !dead */
 	struct pcnet32_upcall_info info;
+	/* the attached daemon's handshake (reset at open and release) */
+	bool hello;			/* it said HELLO */
+	u64 served;			/* the ops it declared (bit = op id) */
+	bool facts_valid;		/* it published facts (checked) */
+	struct pcnet32u_facts facts;
+	/*
+	 * The daemon's command buffers, preallocated: no allocation per
+	 * upcall. io_mutex serializes their use by the daemon's threads (it
+	 * is never held while waiting for a request, and no caller takes it).
+	 */
+	struct mutex io_mutex;
+	struct pcnet32u_request qb;	/* REQUEST's header */
+	struct pcnet32u_copy cb;	/* COPY */
+	struct pcnet32u_reply rb;	/* REPLY's header */
+	struct pcnet32u_fetch fb;	/* FETCH's header, arg and state out */
+	u8 rep[PCNET32U_MAX_REPLY];	/* the reply being committed */
 	/* statistics */
 	u64 n_calls, n_timeouts, n_resets, n_rejected, n_absent, n_killed;
 	u64 n_mapped;			/* daemon statuses mapped to EIO */
 	u64 n_unresponsive;		/* daemons declared unresponsive */
 	u64 n_masked;			/* requests replayed to the next daemon */
 	u64 n_foreign;			/* ioctls refused: not the opener */
+	u64 n_hello;			/* handshakes accepted */
+	u64 n_refused;			/* HELLO of an unknown version */
+	u64 n_badhello;			/* HELLO refused otherwise */
+	u64 n_badfacts;			/* FACTS refused */
+	u64 n_nohello;			/* commands before HELLO */
+	u64 n_undeclared;		/* calls of an op not declared: EOPNOTSUPP */
+	u64 n_commits;			/* replies committed through FETCH */
+	u64 n_facts;			/* answers from the published facts */
 	struct pcnet32_sample samples[PCNET32_NSAMPLES];
 	u32 n_samples;			/* total recorded, the ring wraps */
 	struct dentry *dbg;
@@ -112,6 +141,9 @@ static int pcnet32_upcall_open(struct inode *inode, struct file *f)
 		u->daemon_pid = get_pid(task_tgid(current));
 		/* a new daemon: the last one's unresponsiveness is not its */
 		u->unresponsive = false;
+		u->hello = false;
+		u->served = 0;
+		u->facts_valid = false;
 		pcnet32_chanq_attach(&u->q);
 		kref_get(&u->ref);
 	}
@@ -133,6 +165,10 @@ static int pcnet32_upcall_release(struct inode *inode, struct file *f)
 		u->daemon = NULL;
 		pid = u->daemon_pid;
 		u->daemon_pid = NULL;
+		/* its facts and declarations go with it */
+		u->hello = false;
+		u->served = 0;
+		u->facts_valid = false;
 		pcnet32_chanq_daemon_gone(&u->q, &u->n_masked, &u->n_resets);
 	}
 	spin_unlock_irq(&u->lock);
@@ -142,68 +178,218 @@ static int pcnet32_upcall_release(struct inode *inode, struct file *f)
 	return 0;
 }
 
-static long pcnet32_ioc_request(struct pcnet32_upcall *u, void __user *arg)
+/* Whether the daemon said HELLO: every other command needs it first. */
+static int pcnet32_need_hello(struct pcnet32_upcall *u)
 {
-	struct pcnet32u_request *q;
-	struct pcnet32_req *r = NULL;
+	if (READ_ONCE(u->hello))
+		return 0;
+	spin_lock_irq(&u->lock);
+	u->n_nohello++;
+	spin_unlock_irq(&u->lock);
+	return -EPROTO;
+}
+
+/*
+ * HELLO. The prologue (size, version) first: a daemon of another version
+ * is refused with EPROTONOSUPPORT whatever size its command encodes. Once
+ * per attach; allocates (a rare command, never per upcall).
+ */
+static long pcnet32_ioc_hello(struct pcnet32_upcall *u, unsigned int cmd,
+			      void __user *arg)
+{
+	struct pcnet32u_hello *h;
+	u32 pro[2];
+	u64 failed;
 	long ret;
 
-	q = kzalloc(sizeof(*q), GFP_KERNEL);
-	if (!q)
+	if (copy_from_user(pro, arg, sizeof(pro)))
+		return -EFAULT;
+	if (pro[1] != PCNET32U_VERSION) {
+		pr_warn_ratelimited("%s: daemon speaks ABI version %u, not %u: refused\n",
+				    u->name, pro[1], PCNET32U_VERSION);
+		spin_lock_irq(&u->lock);
+		u->n_refused++;
+		spin_unlock_irq(&u->lock);
+		return -EPROTONOSUPPORT;
+	}
+	if (_IOC_SIZE(cmd) != sizeof(*h) || _IOC_DIR(cmd) != (_IOC_READ | _IOC_WRITE)) {
+		ret = -EINVAL;
+		goto refused;
+	}
+	h = kzalloc(sizeof(*h), GFP_KERNEL);
+	if (!h)
 		return -ENOMEM;
-	if (copy_from_user(q, arg, sizeof(*q))) {
+	if (copy_from_user(h, arg, sizeof(*h))) {
 		ret = -EFAULT;
 		goto out;
 	}
-	ret = pcnet32_check_request_in(q);
+	ret = pcnet32_check_hello(h, _IOC_SIZE(cmd), u->info.user_ops);
 	if (ret)
 		goto out;
+	spin_lock_irq(&u->lock);
+	if (u->dead) {
+		ret = -ENODEV;
+	} else if (u->hello) {
+		ret = -EALREADY;
+	} else {
+		u->ops->describe(u->ctx, &h->nic);
+		h->nic.io_base = u->info.io_base;
+		h->nic.io_len = u->info.io_len;
+		h->nic.irq = u->info.irq;
+		u->served = h->ops[0];
+		WRITE_ONCE(u->hello, true);
+		u->n_hello++;
+		/* requests queued meanwhile for an op it does not serve */
+		failed = pcnet32_chanq_fail_undeclared(&u->q, u->served);
+		u->n_undeclared += failed;
+	}
+	spin_unlock_irq(&u->lock);
+	if (!ret) {
+		wake_up_all(&u->done_wq);
+		if (copy_to_user(arg, h, sizeof(*h)))
+			ret = -EFAULT;
+	}
+out:
+	kfree(h);
+	if (!ret || ret == -EFAULT || ret == -ENODEV)
+		return ret;
+refused:
+	spin_lock_irq(&u->lock);
+	u->n_badhello++;
+	spin_unlock_irq(&u->lock);
+	return ret;
+}
+
+/* FACTS: checked against the kernel's bounds, then published. */
+static long pcnet32_ioc_facts(struct pcnet32_upcall *u, void __user *arg)
+{
+	struct pcnet32u_facts f;
+	long ret;
+
+	if (copy_from_user(&f, arg, sizeof(f)))
+		return -EFAULT;
+	ret = pcnet32_check_facts_hdr(&f);
+	spin_lock_irq(&u->lock);
+	if (u->dead) {
+		spin_unlock_irq(&u->lock);
+		return -ENODEV;
+	}
+	if (!ret && u->facts_valid)
+		ret = -EALREADY;
+	if (!ret)
+		ret = u->ops->check_facts(u->ctx, &f);
+	if (!ret) {
+		u->facts = f;
+		u->facts_valid = true;
+	} else {
+		u->n_badfacts++;
+	}
+	spin_unlock_irq(&u->lock);
+	if (ret == -ERANGE)
+		pr_warn_ratelimited("%s: daemon's facts out of bounds: refused\n",
+				    u->name);
+	return ret;
+}
+
+/*
+ * Wait for a request and take it (REQUEST, FETCH). The wait holds nothing;
+ * the take holds io_mutex (the channel's buffers) and, briefly, the lock.
+ * Fills u->fb's arg[] (and state[] with want_state); returns the request's
+ * id, op, lengths through the pointers.
+ */
+static long pcnet32_take(struct pcnet32_upcall *u, bool want_state, u64 *id,
+			 u32 *op, u32 *arg_len, u32 *state_len)
+{
+	struct pcnet32_req *r;
+	char ifname[16];
+	long ret;
+
 	for (;;) {
 		ret = wait_event_interruptible(u->wq, pcnet32_chanq_pending(&u->q) ||
 					       READ_ONCE(u->dead));
 		if (ret)
-			goto out;
-		if (READ_ONCE(u->dead)) {
-			ret = -ENODEV;
-			goto out;
-		}
+			return ret;
+		if (READ_ONCE(u->dead))
+			return -ENODEV;
+		if (mutex_lock_killable(&u->io_mutex))
+			return -EINTR;
 		spin_lock_irq(&u->lock);
 		r = u->dead ? NULL : pcnet32_chanq_take(&u->q);
 		if (r) {
 			r->t_taken = ktime_get_ns();
-			q->id = r->id;
-			q->op = r->op;
-			q->arg_len = r->arg_len;
-			memcpy(q->arg, r->arg, r->arg_len);
+			*id = r->id;
+			*op = r->op;
+			*arg_len = r->arg_len;
+			memcpy(u->fb.arg, r->arg, r->arg_len);
+			*state_len = 0;
+			if (want_state)
+				*state_len = u->ops->snapshot(u->ctx, ifname, u->fb.state,
+							      sizeof(u->fb.state));
 		}
 		spin_unlock_irq(&u->lock);
 		if (r)
-			break;
+			return 0;	/* io_mutex held */
+		mutex_unlock(&u->io_mutex);
 	}
-	if (copy_to_user(arg, q, sizeof(*q))) {
-		/* the daemon cannot see it: fail it rather than lose it */
-		spin_lock_irq(&u->lock);
-		r = pcnet32_chanq_find(&u->q, q->id);
-		if (r)
-			pcnet32_chanq_finish(r, -EIO);
-		spin_unlock_irq(&u->lock);
-		wake_up_all(&u->done_wq);
+}
+
+/* The daemon could not be handed request id: fail it rather than lose it. */
+static void pcnet32_lost(struct pcnet32_upcall *u, u64 id)
+{
+	struct pcnet32_req *r;
+
+	spin_lock_irq(&u->lock);
+	r = pcnet32_chanq_find(&u->q, id);
+	if (r)
+		pcnet32_chanq_finish(r, -EIO);
+	spin_unlock_irq(&u->lock);
+	wake_up_all(&u->done_wq);
+}
+
+static long pcnet32_ioc_request(struct pcnet32_upcall *u,
+				struct pcnet32u_request __user *arg)
+{
+	struct pcnet32u_request *q = &u->qb;
+	u32 op, arg_len, state_len;
+	u64 id;
+	long ret;
+
+	if (mutex_lock_killable(&u->io_mutex))
+		return -EINTR;
+	ret = -EFAULT;
+	if (!copy_from_user(q, arg, offsetof(struct pcnet32u_request, arg)))
+		ret = pcnet32_check_request_in(q);
+	mutex_unlock(&u->io_mutex);
+	if (ret)
+		return ret;
+	ret = pcnet32_take(u, false, &id, &op, &arg_len, &state_len);
+	if (ret)
+		return ret;
+	/* the whole header is the kernel's: nothing of the daemon's echoed */
+	memset(q, 0, offsetof(struct pcnet32u_request, arg));
+	q->size = sizeof(*q);
+	q->version = PCNET32U_VERSION;
+	q->id = id;
+	q->op = op;
+	q->arg_len = arg_len;
+	if (copy_to_user(arg, q, offsetof(struct pcnet32u_request, arg)) ||
+	    copy_to_user(arg->arg, u->fb.arg, arg_len)) {
+		pcnet32_lost(u, id);
 		ret = -EFAULT;
 	}
-out:
-	kfree(q);
+	mutex_unlock(&u->io_mutex);
 	return ret;
 }
 
-static long pcnet32_ioc_copy(struct pcnet32_upcall *u, void __user *arg)
+static long pcnet32_ioc_copy(struct pcnet32_upcall *u,
+			     struct pcnet32u_copy __user *arg)
 {
-	struct pcnet32u_copy *c;
+	struct pcnet32u_copy *c = &u->cb;
 	long ret;
 
-	c = kzalloc(sizeof(*c), GFP_KERNEL);
-	if (!c)
-		return -ENOMEM;
-	if (copy_from_user(c, arg, sizeof(*c))) {
+	if (mutex_lock_killable(&u->io_mutex))
+		return -EINTR;
+	if (copy_from_user(c, arg, offsetof(struct pcnet32u_copy, state))) {
 		ret = -EFAULT;
 		goto out;
 	}
@@ -223,76 +409,164 @@ static long pcnet32_ioc_copy(struct pcnet32_upcall *u, void __user *arg)
 	spin_unlock_irq(&u->lock);
 	if (ret)
 		goto out;
-	if (copy_to_user(arg, c, sizeof(*c)))
+	if (copy_to_user(arg, c, offsetof(struct pcnet32u_copy, state)) ||
+	    copy_to_user(arg->state, c->state, c->state_len))
 		ret = -EFAULT;
 out:
-	kfree(c);
+	mutex_unlock(&u->io_mutex);
 	return ret;
 }
 
-static long pcnet32_ioc_reply(struct pcnet32_upcall *u, void __user *arg)
+/*
+ * Commit a reply (REPLY, FETCH): rep_len bytes of the reply are in
+ * u->rep (io_mutex held). The caller's buffer is written only here, under
+ * the lock, while its request is still taken: a caller that gave up has
+ * finished its request under the same lock, so its id is not found.
+ */
+static long pcnet32_commit(struct pcnet32_upcall *u, u64 id, u32 op,
+			   s32 status, u32 rep_len, u64 copy_ns, u64 proc_ns,
+			   u64 t_entry)
 {
-	u64 t_entry = ktime_get_ns();
-	struct pcnet32u_reply *p;
 	struct pcnet32_req *r;
 	bool mapped;
-	int status;
 	long ret;
 
-	p = kmalloc(sizeof(*p), GFP_KERNEL);
-	if (!p)
-		return -ENOMEM;
-	if (copy_from_user(p, arg, sizeof(*p))) {
-		ret = -EFAULT;
-		goto out;
-	}
-	ret = pcnet32_check_reply_hdr(p);
-	if (ret)
-		goto rejected;
 	spin_lock_irq(&u->lock);
 	if (u->dead) {
 		spin_unlock_irq(&u->lock);
-		ret = -ENODEV;
-		goto out;
+		return -ENODEV;
 	}
-	r = pcnet32_chanq_find(&u->q, p->id);
+	r = pcnet32_chanq_find(&u->q, id);
 	if (!r) {
 		/* stale (its caller gave up) or never issued */
+		u->n_rejected++;
 		spin_unlock_irq(&u->lock);
-		ret = -ENOENT;
-		goto rejected;
+		return -ENOENT;
 	}
-	ret = pcnet32_check_reply_req(p, r);
-	if (!ret && !p->status)
+	ret = pcnet32_check_commit_req(op, rep_len, r);
+	if (!ret && !status)
 		ret = u->ops->check_reply(u->ctx, r->op, r->arg, r->arg_len,
-					  p->rep, p->rep_len);
+					  u->rep, rep_len);
 	if (ret) {
 		/* the daemon answered this request wrongly: fail it now */
 		pcnet32_chanq_finish(r, -EIO);
+		u->n_rejected++;
 	} else {
 		/* an error carries no payload (rep_len is 0, checked) */
-		status = pcnet32_status_map(p->status, &mapped);
+		status = pcnet32_status_map(status, &mapped);
 		if (mapped)
 			u->n_mapped++;
 		if (!status) {
-			memcpy(r->rep, p->rep, p->rep_len);
-			r->rep_len = p->rep_len;
+			memcpy(r->rep, u->rep, rep_len);
+			r->rep_len = rep_len;
 		}
-		r->copy_ns = p->copy_ns;
-		r->proc_ns = p->proc_ns;
+		r->copy_ns = copy_ns;
+		r->proc_ns = proc_ns;
 		r->t_reply = t_entry;
 		pcnet32_chanq_finish(r, status);
 	}
 	spin_unlock_irq(&u->lock);
-	wake_up_all(&u->done_wq);
-	if (!ret)
-		goto out;
-rejected:
+	/* the daemon goes back to waiting: tell the scheduler (as pipes do) */
+	wake_up_sync(&u->done_wq);
+	return ret;
+}
+
+static void pcnet32_count_rejected(struct pcnet32_upcall *u)
+{
 	spin_lock_irq(&u->lock);
 	u->n_rejected++;
 	spin_unlock_irq(&u->lock);
+}
+
+static long pcnet32_ioc_reply(struct pcnet32_upcall *u,
+			      struct pcnet32u_reply __user *arg)
+{
+	u64 t_entry = ktime_get_ns();
+	struct pcnet32u_reply *p = &u->rb;
+	long ret;
+
+	if (mutex_lock_killable(&u->io_mutex))
+		return -EINTR;
+	if (copy_from_user(p, arg, offsetof(struct pcnet32u_reply, rep))) {
+		ret = -EFAULT;
+		goto out;
+	}
+	ret = pcnet32_check_reply_hdr(p);
+	if (ret) {
+		pcnet32_count_rejected(u);
+		goto out;
+	}
+	if (copy_from_user(u->rep, arg->rep, p->rep_len)) {
+		ret = -EFAULT;
+		goto out;
+	}
+	ret = pcnet32_commit(u, p->id, p->op, p->status, p->rep_len,
+			     p->copy_ns, p->proc_ns, t_entry);
 out:
-	kfree(p);
+	mutex_unlock(&u->io_mutex);
+	return ret;
+}
+
+/*
+ * FETCH: commit the reply held (if any), then wait for and take the next
+ * request, with its state: one system call per upcall. A refused commit
+ * returns its error at once, fetching nothing.
+ */
+static long pcnet32_ioc_fetch(struct pcnet32_upcall *u,
+			      struct pcnet32u_fetch __user *arg)
+{
+	u64 t_entry = ktime_get_ns();
+	struct pcnet32u_fetch *f = &u->fb;
+	u32 op, arg_len, state_len;
+	u64 id;
+	long ret;
+
+	if (mutex_lock_killable(&u->io_mutex))
+		return -EINTR;
+	if (copy_from_user(f, arg, offsetof(struct pcnet32u_fetch, arg))) {
+		ret = -EFAULT;
+		goto unlock;
+	}
+	ret = pcnet32_check_fetch_hdr(f);
+	if (ret) {
+		pcnet32_count_rejected(u);
+		goto unlock;
+	}
+	if (f->id) {
+		if (copy_from_user(u->rep, arg->rep, f->rep_len)) {
+			ret = -EFAULT;
+			goto unlock;
+		}
+		ret = pcnet32_commit(u, f->id, f->op, f->status, f->rep_len, 0,
+				     f->proc_ns, t_entry);
+		if (ret)
+			goto unlock;
+		spin_lock_irq(&u->lock);
+		u->n_commits++;
+		spin_unlock_irq(&u->lock);
+		if (f->flags & PCNET32U_FETCH_NOWAIT)
+			goto unlock;	/* commit only */
+	}
+	mutex_unlock(&u->io_mutex);
+
+	ret = pcnet32_take(u, true, &id, &op, &arg_len, &state_len);
+	if (ret)
+		return ret;
+	memset(f, 0, offsetof(struct pcnet32u_fetch, arg));
+	f->size = sizeof(*f);
+	f->version = PCNET32U_VERSION;
+	f->id = id;
+	f->op = op;
+	f->arg_len = arg_len;
+	f->state_len = state_len;
+	if (copy_to_user(arg, f, offsetof(struct pcnet32u_fetch, arg)) ||
+	    copy_to_user(arg->arg, f->arg, arg_len) ||
+	    copy_to_user(arg->state, f->state, state_len)) {
+		pcnet32_lost(u, id);
+		ret = -EFAULT;
+	}
+unlock:
+	mutex_unlock(&u->io_mutex);
 	return ret;
 }
 
@@ -300,6 +574,8 @@ static long pcnet32_upcall_ioctl(struct file *f, unsigned int cmd,
 				 unsigned long arg)
 {
 	struct pcnet32_upcall *u = to_upcall(f);
+	void __user *p = (void __user *)arg;
+	long ret;
 
 	if (READ_ONCE(u->daemon) != f)
 		return -EBADF;
@@ -317,16 +593,51 @@ static long pcnet32_upcall_ioctl(struct file *f, unsigned int cmd,
 	}
 	if (READ_ONCE(u->dead))
 		return -ENODEV;
+	/* any size: an unknown version must get EPROTONOSUPPORT, not ENOTTY */
+	if (_IOC_TYPE(cmd) == PCNET32U_IOC_MAGIC &&
+	    _IOC_NR(cmd) == PCNET32U_IOC_NR_HELLO)
+		return pcnet32_ioc_hello(u, cmd, p);
 	switch (cmd) {
 	case PCNET32U_IOC_REQUEST:
-		return pcnet32_ioc_request(u, (void __user *)arg);
 	case PCNET32U_IOC_COPY:
-		return pcnet32_ioc_copy(u, (void __user *)arg);
 	case PCNET32U_IOC_REPLY:
-		return pcnet32_ioc_reply(u, (void __user *)arg);
+	case PCNET32U_IOC_FACTS:
+	case PCNET32U_IOC_FETCH:
+		break;
 	default:
 		return -ENOTTY;
 	}
+	ret = pcnet32_need_hello(u);
+	if (ret)
+		return ret;
+	switch (cmd) {
+	case PCNET32U_IOC_REQUEST:
+		return pcnet32_ioc_request(u, p);
+	case PCNET32U_IOC_COPY:
+		return pcnet32_ioc_copy(u, p);
+	case PCNET32U_IOC_REPLY:
+		return pcnet32_ioc_reply(u, p);
+	case PCNET32U_IOC_FACTS:
+		return pcnet32_ioc_facts(u, p);
+	default:
+		return pcnet32_ioc_fetch(u, p);
+	}
+}
+
+/* POLLIN: a request is queued; POLLHUP: the NIC is gone. */
+static __poll_t pcnet32_upcall_poll(struct file *f, poll_table *pt)
+{
+	struct pcnet32_upcall *u = to_upcall(f);
+	__poll_t mask = 0;
+
+	poll_wait(f, &u->wq, pt);
+	if (READ_ONCE(u->daemon) != f)
+		return EPOLLERR;
+	if (READ_ONCE(u->dead))
+		mask |= EPOLLHUP;
+	else if (pcnet32_chanq_pending(&u->q))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	return mask;
 }
 
 static const struct file_operations pcnet32_upcall_fops = {
@@ -335,6 +646,7 @@ static const struct file_operations pcnet32_upcall_fops = {
 	.release = pcnet32_upcall_release,
 	.unlocked_ioctl = pcnet32_upcall_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
+	.poll = pcnet32_upcall_poll,
 	.llseek = noop_llseek,
 };
 
@@ -416,10 +728,17 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 		spin_unlock_irq(&u->lock);
 		return ret;
 	}
+	if (u->hello && (op >= 64 || !(u->served & BIT_ULL(op)))) {
+		/* the daemon said it does not serve this op: no upcall */
+		u->n_undeclared++;
+		spin_unlock_irq(&u->lock);
+		return -EOPNOTSUPP;
+	}
 	r.t_enq = ktime_get_ns();
 	pcnet32_chanq_push(&u->q, &r);
 	spin_unlock_irq(&u->lock);
-	wake_up_interruptible(&u->wq);
+	/* the caller sleeps at once: a sync wake-up, as a pipe writer's */
+	wake_up_interruptible_sync(&u->wq);
 
 	left = wait_event_killable_timeout(u->done_wq,
 					   READ_ONCE(r.state) == PCNET32_RQ_DONE,
@@ -484,6 +803,20 @@ bool pcnet32_upcall_connected(struct pcnet32_upcall *u)
 	return READ_ONCE(u->daemon) != NULL;
 }
 
+int pcnet32_upcall_facts(struct pcnet32_upcall *u, struct pcnet32u_facts *f)
+{
+	int ret = -ENOENT;
+
+	spin_lock_irq(&u->lock);
+	if (u->facts_valid && !u->dead) {
+		*f = u->facts;
+		u->n_facts++;
+		ret = 0;
+	}
+	spin_unlock_irq(&u->lock);
+	return ret;
+}
+
 /* debugfs: samples (one CSV row per answered upcall; write to reset) */
 static int pcnet32_samples_show(struct seq_file *m, void *v)
 {
@@ -499,10 +832,13 @@ static int pcnet32_samples_show(struct seq_file *m, void *v)
 	first = u->n_samples - n;
 	for (i = 0; i < n; i++)
 		buf[i] = u->samples[(first + i) % PCNET32_NSAMPLES];
-	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu mapped %llu unresponsive %llu masked %llu foreign %llu killed %llu\n",
+	/* new counters go at the end: readers rely on the order */
+	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu mapped %llu unresponsive %llu masked %llu foreign %llu killed %llu hello %llu refused %llu badhello %llu badfacts %llu nohello %llu undeclared %llu commits %llu facts %llu\n",
 		   u->n_calls, u->n_absent, u->n_timeouts, u->n_resets,
 		   u->n_rejected, u->n_mapped, u->n_unresponsive, u->n_masked,
-		   u->n_foreign, u->n_killed);
+		   u->n_foreign, u->n_killed, u->n_hello, u->n_refused,
+		   u->n_badhello, u->n_badfacts, u->n_nohello, u->n_undeclared,
+		   u->n_commits, u->n_facts);
 	spin_unlock_irq(&u->lock);
 	seq_puts(m, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n");
 	for (i = 0; i < n; i++)
@@ -536,6 +872,14 @@ static ssize_t pcnet32_samples_write(struct file *f, const char __user *b,
 	u->n_unresponsive = 0;
 	u->n_masked = 0;
 	u->n_foreign = 0;
+	u->n_hello = 0;
+	u->n_refused = 0;
+	u->n_badhello = 0;
+	u->n_badfacts = 0;
+	u->n_nohello = 0;
+	u->n_undeclared = 0;
+	u->n_commits = 0;
+	u->n_facts = 0;
 	spin_unlock_irq(&u->lock);
 	return len;
 }
@@ -565,6 +909,7 @@ struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
 	pcnet32_chanq_init(&u->q);
 	init_waitqueue_head(&u->wq);
 	init_waitqueue_head(&u->done_wq);
+	mutex_init(&u->io_mutex);
 	u->ops = ops;
 	u->ctx = ctx;
 	u->info = *info;
@@ -603,7 +948,7 @@ void pcnet32_upcall_destroy(struct pcnet32_upcall *u)
 	u->dead = true;
 	u->ctx = NULL;
 	spin_unlock_irq(&u->lock);
-	/* and one waiting for requests learns there will be none */
+	/* and one waiting for requests (or polling) learns there will be none */
 	wake_up_all(&u->wq);
 	kref_put(&u->ref, pcnet32_upcall_free);
 }

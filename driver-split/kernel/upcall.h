@@ -8,6 +8,7 @@
 #define PCNET32_UPCALL_KERNEL_H
 
 #include <linux/types.h>
+#include "pcnet32_upcall.h"
 
 struct device;
 struct pcnet32_upcall;
@@ -27,12 +28,23 @@ struct pcnet32_upcall_ops {
 	 */
 	int (*check_reply)(void *ctx, u32 op, const void *arg, u32 arg_len,
 			   const void *rep, u32 rep_len);
+	/*
+	 * HELLO's answer: chip_id, has_mii, ifname and the state snapshot
+	 * (the channel adds the ports and irq). Under the spinlock.
+	 */
+	void (*describe)(void *ctx, struct pcnet32u_nic *nic);
+	/*
+	 * Check the daemon's published facts against the kernel's bounds:
+	 * 0, or -ERANGE (refused, nothing published). Under the spinlock.
+	 */
+	int (*check_facts)(void *ctx, const struct pcnet32u_facts *f);
 };
 
 struct pcnet32_upcall_info {
 	u32 io_base;
 	u32 io_len;
 	u32 irq;
+	u64 user_ops;	/* the ops a daemon may declare (bit = op id) */
 };
 
 struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
@@ -58,7 +70,8 @@ void pcnet32_upcall_destroy(struct pcnet32_upcall *u);
  *  unresponsive and killed; callers fail at once until it is gone),
  * -ECONNRESET (the daemon's file closed while the request was pending; for
  *  a REPLAY op, the request is first re-queued once for the next daemon),
- * -EIO (the reply failed its checks), -EINTR (the caller was killed).
+ * -EIO (the reply failed its checks), -EINTR (the caller was killed),
+ * -EOPNOTSUPP (the daemon did not declare op at HELLO: no upcall made).
  * PORTS: if the daemon took such a request and misses the deadline, it may
  * still be touching them while the kernel takes them back: it is killed,
  * and the call returns once its file is released (at most 2 s more). A
@@ -67,6 +80,12 @@ void pcnet32_upcall_destroy(struct pcnet32_upcall *u);
 int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 			const void *arg, u32 arg_len,
 			void *rep, u32 rep_max, u32 *rep_len);
+
+/*
+ * The facts the attached daemon published (PCNET32U_IOC_FACTS, checked):
+ * 0 and a copy in *f, or -ENOENT (none: no daemon, or it published none).
+ */
+int pcnet32_upcall_facts(struct pcnet32_upcall *u, struct pcnet32u_facts *f);
 
 /* Whether a daemon currently holds the channel open. */
 bool pcnet32_upcall_connected(struct pcnet32_upcall *u);
