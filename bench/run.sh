@@ -409,18 +409,13 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 
 # what the report derives from the sources, taken now: Table 1, op names
 "$ROOT/bench/loc.sh" "$ROOT" >"$DATA/loc.csv"
-# the op table from the build (contract C3: pcnet32d --list-ops)
-if "$BUILD/split/pcnet32d" --list-ops >"$TMP/opnames.csv" 2>/dev/null &&
-	[ "$(head -n1 "$TMP/opnames.csv")" = "id,name,fn,side,flags" ]; then
-	cp "$TMP/opnames.csv" "$DATA/opnames.csv"
-else
-	# TEMPORARY, until pcnet32d --list-ops lands (contract C3): the op
-	# table's X-macro read from pcnet32/ops.h; side and flags unknown
-	progress "bench: note: $BUILD/split/pcnet32d has no --list-ops: op names read from pcnet32/ops.h (temporary fallback)"
-	note all 0 "op names read from pcnet32/ops.h: pcnet32d has no --list-ops (temporary fallback)"
-	sed -n 's/.*X(\([A-Z_]*\), *\([0-9]*\), *\([a-z_]*\),.*/\2,\1,\3,?,?/p' "$ROOT/pcnet32/ops.h" |
-		{ echo "id,name,fn,side,flags"; cat; } >"$DATA/opnames.csv"
+# the op table from the build (pcnet32d --list-ops), never from the C text
+if ! "$BUILD/split/pcnet32d" --list-ops >"$TMP/opnames.csv" ||
+	[ "$(head -n1 "$TMP/opnames.csv")" != "id,name,fn,side,flags" ]; then
+	echo "bench: $BUILD/split/pcnet32d --list-ops gave no op table (make all builds it)" >&2
+	exit 1
 fi
+cp "$TMP/opnames.csv" "$DATA/opnames.csv"
 if [ -n "$PAPER_NOTE" ]; then
 	progress "bench: note: $PAPER_NOTE"
 	note split-paper 0 "$PAPER_NOTE"
