@@ -716,7 +716,7 @@ static unsigned long read_taint(void)
 	return t;
 }
 
-#define MAX_COUNTERS 16
+#define MAX_COUNTERS 32
 struct counters {
 	int n;
 	char name[MAX_COUNTERS][24];

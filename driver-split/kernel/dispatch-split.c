@@ -165,7 +165,14 @@ static void pcnet32_split_release(struct pcnet32_private *lp)
 		napi_enable(&lp->napi);
 		mod_timer(&lp->watchdog, round_jiffies(jiffies + PCNET32_WATCHDOG));
 	}
+	/*
+	 * Attaching wakes the transmit queues, which raises the transmit
+	 * softirq: from process context that wakes ksoftirqd (a context
+	 * switch pair per op). With BHs off it runs here, at the enable.
+	 */
+	local_bh_disable();
 	netif_device_attach(dev);
+	local_bh_enable();
 	/*
 	 * The networking core skips rx-mode changes while the device is
 	 * detached: apply the filter now if one was skipped (and only then:
