@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Kernel-side private state of the PCnet32 driver (core.c and the
- * dispatch). Not seen by slow.c.
+ * Kernel-side private state of the PCnet32 driver and what its files share:
+ * core.c (probe, open/stop, chip programming), datapath.c (rings, transmit,
+ * receive, interrupt, link), ethtool.c (the op table's glue), selftest.c
+ * and the dispatchers. Not seen by slow.c.
  */
 #ifndef PCNET32_PRIV_H
 #define PCNET32_PRIV_H
 
+#include <linux/interrupt.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/spinlock.h>
@@ -168,6 +171,61 @@ int pcnet32_chip_reinit(struct pcnet32_private *lp);
  * the address list lock held.
  */
 bool pcnet32_rx_mode_stale(struct net_device *dev);
+
+/* ---- core.c: chip programming, open/stop ---------------------------- */
+
+/*
+ * The fast path reads and writes CSR0 through RDP alone: RAP is 0 whenever
+ * lp->lock is free. Whoever points RAP elsewhere under the lock puts it
+ * back before unlocking.
+ */
+static inline void pcnet32_rap_home(struct pcnet32_private *lp)
+{
+	pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
+}
+
+/* callers hold lp->lock */
+void pcnet32_hw_stop(struct pcnet32_private *lp);
+/* a closed device: stopped, back in software style 0; lp->lock held */
+void pcnet32_hw_park(struct pcnet32_private *lp);
+/* initialize with the block at init_dma (lp->prog); lp->lock held */
+int pcnet32_hw_init(struct pcnet32_private *lp, dma_addr_t init_dma);
+/* reset, software style, features, interrupt masks; lp->lock held */
+void pcnet32_hw_setup(struct pcnet32_private *lp);
+/* stop the fast path and the chip; the rings stay */
+void pcnet32_quiesce(struct pcnet32_private *lp);
+/* restart after pcnet32_quiesce(): fresh ring positions, chip started */
+int pcnet32_resume_fast_path(struct pcnet32_private *lp);
+
+/* ---- datapath.c: rings, fast path, link, rx mode, statistics -------- */
+
+void pcnet32_tx_purge(struct pcnet32_private *lp);
+/* a new set of rings beside the device's (r holds nothing on failure) */
+int pcnet32_rings_new(struct pcnet32_private *lp, struct pcnet32_rings *r,
+		      unsigned int rx_size, unsigned int tx_size);
+/* exchange the device's rings with the set in r */
+void pcnet32_rings_swap(struct pcnet32_private *lp, struct pcnet32_rings *r);
+/* free a set of rings the chip no longer uses, with their buffers */
+void pcnet32_rings_release(struct pcnet32_private *lp,
+			   struct pcnet32_rings *r);
+/* the device's rings, of the sizes in lp->st; and freeing them */
+int pcnet32_rings_alloc(struct pcnet32_private *lp);
+void pcnet32_rings_free(struct pcnet32_private *lp);
+/* hand every rx buffer to the chip, empty the tx ring */
+void pcnet32_rings_init(struct pcnet32_private *lp);
+
+netdev_tx_t pcnet32_start_xmit(struct sk_buff *skb, struct net_device *dev);
+int pcnet32_poll(struct napi_struct *napi, int budget);
+irqreturn_t pcnet32_interrupt(int irq, void *dev_id);
+void pcnet32_check_link(struct pcnet32_private *lp);
+void pcnet32_watchdog(struct timer_list *t);
+void pcnet32_set_rx_mode(struct net_device *dev);
+void pcnet32_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s);
+
+/* ---- ethtool.c: the glue -------------------------------------------- */
+
+extern const struct ethtool_ops pcnet32_ethtool_ops;
+int pcnet32_eth_ioctl(struct net_device *dev, struct ifreq *rq, int cmd);
 
 #define pcnet32_call(lp, OP, arg, rep)					\
 	pcnet32_glue_call(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\
