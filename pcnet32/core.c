@@ -380,7 +380,6 @@ static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	lp->pdev = pdev;
 	lp->io.base = pci_resource_start(pdev, 0);
 	spin_lock_init(&lp->lock);
-	atomic_set(&lp->ops_in_flight, 0);
 	u64_stats_init(&lp->syncp);
 	timer_setup(&lp->watchdog, pcnet32_watchdog, 0);
 	INIT_WORK(&lp->reset_work, pcnet32_reset_work);

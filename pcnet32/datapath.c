@@ -25,23 +25,17 @@ static_assert(sizeof(struct pcnet32_tx_desc) == 16);
 /*
  * The fast path reads and writes CSR0 through RDP alone: RAP is 0 whenever
  * lp->lock is free. Whoever points RAP elsewhere under the lock puts it
- * back before unlocking (pcnet32_rap_home()).
+ * back before unlocking (pcnet32_rap_home()); in the split build the
+ * daemon is on the ports only while the fast path is held off, and the
+ * chip check after its op puts RAP back.
  */
-static inline void pcnet32_rap_check(struct pcnet32_private *lp)
-{
-	if (unlikely(atomic_read(&lp->ops_in_flight)))
-		pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
-}
-
 static inline u16 pcnet32_csr0(struct pcnet32_private *lp)
 {
-	pcnet32_rap_check(lp);
 	return pcnet32_inw(lp->io.base + PCNET32_WIO_RDP);
 }
 
 static inline void pcnet32_set_csr0(struct pcnet32_private *lp, u16 v)
 {
-	pcnet32_rap_check(lp);
 	pcnet32_outw(v, lp->io.base + PCNET32_WIO_RDP);
 }
 
@@ -511,36 +505,62 @@ irqreturn_t pcnet32_interrupt(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
-static void pcnet32_after_ports_op(struct pcnet32_private *lp)
-{
-	unsigned long flags;
-	bool poll = false;
+/* ---- after an op on the ports --------------------------------------- */
 
-	spin_lock_irqsave(&lp->lock, flags);
-	pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
-	if (lp->st.running && napi_schedule_prep(&lp->napi)) {
-		lp->ien = 0;
-		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS, 0);
-		poll = true;
+/*
+ * Whether NAPI would find work on the rings now: a received frame where
+ * pcnet32_rx() looks next (at cur_rx or, as pcnet32_rx_resync() looks,
+ * after it) or a sent frame to reclaim. Memory reads only, no port
+ * access; lp->lock held.
+ */
+static bool pcnet32_rings_have_work(struct pcnet32_private *lp)
+{
+	unsigned int i, n = lp->rx_resync ? lp->rings.rx_size : 2;
+	unsigned int cur_rx = READ_ONCE(lp->cur_rx);
+	unsigned int e;
+
+	for (i = 0; i < n; i++) {
+		e = (cur_rx + i) & (lp->rings.rx_size - 1);
+		if (!(le16_to_cpu(READ_ONCE(lp->rings.rx_ring[e].status)) &
+		      PCNET32_DESC_OWN))
+			return true;
 	}
-	spin_unlock_irqrestore(&lp->lock, flags);
-	if (poll) {
-		local_bh_disable();
-		__napi_schedule(&lp->napi);
-		local_bh_enable();
-	}
+	if (lp->dirty_tx == lp->cur_tx)
+		return false;
+	e = lp->dirty_tx & (lp->rings.tx_size - 1);
+	return !(le16_to_cpu(READ_ONCE(lp->rings.tx_ring[e].status)) &
+		 PCNET32_DESC_OWN);
 }
 
-int pcnet32_glue_call(struct pcnet32_private *lp, u32 op, const void *arg,
-		      u32 arg_len, void *rep, u32 rep_len)
+bool pcnet32_ports_op_done(struct pcnet32_private *lp)
 {
-	int ret;
+	if (!lp->st.running || !pcnet32_rings_have_work(lp) ||
+	    !napi_schedule_prep(&lp->napi))
+		return false;
+	/* NAPI runs with the chip's interrupts off, as from the handler */
+	lp->ien = 0;
+	pcnet32_set_csr0(lp, 0);
+	return true;
+}
 
-	atomic_inc(&lp->ops_in_flight);
-	ret = pcnet32_call_op(lp, op, arg, arg_len, rep, rep_len);
-	pcnet32_after_ports_op(lp);
-	atomic_dec(&lp->ops_in_flight);
-	return ret;
+void pcnet32_napi_kick(struct pcnet32_private *lp)
+{
+	local_bh_disable();
+	__napi_schedule(&lp->napi);
+	local_bh_enable();
+}
+
+void pcnet32_after_ports_op(struct pcnet32_private *lp)
+{
+	unsigned long flags;
+	bool poll;
+
+	spin_lock_irqsave(&lp->lock, flags);
+	pcnet32_rap_home(lp);
+	poll = pcnet32_ports_op_done(lp);
+	spin_unlock_irqrestore(&lp->lock, flags);
+	if (poll)
+		pcnet32_napi_kick(lp);
 }
 
 /* ---- link state ------------------------------------------------------ */
@@ -625,6 +645,7 @@ void pcnet32_set_rx_mode(struct net_device *dev)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	unsigned long flags;
+	bool poll = false;
 	unsigned int i;
 	u8 ladrf[8];
 	u16 mode;
@@ -648,10 +669,12 @@ void pcnet32_set_rx_mode(struct net_device *dev)
 		/* STRT without INIT: the rings go on where they were */
 		pcnet32_write_csr(&lp->io, PCNET32_CSR_STATUS,
 				  PCNET32_CSR0_STRT | lp->ien);
+		/* RAP is at CSR0 again; the STOP cleared pending interrupts */
+		poll = pcnet32_ports_op_done(lp);
 	}
 	spin_unlock_irqrestore(&lp->lock, flags);
-	if (lp->st.running)
-		pcnet32_after_ports_op(lp);
+	if (poll)
+		pcnet32_napi_kick(lp);
 }
 
 void pcnet32_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)

@@ -12,7 +12,6 @@
 #include <linux/netdevice.h>
 #include <linux/ethtool.h>
 #include <linux/mii.h>
-#include <linux/slab.h>
 
 #include "pcnet32.h"
 
@@ -24,6 +23,12 @@ static_assert(PCNET32_PORT_MII == PORT_MII);
 static_assert(PCNET32_DUPLEX_FULL == DUPLEX_FULL);
 static_assert(PCNET32_DUPLEX_HALF == DUPLEX_HALF);
 static_assert(PCNET32_XCVR_INTERNAL == XCVR_INTERNAL);
+/*
+ * Every reply lives on the hook's stack: no allocation per op, as in the
+ * stock driver. The largest, the register dump's, must stay small.
+ */
+static_assert(sizeof(struct pcnet32_regs_rep) <= 512);
+static_assert(sizeof(struct pcnet32_strings_rep) <= 512);
 
 /* ---- ethtool and ioctl glue: marshal, call the op, apply ------------ */
 
@@ -34,7 +39,8 @@ static void pcnet32_get_drvinfo(struct net_device *dev,
 	struct pcnet32_drvinfo_rep rep;
 	struct pcnet32_none arg = { 0 };
 
-	if (pcnet32_call(lp, GET_DRVINFO, &arg, &rep)) {
+	if (pcnet32_call_op(lp, PCNET32_OP_GET_DRVINFO, &arg, sizeof(arg), &rep,
+			    sizeof(rep))) {
 		/*
 		 * The op cannot fail towards ethtool (the hook is void); say
 		 * what the kernel knows, and that the rest is unavailable.
@@ -61,7 +67,8 @@ static int pcnet32_get_regs_len(struct net_device *dev)
 	struct pcnet32_none arg = { 0 };
 	struct pcnet32_u32 rep;
 
-	if (pcnet32_call(lp, GET_REGS_LEN, &arg, &rep))
+	if (pcnet32_call_op(lp, PCNET32_OP_GET_REGS_LEN, &arg, sizeof(arg), &rep,
+			    sizeof(rep)))
 		netif_dbg(&lp->st, drv, dev, "get_regs_len failed\n");
 	return PCNET32_DUMP_LEN(lp->st.has_mii);
 }
@@ -71,28 +78,26 @@ static void pcnet32_get_regs(struct net_device *dev, struct ethtool_regs *regs,
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
-	struct pcnet32_regs_rep *rep;
+	struct pcnet32_regs_rep rep;
 	u32 n;
 
 	regs->version = 0;
-	rep = kmalloc(sizeof(*rep), GFP_KERNEL);
 	/*
 	 * The hook is void: a dump that could not be taken comes back empty
 	 * (length 0) rather than as a dump of zeros.
 	 */
-	if (!rep || pcnet32_call(lp, GET_REGS, &arg, rep)) {
+	if (pcnet32_call_op(lp, PCNET32_OP_GET_REGS, &arg, sizeof(arg), &rep,
+			    sizeof(rep))) {
 		regs->len = 0;
-		goto out;
+		return;
 	}
 	/*
 	 * p holds regs->len bytes (the core's min of the user's length and
 	 * get_regs_len): never more, and what the dump lacks is zeros.
 	 */
-	n = min_t(u32, regs->len, min_t(u32, rep->len, sizeof(rep->regs)));
-	memcpy(p, rep->regs, n);
+	n = min_t(u32, regs->len, min_t(u32, rep.len, sizeof(rep.regs)));
+	memcpy(p, rep.regs, n);
 	memset(p + n, 0, regs->len - n);
-out:
-	kfree(rep);
 }
 
 static u32 pcnet32_get_msglevel(struct net_device *dev)
@@ -101,7 +106,8 @@ static u32 pcnet32_get_msglevel(struct net_device *dev)
 	struct pcnet32_none arg = { 0 };
 	struct pcnet32_u32 rep;
 
-	if (pcnet32_call(lp, GET_MSGLEVEL, &arg, &rep))
+	if (pcnet32_call_op(lp, PCNET32_OP_GET_MSGLEVEL, &arg, sizeof(arg), &rep,
+			    sizeof(rep)))
 		return lp->st.msg_enable;
 	return rep.value;
 }
@@ -112,7 +118,8 @@ static void pcnet32_set_msglevel(struct net_device *dev, u32 value)
 	struct pcnet32_u32 arg = { .value = value };
 	struct pcnet32_u32 rep;
 
-	if (!pcnet32_call(lp, SET_MSGLEVEL, &arg, &rep))
+	if (!pcnet32_call_op(lp, PCNET32_OP_SET_MSGLEVEL, &arg, sizeof(arg), &rep,
+			     sizeof(rep)))
 		lp->st.msg_enable = rep.value;
 }
 
@@ -122,7 +129,8 @@ static int pcnet32_nway_reset(struct net_device *dev)
 	struct pcnet32_none arg = { 0 };
 	struct pcnet32_none rep;
 
-	return pcnet32_call(lp, NWAY_RESET, &arg, &rep);
+	return pcnet32_call_op(lp, PCNET32_OP_NWAY_RESET, &arg, sizeof(arg), &rep,
+			       sizeof(rep));
 }
 
 /*
@@ -141,7 +149,8 @@ static u32 pcnet32_get_link(struct net_device *dev)
 
 	if (netif_running(dev))
 		return netif_carrier_ok(dev);
-	if (pcnet32_call(lp, GET_LINK, &arg, &rep))
+	if (pcnet32_call_op(lp, PCNET32_OP_GET_LINK, &arg, sizeof(arg), &rep,
+			    sizeof(rep)))
 		return 0;
 	return rep.value;
 }
@@ -155,7 +164,8 @@ static void pcnet32_get_ringparam(struct net_device *dev,
 	struct pcnet32_none arg = { 0 };
 	struct pcnet32_ring rep;
 
-	if (pcnet32_call(lp, GET_RINGPARAM, &arg, &rep))
+	if (pcnet32_call_op(lp, PCNET32_OP_GET_RINGPARAM, &arg, sizeof(arg), &rep,
+			    sizeof(rep)))
 		return;
 	ring->rx_max_pending = rep.rx_max;
 	ring->tx_max_pending = rep.tx_max;
@@ -181,7 +191,8 @@ static int pcnet32_set_ringparam(struct net_device *dev,
 	struct pcnet32_rings new;
 	int ret;
 
-	ret = pcnet32_call(lp, SET_RINGPARAM, &arg, &rep);
+	ret = pcnet32_call_op(lp, PCNET32_OP_SET_RINGPARAM, &arg, sizeof(arg), &rep,
+			      sizeof(rep));
 	if (ret)
 		return ret;
 	if (rep.rx == old_rx && rep.tx == old_tx)
@@ -225,20 +236,17 @@ static void pcnet32_get_strings(struct net_device *dev, u32 sset, u8 *data)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_sset_arg arg = { .sset = sset };
-	struct pcnet32_strings_rep *rep;
+	struct pcnet32_strings_rep rep;
 
 	/* the core allocated get_sset_count's strings: ETH_SS_TEST's only */
 	if (sset != ETH_SS_TEST)
 		return;
 	memset(data, 0, PCNET32_TEST_LEN * ETH_GSTRING_LEN);
-	rep = kmalloc(sizeof(*rep), GFP_KERNEL);
-	if (!rep)
-		return;
 	/* the count is checked to be PCNET32_TEST_LEN; copy no other */
-	if (!pcnet32_call(lp, GET_STRINGS, &arg, rep) &&
-	    rep->count == PCNET32_TEST_LEN)
-		memcpy(data, rep->strings, PCNET32_TEST_LEN * ETH_GSTRING_LEN);
-	kfree(rep);
+	if (!pcnet32_call_op(lp, PCNET32_OP_GET_STRINGS, &arg, sizeof(arg),
+			     &rep, sizeof(rep)) &&
+	    rep.count == PCNET32_TEST_LEN)
+		memcpy(data, rep.strings, PCNET32_TEST_LEN * ETH_GSTRING_LEN);
 }
 
 /*
@@ -255,7 +263,8 @@ static int pcnet32_get_sset_count(struct net_device *dev, int sset)
 
 	if (sset != ETH_SS_TEST)
 		return -EOPNOTSUPP;
-	if (pcnet32_call(lp, GET_SSET_COUNT, &arg, &rep))
+	if (pcnet32_call_op(lp, PCNET32_OP_GET_SSET_COUNT, &arg, sizeof(arg), &rep,
+			    sizeof(rep)))
 		netif_dbg(&lp->st, drv, dev, "get_sset_count failed\n");
 	return PCNET32_TEST_LEN;
 }
@@ -270,7 +279,8 @@ static void pcnet32_self_test(struct net_device *dev,
 	u32 i, n = min_t(u32, test->len, PCNET32_TEST_LEN);
 
 	/* data has test->len results: get_sset_count's PCNET32_TEST_LEN */
-	if (pcnet32_call(lp, SELF_TEST, &arg, &rep)) {
+	if (pcnet32_call_op(lp, PCNET32_OP_SELF_TEST, &arg, sizeof(arg), &rep,
+			    sizeof(rep))) {
 		test->flags |= ETH_TEST_FL_FAILED;
 		for (i = 0; i < n; i++)
 			data[i] = 1;
@@ -303,7 +313,8 @@ static int pcnet32_set_phys_id(struct net_device *dev,
 		arg.state = PCNET32_ID_INACTIVE;
 		break;
 	}
-	ret = pcnet32_call(lp, SET_PHYS_ID, &arg, &rep);
+	ret = pcnet32_call_op(lp, PCNET32_OP_SET_PHYS_ID, &arg, sizeof(arg), &rep,
+			      sizeof(rep));
 	if (ret)
 		return ret;
 	if (arg.state != PCNET32_ID_ACTIVE)
@@ -321,7 +332,8 @@ static int pcnet32_get_link_ksettings(struct net_device *dev,
 	struct pcnet32_link rep;
 	int ret;
 
-	ret = pcnet32_call(lp, GET_LINK_KSETTINGS, &arg, &rep);
+	ret = pcnet32_call_op(lp, PCNET32_OP_GET_LINK_KSETTINGS, &arg, sizeof(arg),
+			      &rep, sizeof(rep));
 	if (ret)
 		return ret;
 	cmd->base.speed = rep.speed;
@@ -356,7 +368,8 @@ static int pcnet32_set_link_ksettings(struct net_device *dev,
 
 	ethtool_convert_link_mode_to_legacy_u32(&arg.advertising,
 						cmd->link_modes.advertising);
-	ret = pcnet32_call(lp, SET_LINK_KSETTINGS, &arg, &rep);
+	ret = pcnet32_call_op(lp, PCNET32_OP_SET_LINK_KSETTINGS, &arg, sizeof(arg),
+			      &rep, sizeof(rep));
 	if (ret)
 		return ret;
 	lp->st.autoneg = !!rep.autoneg;
@@ -384,7 +397,8 @@ int pcnet32_eth_ioctl(struct net_device *dev, struct ifreq *rq, int cmd)
 		arg.phy = mii->phy_id;
 		arg.reg = mii->reg_num;
 		arg.value = 0;
-		ret = pcnet32_call(lp, MDIO_READ, &arg, &val);
+		ret = pcnet32_call_op(lp, PCNET32_OP_MDIO_READ, &arg, sizeof(arg),
+				      &val, sizeof(val));
 		if (!ret)
 			mii->val_out = val.value;
 		return ret;
@@ -392,7 +406,8 @@ int pcnet32_eth_ioctl(struct net_device *dev, struct ifreq *rq, int cmd)
 		arg.phy = mii->phy_id;
 		arg.reg = mii->reg_num;
 		arg.value = mii->val_in;
-		return pcnet32_call(lp, MDIO_WRITE, &arg, &none);
+		return pcnet32_call_op(lp, PCNET32_OP_MDIO_WRITE, &arg, sizeof(arg),
+				       &none, sizeof(none));
 	}
 	return -EOPNOTSUPP;
 }

@@ -81,13 +81,6 @@ struct pcnet32_private {
 	unsigned int dirty_tx;		/* next descriptor to reclaim */
 	u16 ien;			/* CSR0_IENA while interrupts are wanted */
 	struct pcnet32_prog prog;	/* DMA registers as programmed */
-	/*
-	 * Slow-path ops under way. While there are any, the fast path points
-	 * RAP at CSR0 itself before touching RDP: an op (in a split build, the
-	 * daemon) may have left RAP elsewhere. Otherwise RAP is 0 whenever
-	 * lp->lock is free.
-	 */
-	atomic_t ops_in_flight;
 
 	struct timer_list watchdog;	/* link state, every PCNET32_WATCHDOG */
 	struct work_struct reset_work;	/* transmit timeout recovery */
@@ -130,8 +123,8 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 /*
  * Shared by the dispatchers (dispatch-common.c): the op table's row for
  * op if arg_len and rep_len are its sizes (NULL and *err otherwise), and
- * running an op here in the kernel, under the register lock if it touches
- * the ports.
+ * running an op here in the kernel: under the register lock, followed by
+ * pcnet32_ports_op_done(), if its flags say it touches the ports.
  */
 const struct pcnet32_op_desc *pcnet32_op_find(u32 op, u32 arg_len,
 					      u32 rep_len, int *err);
@@ -145,15 +138,6 @@ int pcnet32_op_run_here(struct pcnet32_private *lp,
  */
 int pcnet32_dispatch_init(struct pcnet32_private *lp);
 void pcnet32_dispatch_exit(struct pcnet32_private *lp);
-
-/*
- * The ethtool/ioctl glue's way into pcnet32_call_op(): counts the op in
- * ops_in_flight, and afterwards puts RAP back to 0 and lets NAPI look at
- * the rings (an op that suspended and resumed the chip may have cleared
- * pending interrupt flags).
- */
-int pcnet32_glue_call(struct pcnet32_private *lp, u32 op, const void *arg,
-		      u32 arg_len, void *rep, u32 rep_len);
 
 /*
  * For a caller that holds the fast path off (NAPI, the interrupt line and
@@ -222,13 +206,27 @@ void pcnet32_watchdog(struct timer_list *t);
 void pcnet32_set_rx_mode(struct net_device *dev);
 void pcnet32_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s);
 
+/*
+ * After an op on the ports (PCNET32_OPF_PORTS), the work the fast path
+ * needs and nothing more. An op that stops and starts the chip (the
+ * register dump's and the link settings' pcnet32_resume(), the rx filter)
+ * clears its pending interrupt flags: frames received or sent before it
+ * then raise no interrupt and would wait for the next one. So when the
+ * rings hold work NAPI has not picked up (memory reads only: no port
+ * access, nothing when the rings are idle), NAPI is scheduled with the
+ * chip's interrupts off, as the interrupt handler does.
+ * pcnet32_ports_op_done() is called with lp->lock held and RAP at CSR0;
+ * if it returns true, the caller calls pcnet32_napi_kick() once the lock
+ * is free. pcnet32_after_ports_op() does both, for a dispatcher with the
+ * lock free (the split build, after the daemon's op: RAP back home too).
+ */
+bool pcnet32_ports_op_done(struct pcnet32_private *lp);
+void pcnet32_napi_kick(struct pcnet32_private *lp);
+void pcnet32_after_ports_op(struct pcnet32_private *lp);
+
 /* ---- ethtool.c: the glue -------------------------------------------- */
 
 extern const struct ethtool_ops pcnet32_ethtool_ops;
 int pcnet32_eth_ioctl(struct net_device *dev, struct ifreq *rq, int cmd);
-
-#define pcnet32_call(lp, OP, arg, rep)					\
-	pcnet32_glue_call(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\
-			  sizeof(*(rep)))
 
 #endif /* PCNET32_PRIV_H */
