@@ -553,11 +553,15 @@ void pcnet32_napi_kick(struct pcnet32_private *lp)
 void pcnet32_after_ports_op(struct pcnet32_private *lp)
 {
 	unsigned long flags;
-	bool poll;
+	bool poll = false;
 
 	spin_lock_irqsave(&lp->lock, flags);
 	pcnet32_rap_home(lp);
-	poll = pcnet32_ports_op_done(lp);
+	if (lp->st.running && napi_schedule_prep(&lp->napi)) {
+		lp->ien = 0;
+		pcnet32_set_csr0(lp, 0);
+		poll = true;
+	}
 	spin_unlock_irqrestore(&lp->lock, flags);
 	if (poll)
 		pcnet32_napi_kick(lp);

@@ -24,8 +24,10 @@ static_assert(PCNET32_DUPLEX_FULL == DUPLEX_FULL);
 static_assert(PCNET32_DUPLEX_HALF == DUPLEX_HALF);
 static_assert(PCNET32_XCVR_INTERNAL == XCVR_INTERNAL);
 /*
- * Every reply lives on the hook's stack: no allocation per op, as in the
- * stock driver. The largest, the register dump's, must stay small.
+ * Every reply lives on the hook's stack, zero-initialized at its size
+ * known at compile time (a few stores, where pcnet32_call_op() would
+ * clear rep_len bytes one at a time): no allocation and no memset per op,
+ * as in the stock driver. The largest, the register dump's, stays small.
  */
 static_assert(sizeof(struct pcnet32_regs_rep) <= 512);
 static_assert(sizeof(struct pcnet32_strings_rep) <= 512);
@@ -36,7 +38,7 @@ static void pcnet32_get_drvinfo(struct net_device *dev,
 				struct ethtool_drvinfo *info)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
-	struct pcnet32_drvinfo_rep rep;
+	struct pcnet32_drvinfo_rep rep = {};
 	struct pcnet32_none arg = { 0 };
 
 	if (pcnet32_call_op(lp, PCNET32_OP_GET_DRVINFO, &arg, sizeof(arg), &rep,
@@ -65,7 +67,7 @@ static int pcnet32_get_regs_len(struct net_device *dev)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
-	struct pcnet32_u32 rep;
+	struct pcnet32_u32 rep = {};
 
 	if (pcnet32_call_op(lp, PCNET32_OP_GET_REGS_LEN, &arg, sizeof(arg), &rep,
 			    sizeof(rep)))
@@ -78,7 +80,7 @@ static void pcnet32_get_regs(struct net_device *dev, struct ethtool_regs *regs,
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
-	struct pcnet32_regs_rep rep;
+	struct pcnet32_regs_rep rep = {};
 	u32 n;
 
 	regs->version = 0;
@@ -104,7 +106,7 @@ static u32 pcnet32_get_msglevel(struct net_device *dev)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
-	struct pcnet32_u32 rep;
+	struct pcnet32_u32 rep = {};
 
 	if (pcnet32_call_op(lp, PCNET32_OP_GET_MSGLEVEL, &arg, sizeof(arg), &rep,
 			    sizeof(rep)))
@@ -116,7 +118,7 @@ static void pcnet32_set_msglevel(struct net_device *dev, u32 value)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_u32 arg = { .value = value };
-	struct pcnet32_u32 rep;
+	struct pcnet32_u32 rep = {};
 
 	if (!pcnet32_call_op(lp, PCNET32_OP_SET_MSGLEVEL, &arg, sizeof(arg), &rep,
 			     sizeof(rep)))
@@ -127,7 +129,7 @@ static int pcnet32_nway_reset(struct net_device *dev)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
-	struct pcnet32_none rep;
+	struct pcnet32_none rep = {};
 
 	return pcnet32_call_op(lp, PCNET32_OP_NWAY_RESET, &arg, sizeof(arg), &rep,
 			       sizeof(rep));
@@ -145,7 +147,7 @@ static u32 pcnet32_get_link(struct net_device *dev)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
-	struct pcnet32_u32 rep;
+	struct pcnet32_u32 rep = {};
 
 	if (netif_running(dev))
 		return netif_carrier_ok(dev);
@@ -162,7 +164,7 @@ static void pcnet32_get_ringparam(struct net_device *dev,
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
-	struct pcnet32_ring rep;
+	struct pcnet32_ring rep = {};
 
 	if (pcnet32_call_op(lp, PCNET32_OP_GET_RINGPARAM, &arg, sizeof(arg), &rep,
 			    sizeof(rep)))
@@ -185,7 +187,7 @@ static int pcnet32_set_ringparam(struct net_device *dev,
 		.rx_mini = ring->rx_mini_pending,
 		.rx_jumbo = ring->rx_jumbo_pending,
 	};
-	struct pcnet32_ring rep;
+	struct pcnet32_ring rep = {};
 	u32 old_rx = lp->st.rx_ring_size, old_tx = lp->st.tx_ring_size;
 	int running = netif_running(dev);
 	struct pcnet32_rings new;
@@ -236,7 +238,7 @@ static void pcnet32_get_strings(struct net_device *dev, u32 sset, u8 *data)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_sset_arg arg = { .sset = sset };
-	struct pcnet32_strings_rep rep;
+	struct pcnet32_strings_rep rep = {};
 
 	/* the core allocated get_sset_count's strings: ETH_SS_TEST's only */
 	if (sset != ETH_SS_TEST)
@@ -259,7 +261,7 @@ static int pcnet32_get_sset_count(struct net_device *dev, int sset)
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_sset_arg arg = { .sset = sset };
-	struct pcnet32_u32 rep;
+	struct pcnet32_u32 rep = {};
 
 	if (sset != ETH_SS_TEST)
 		return -EOPNOTSUPP;
@@ -274,7 +276,7 @@ static void pcnet32_self_test(struct net_device *dev,
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_test_arg arg = { .flags = test->flags };
-	struct pcnet32_test_rep rep;
+	struct pcnet32_test_rep rep = {};
 
 	u32 i, n = min_t(u32, test->len, PCNET32_TEST_LEN);
 
@@ -296,7 +298,7 @@ static int pcnet32_set_phys_id(struct net_device *dev,
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_phys_id_arg arg;
-	struct pcnet32_phys_id_rep rep;
+	struct pcnet32_phys_id_rep rep = {};
 	int ret;
 
 	switch (state) {
@@ -329,7 +331,7 @@ static int pcnet32_get_link_ksettings(struct net_device *dev,
 {
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct pcnet32_none arg = { 0 };
-	struct pcnet32_link rep;
+	struct pcnet32_link rep = {};
 	int ret;
 
 	ret = pcnet32_call_op(lp, PCNET32_OP_GET_LINK_KSETTINGS, &arg, sizeof(arg),
@@ -363,7 +365,7 @@ static int pcnet32_set_link_ksettings(struct net_device *dev,
 		.phy_address = cmd->base.phy_address,
 		.autoneg = cmd->base.autoneg == AUTONEG_ENABLE,
 	};
-	struct pcnet32_link_set_rep rep;
+	struct pcnet32_link_set_rep rep = {};
 	int ret;
 
 	ethtool_convert_link_mode_to_legacy_u32(&arg.advertising,
@@ -383,8 +385,8 @@ int pcnet32_eth_ioctl(struct net_device *dev, struct ifreq *rq, int cmd)
 	struct pcnet32_private *lp = netdev_priv(dev);
 	struct mii_ioctl_data *mii = if_mii(rq);
 	struct pcnet32_mdio_arg arg;
-	struct pcnet32_none none;
-	struct pcnet32_u32 val;
+	struct pcnet32_none none = {};
+	struct pcnet32_u32 val = {};
 	int ret;
 
 	if (!lp->st.has_mii)

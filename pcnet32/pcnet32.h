@@ -114,8 +114,9 @@ struct pcnet32_private {
 
 /*
  * The one entry into the slow path: runs op with its argument and reply
- * structs (sizes checked against the op table). dispatch-inkernel.c calls
- * the op function directly; the split build replaces that file.
+ * structs (sizes checked against the op table). The caller passes rep
+ * zeroed: the op fills in what it answers. dispatch-inkernel.c calls the
+ * op function directly; the split build replaces that file.
  */
 int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		    u32 arg_len, void *rep, u32 rep_len);
@@ -208,17 +209,26 @@ void pcnet32_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s);
 
 /*
  * After an op on the ports (PCNET32_OPF_PORTS), the work the fast path
- * needs and nothing more. An op that stops and starts the chip (the
- * register dump's and the link settings' pcnet32_resume(), the rx filter)
- * clears its pending interrupt flags: frames received or sent before it
- * then raise no interrupt and would wait for the next one. So when the
- * rings hold work NAPI has not picked up (memory reads only: no port
- * access, nothing when the rings are idle), NAPI is scheduled with the
- * chip's interrupts off, as the interrupt handler does.
- * pcnet32_ports_op_done() is called with lp->lock held and RAP at CSR0;
- * if it returns true, the caller calls pcnet32_napi_kick() once the lock
- * is free. pcnet32_after_ports_op() does both, for a dispatcher with the
- * lock free (the split build, after the daemon's op: RAP back home too).
+ * needs and nothing more; ops off the ports are followed by nothing.
+ *
+ * In the kernel (pcnet32_op_run_here(), the rx filter): an op that stops
+ * and starts the chip (the register dump's and the link settings'
+ * pcnet32_resume(), the filter change) clears its pending interrupt
+ * flags, so frames received or sent before it raise no interrupt and
+ * would wait for the next one. pcnet32_ports_op_done(), called with
+ * lp->lock held and RAP at CSR0, schedules NAPI with the chip's
+ * interrupts off (as the interrupt handler does) only when the rings hold
+ * work NAPI has not picked up: memory reads, no port access, nothing when
+ * the rings are idle. That is enough here because in the kernel the
+ * chip's interrupts are off only while NAPI is scheduled. If it returns
+ * true, the caller calls pcnet32_napi_kick() once the lock is free.
+ *
+ * In the split build, after the daemon's op and the release of the fast
+ * path (lock free): pcnet32_after_ports_op() puts RAP home and schedules
+ * NAPI whenever the device runs. Unconditionally, since the hold's
+ * napi_disable() may have ended a poll that used its whole budget without
+ * the poll's completion, which leaves the chip's interrupts off with NAPI
+ * idle: only a poll turns them on again.
  */
 bool pcnet32_ports_op_done(struct pcnet32_private *lp);
 void pcnet32_napi_kick(struct pcnet32_private *lp);
