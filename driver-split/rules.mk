@@ -6,7 +6,8 @@
 SPL_DIR := $(ROOT)/driver-split
 SPL_OBJ := $(BUILD)/obj/split
 SPL_OUT := $(BUILD)/split
-SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c slow.c dispatch-common.c compat.h hw.h port.h \
+SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c datapath.c ethtool.c selftest.c slow.c \
+	dispatch-common.c compat.h hw.h port.h \
 	ops.h pcnet32.h fault.c fault-act.c fault-kernel.c fault.h) \
 	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall.c upcall.h \
 	check.c check.h chan.h) \

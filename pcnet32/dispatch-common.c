@@ -38,14 +38,19 @@ int pcnet32_op_run_here(struct pcnet32_private *lp,
 {
 	struct pcnet32_ctx ctx = { .io = lp->io, .priv = lp };
 	unsigned long flags;
+	bool poll;
 	int ret;
 
+	/* an op off the ports needs nothing after it */
 	if (!(d->flags & PCNET32_OPF_PORTS))
 		return d->fn(&ctx, &lp->st, arg, rep);
 	spin_lock_irqsave(&lp->lock, flags);
 	ret = d->fn(&ctx, &lp->st, arg, rep);
 	/* RAP back home before the fast path may run again */
-	pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
+	pcnet32_rap_home(lp);
+	poll = pcnet32_ports_op_done(lp);
 	spin_unlock_irqrestore(&lp->lock, flags);
+	if (poll)
+		pcnet32_napi_kick(lp);
 	return ret;
 }

@@ -5,8 +5,6 @@
  * build replaces this file with the upcall to the daemon; nothing else
  * changes.
  */
-#include <linux/string.h>
-
 #include "pcnet32.h"
 #include "fault.h"
 
@@ -19,7 +17,7 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 	d = pcnet32_op_find(op, arg_len, rep_len, &err);
 	if (!d)
 		return err;
-	memset(rep, 0, rep_len);
+	/* rep comes zeroed from the glue (ethtool.c): the op fills it in */
 	return pcnet32_op_run_here(lp, d, arg, rep);
 }
 

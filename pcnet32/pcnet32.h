@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Kernel-side private state of the PCnet32 driver (core.c and the
- * dispatch). Not seen by slow.c.
+ * Kernel-side private state of the PCnet32 driver and what its files share:
+ * core.c (probe, open/stop, chip programming), datapath.c (rings, transmit,
+ * receive, interrupt, link), ethtool.c (the op table's glue), selftest.c
+ * and the dispatchers. Not seen by slow.c.
  */
 #ifndef PCNET32_PRIV_H
 #define PCNET32_PRIV_H
 
+#include <linux/interrupt.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/spinlock.h>
@@ -78,13 +81,6 @@ struct pcnet32_private {
 	unsigned int dirty_tx;		/* next descriptor to reclaim */
 	u16 ien;			/* CSR0_IENA while interrupts are wanted */
 	struct pcnet32_prog prog;	/* DMA registers as programmed */
-	/*
-	 * Slow-path ops under way. While there are any, the fast path points
-	 * RAP at CSR0 itself before touching RDP: an op (in a split build, the
-	 * daemon) may have left RAP elsewhere. Otherwise RAP is 0 whenever
-	 * lp->lock is free.
-	 */
-	atomic_t ops_in_flight;
 
 	struct timer_list watchdog;	/* link state, every PCNET32_WATCHDOG */
 	struct work_struct reset_work;	/* transmit timeout recovery */
@@ -118,8 +114,9 @@ struct pcnet32_private {
 
 /*
  * The one entry into the slow path: runs op with its argument and reply
- * structs (sizes checked against the op table). dispatch-inkernel.c calls
- * the op function directly; the split build replaces that file.
+ * structs (sizes checked against the op table). The caller passes rep
+ * zeroed: the op fills in what it answers. dispatch-inkernel.c calls the
+ * op function directly; the split build replaces that file.
  */
 int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		    u32 arg_len, void *rep, u32 rep_len);
@@ -127,8 +124,8 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 /*
  * Shared by the dispatchers (dispatch-common.c): the op table's row for
  * op if arg_len and rep_len are its sizes (NULL and *err otherwise), and
- * running an op here in the kernel, under the register lock if it touches
- * the ports.
+ * running an op here in the kernel: under the register lock, followed by
+ * pcnet32_ports_op_done(), if its flags say it touches the ports.
  */
 const struct pcnet32_op_desc *pcnet32_op_find(u32 op, u32 arg_len,
 					      u32 rep_len, int *err);
@@ -142,15 +139,6 @@ int pcnet32_op_run_here(struct pcnet32_private *lp,
  */
 int pcnet32_dispatch_init(struct pcnet32_private *lp);
 void pcnet32_dispatch_exit(struct pcnet32_private *lp);
-
-/*
- * The ethtool/ioctl glue's way into pcnet32_call_op(): counts the op in
- * ops_in_flight, and afterwards puts RAP back to 0 and lets NAPI look at
- * the rings (an op that suspended and resumed the chip may have cleared
- * pending interrupt flags).
- */
-int pcnet32_glue_call(struct pcnet32_private *lp, u32 op, const void *arg,
-		      u32 arg_len, void *rep, u32 rep_len);
 
 /*
  * For a caller that holds the fast path off (NAPI, the interrupt line and
@@ -169,8 +157,86 @@ int pcnet32_chip_reinit(struct pcnet32_private *lp);
  */
 bool pcnet32_rx_mode_stale(struct net_device *dev);
 
-#define pcnet32_call(lp, OP, arg, rep)					\
-	pcnet32_glue_call(lp, PCNET32_OP_##OP, arg, sizeof(*(arg)), rep,	\
-			  sizeof(*(rep)))
+/* ---- core.c: chip programming, open/stop ---------------------------- */
+
+/*
+ * The fast path reads and writes CSR0 through RDP alone: RAP is 0 whenever
+ * lp->lock is free. Whoever points RAP elsewhere under the lock puts it
+ * back before unlocking.
+ */
+static inline void pcnet32_rap_home(struct pcnet32_private *lp)
+{
+	pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
+}
+
+/* callers hold lp->lock */
+void pcnet32_hw_stop(struct pcnet32_private *lp);
+/* a closed device: stopped, back in software style 0; lp->lock held */
+void pcnet32_hw_park(struct pcnet32_private *lp);
+/* initialize with the block at init_dma (lp->prog); lp->lock held */
+int pcnet32_hw_init(struct pcnet32_private *lp, dma_addr_t init_dma);
+/* reset, software style, features, interrupt masks; lp->lock held */
+void pcnet32_hw_setup(struct pcnet32_private *lp);
+/* stop the fast path and the chip; the rings stay */
+void pcnet32_quiesce(struct pcnet32_private *lp);
+/* restart after pcnet32_quiesce(): fresh ring positions, chip started */
+int pcnet32_resume_fast_path(struct pcnet32_private *lp);
+
+/* ---- datapath.c: rings, fast path, link, rx mode, statistics -------- */
+
+void pcnet32_tx_purge(struct pcnet32_private *lp);
+/* a new set of rings beside the device's (r holds nothing on failure) */
+int pcnet32_rings_new(struct pcnet32_private *lp, struct pcnet32_rings *r,
+		      unsigned int rx_size, unsigned int tx_size);
+/* exchange the device's rings with the set in r */
+void pcnet32_rings_swap(struct pcnet32_private *lp, struct pcnet32_rings *r);
+/* free a set of rings the chip no longer uses, with their buffers */
+void pcnet32_rings_release(struct pcnet32_private *lp,
+			   struct pcnet32_rings *r);
+/* the device's rings, of the sizes in lp->st; and freeing them */
+int pcnet32_rings_alloc(struct pcnet32_private *lp);
+void pcnet32_rings_free(struct pcnet32_private *lp);
+/* hand every rx buffer to the chip, empty the tx ring */
+void pcnet32_rings_init(struct pcnet32_private *lp);
+
+netdev_tx_t pcnet32_start_xmit(struct sk_buff *skb, struct net_device *dev);
+int pcnet32_poll(struct napi_struct *napi, int budget);
+irqreturn_t pcnet32_interrupt(int irq, void *dev_id);
+void pcnet32_check_link(struct pcnet32_private *lp);
+void pcnet32_watchdog(struct timer_list *t);
+void pcnet32_set_rx_mode(struct net_device *dev);
+void pcnet32_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s);
+
+/*
+ * After an op on the ports (PCNET32_OPF_PORTS), the work the fast path
+ * needs and nothing more; ops off the ports are followed by nothing.
+ *
+ * In the kernel (pcnet32_op_run_here(), the rx filter): an op that stops
+ * and starts the chip (the register dump's and the link settings'
+ * pcnet32_resume(), the filter change) clears its pending interrupt
+ * flags, so frames received or sent before it raise no interrupt and
+ * would wait for the next one. pcnet32_ports_op_done(), called with
+ * lp->lock held and RAP at CSR0, schedules NAPI with the chip's
+ * interrupts off (as the interrupt handler does) only when the rings hold
+ * work NAPI has not picked up: memory reads, no port access, nothing when
+ * the rings are idle. That is enough here because in the kernel the
+ * chip's interrupts are off only while NAPI is scheduled. If it returns
+ * true, the caller calls pcnet32_napi_kick() once the lock is free.
+ *
+ * In the split build, after the daemon's op and the release of the fast
+ * path (lock free): pcnet32_after_ports_op() puts RAP home and schedules
+ * NAPI whenever the device runs. Unconditionally, since the hold's
+ * napi_disable() may have ended a poll that used its whole budget without
+ * the poll's completion, which leaves the chip's interrupts off with NAPI
+ * idle: only a poll turns them on again.
+ */
+bool pcnet32_ports_op_done(struct pcnet32_private *lp);
+void pcnet32_napi_kick(struct pcnet32_private *lp);
+void pcnet32_after_ports_op(struct pcnet32_private *lp);
+
+/* ---- ethtool.c: the glue -------------------------------------------- */
+
+extern const struct ethtool_ops pcnet32_ethtool_ops;
+int pcnet32_eth_ioctl(struct net_device *dev, struct ifreq *rq, int cmd);
 
 #endif /* PCNET32_PRIV_H */

@@ -111,8 +111,8 @@ static inline int pcnet32_suspend(const struct pcnet32_io *io)
  * QEMU's pcnet leaves frames that arrived while suspended queued until the
  * chip is next started, so clearing SPND alone can stall reception; STOP
  * then STRT (without INIT) keeps the ring positions and the interrupt
- * enable. STOP clears pending interrupt flags: the kernel polls its rings
- * after every slow-path op (pcnet32_glue_call() in core.c).
+ * enable. STOP clears pending interrupt flags: after an op on the ports
+ * the kernel looks at its rings (pcnet32_ports_op_done() in datapath.c).
  */
 static inline void pcnet32_resume(const struct pcnet32_io *io)
 {

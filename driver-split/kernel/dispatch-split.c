@@ -210,6 +210,8 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 	/* whatever the outcome, the daemon is off the ports: check the chip */
 	pcnet32_repair_after_op(lp->split->repair, d->name);
 	pcnet32_split_release(lp);
+	/* NAPI looks at the rings: the daemon's op may have hidden work */
+	pcnet32_after_ports_op(lp);
 	mutex_unlock(&lp->split->ports);
 	if (ret)
 		netif_dbg(&lp->st, drv, lp->dev, "slow-path op %s failed: %d\n",
