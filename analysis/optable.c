@@ -47,11 +47,9 @@ int main(int argc, char **argv)
 				r->name, r->side);
 			return 1;
 		}
-		/* the glue's wrapper, if it has one, passes the id on */
 		if (dispatch)
-			printf("pcnet32_call_op\tPCNET32_OP_%s\tpcnet32_op_%s\n"
-			       "pcnet32_glue_call\tPCNET32_OP_%s\tpcnet32_op_%s\n",
-			       r->name, r->fn, r->name, r->fn);
+			printf("pcnet32_call_op\tPCNET32_OP_%s\tpcnet32_op_%s\n",
+			       r->name, r->fn);
 		else
 			printf("pcnet32_op_%s\t%s\t%s\n", r->fn, where, r->why);
 	}

@@ -12,6 +12,8 @@
 #include <linux/netdevice.h>
 #include <linux/ethtool.h>
 #include <linux/mii.h>
+#include <linux/rtnetlink.h>
+#include <linux/sched.h>
 
 #include "pcnet32.h"
 
@@ -108,6 +110,17 @@ static u32 pcnet32_get_msglevel(struct net_device *dev)
 	struct pcnet32_none arg = { 0 };
 	struct pcnet32_u32 rep = {};
 
+	ASSERT_RTNL();
+	if (lp->msglevel_notify == current) {
+		/*
+		 * The ethtool core's DEBUG notification after this task's
+		 * set_msglevel (ioctl or netlink): its question is the
+		 * set's own answer, already applied, not an operation of its
+		 * own, so it costs no second op (no second upcall).
+		 */
+		lp->msglevel_notify = NULL;
+		return lp->st.msg_enable;
+	}
 	if (pcnet32_call_op(lp, PCNET32_OP_GET_MSGLEVEL, &arg, sizeof(arg), &rep,
 			    sizeof(rep)))
 		return lp->st.msg_enable;
@@ -120,9 +133,13 @@ static void pcnet32_set_msglevel(struct net_device *dev, u32 value)
 	struct pcnet32_u32 arg = { .value = value };
 	struct pcnet32_u32 rep = {};
 
+	ASSERT_RTNL();
+	lp->msglevel_notify = NULL;
 	if (!pcnet32_call_op(lp, PCNET32_OP_SET_MSGLEVEL, &arg, sizeof(arg), &rep,
-			     sizeof(rep)))
+			     sizeof(rep))) {
 		lp->st.msg_enable = rep.value;
+		lp->msglevel_notify = current;
+	}
 }
 
 static int pcnet32_nway_reset(struct net_device *dev)

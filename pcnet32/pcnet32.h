@@ -110,6 +110,13 @@ struct pcnet32_private {
 	unsigned long tx_aborted;
 	unsigned long tx_window_errors;
 	unsigned long collisions;
+	/*
+	 * The task whose set_msglevel just succeeded (compared, never
+	 * dereferenced; RTNL): the ethtool core's notification that follows
+	 * in that task asks get_msglevel, answered from the state the set
+	 * applied (ethtool.c).
+	 */
+	const struct task_struct *msglevel_notify;
 };
 
 /*
