@@ -250,7 +250,7 @@ boot() { # column round
 		{ cat "$TMP/up.err" >&2; return 1; }
 	if [ "$c" = split-paper ]; then
 		# the same build, its daemon restarted with the paper's protocol
-		# (contract C4: daemon-start passes PCNET32D_ARGS to pcnet32d)
+		# (daemon-start passes PCNET32D_ARGS to every pcnet32d)
 		gx "$c" sh -c '/lab/driver/daemon-stop; PCNET32D_ARGS="--protocol paper" /lab/driver/daemon-start' ||
 			{ echo "bench: $c: restarting the daemon with --protocol paper failed" >&2; return 1; }
 		# shellcheck disable=SC2016 # expanded in the guest
