@@ -244,3 +244,59 @@ int main(int argc, char **argv)
 	CU_cleanup_registry();
 	return failed ? 1 : 0;
 }
+
+static char th_lab_buf[8192];
+
+int th_lab_up(const char *name, const char *driver)
+{
+	struct th_result r;
+
+	snprintf(th_lab_buf, sizeof(th_lab_buf), "cd '%s' && vm/lab down --name %s; "
+		 "vm/lab up --driver %s --name %s", th_root(), name, driver, name);
+	th_sh(&r, 240, th_lab_buf);
+	if (r.status) {
+		fprintf(stderr, "lab %s (%s) up failed (%d): %s\n", name, driver,
+			r.status, r.err);
+		th_free(&r);
+		return 1;
+	}
+	th_free(&r);
+	return 0;
+}
+
+void th_lab_down(const char *name)
+{
+	struct th_result r;
+
+	snprintf(th_lab_buf, sizeof(th_lab_buf), "cd '%s' && vm/lab down --name %s",
+		 th_root(), name);
+	th_sh(&r, 60, th_lab_buf);
+	th_free(&r);
+}
+
+void th_lab_sh(struct th_result *r, const char *name, int timeout,
+	       const char *prefix, const char *cmd)
+{
+	char q[6144], *o = q;
+	const char *c;
+
+	/* single-quote cmd for the host shell */
+	for (c = cmd; *c && o < q + sizeof(q) - 8; c++) {
+		if (*c == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else {
+			*o++ = *c;
+		}
+	}
+	*o = '\0';
+	if (snprintf(th_lab_buf, sizeof(th_lab_buf), "cd '%s' && vm/lab exec --name %s"
+		     " --timeout %d -- sh -c '%s%s'", th_root(), name, timeout, prefix,
+		     q) >= (int)sizeof(th_lab_buf)) {
+		/* a cut command would run something else: fail it visibly */
+		fprintf(stderr, "th_lab_sh: command too long for lab %s\n", name);
+		th_sh(r, 10, "echo 'th_lab_sh: command too long' >&2; exit 2");
+		return;
+	}
+	th_sh(r, timeout + 60, th_lab_buf);
+}

@@ -59,6 +59,21 @@ const char *th_root(void);
 /* Path under the project root, in a static rotating buffer. */
 const char *th_path(const char *rel);
 
+/*
+ * Lab suites: boot lab `name` with `driver` (vm/lab up; a lab of that
+ * name left from an earlier run is taken down first); 0, or 1 with the
+ * lab's error on stderr.
+ */
+int th_lab_up(const char *name, const char *driver);
+void th_lab_down(const char *name);
+/*
+ * Run cmd with sh -c in lab `name`'s guest (vm/lab exec --timeout
+ * timeout). prefix, shell text already quoted for the host's single
+ * quotes (function definitions, say; "" for none), goes before it.
+ */
+void th_lab_sh(struct th_result *r, const char *name, int timeout,
+	       const char *prefix, const char *cmd);
+
 /* Count non-overlapping occurrences of needle in hay[0..len). */
 size_t th_count(const char *hay, size_t len, const char *needle);
 

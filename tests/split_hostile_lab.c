@@ -17,10 +17,9 @@
 
 #define NAME "chan-hostile"
 
-static char buf[8192];
 
 /* a guest shell function: milliseconds since boot (10 ms steps) */
-#define NOW_MS "now_ms() { awk '\\''{ printf \"%%d\", $1 * 1000 }'\\'' /proc/uptime; }; "
+#define NOW_MS "now_ms() { awk '\\''{ printf \"%d\", $1 * 1000 }'\\'' /proc/uptime; }; "
 /* the first line of the channel's debugfs samples: its counters */
 #define COUNTERS "head -1 /sys/kernel/debug/pcnet32-upcall0/samples; "
 #define RESET_COUNTERS "echo 0 > /sys/kernel/debug/pcnet32-upcall0/samples; "
@@ -31,22 +30,7 @@ static char buf[8192];
 /* Run a shell command in the guest. */
 static void gsh(struct th_result *r, int timeout, const char *cmd)
 {
-	char q[6144], *o = q;
-	const char *c;
-
-	/* single-quote cmd for the host shell */
-	for (c = cmd; *c && o < q + sizeof(q) - 8; c++) {
-		if (*c == '\'') {
-			memcpy(o, "'\\''", 4);
-			o += 4;
-		} else {
-			*o++ = *c;
-		}
-	}
-	*o = '\0';
-	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab exec --name " NAME
-		 " --timeout %d -- sh -c '" NOW_MS "%s'", th_root(), timeout, q);
-	th_sh(r, timeout + 60, buf);
+	th_lab_sh(r, NAME, timeout, NOW_MS, cmd);
 }
 
 /* the integer after key in s, or def */
@@ -59,27 +43,12 @@ static int num_after(const char *s, const char *key, int def)
 
 static int hostile_init(void)
 {
-	struct th_result r;
-
-	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab down --name " NAME
-		 "; vm/lab up --driver split --name " NAME, th_root());
-	th_sh(&r, 240, buf);
-	if (r.status) {
-		fprintf(stderr, "split hostile lab up failed (%d): %s\n", r.status, r.err);
-		th_free(&r);
-		return 1;
-	}
-	th_free(&r);
-	return 0;
+	return th_lab_up(NAME, "split");
 }
 
 static int hostile_clean(void)
 {
-	struct th_result r;
-
-	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab down --name " NAME, th_root());
-	th_sh(&r, 60, buf);
-	th_free(&r);
+	th_lab_down(NAME);
 	return 0;
 }
 
