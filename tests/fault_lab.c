@@ -16,11 +16,10 @@
 #define NAME_SPLIT "tfault-split"
 #define NAME_INK "tfault-ink"
 
-static char buf[8192];
 static const char *fl_name;
 
 /* a guest shell function: milliseconds since boot (10 ms steps) */
-#define NOW_MS "now_ms() { awk '\\''{ printf \"%%d\", $1 * 1000 }'\\'' /proc/uptime; }; "
+#define NOW_MS "now_ms() { awk '\\''{ printf \"%d\", $1 * 1000 }'\\'' /proc/uptime; }; "
 /*
  * served P: wait (up to 10 s) until a daemon other than pid P serves. The
  * supervisor reaps the dead one, removes the ready file, then starts the
@@ -33,21 +32,7 @@ static const char *fl_name;
 /* Run a shell command in the guest (busybox sh, set -eu not implied). */
 static void gsh(struct th_result *r, int timeout, const char *cmd)
 {
-	char q[6144], *o = q;
-	const char *c;
-
-	for (c = cmd; *c && o < q + sizeof(q) - 8; c++) {
-		if (*c == '\'') {
-			memcpy(o, "'\\''", 4);
-			o += 4;
-		} else {
-			*o++ = *c;
-		}
-	}
-	*o = '\0';
-	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab exec --name %s --timeout %d -- sh -c '"
-		 NOW_MS SERVED "%s'", th_root(), fl_name, timeout, q);
-	th_sh(r, timeout + 60, buf);
+	th_lab_sh(r, fl_name, timeout, NOW_MS SERVED, cmd);
 }
 
 /* the value of key= in fault-arm --show's line, or -1 */
@@ -63,28 +48,13 @@ static long long show_val(const char *out, const char *key)
 
 static int lab_up(const char *name, const char *driver)
 {
-	struct th_result r;
-
 	fl_name = name;
-	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab down --name %s; "
-		 "vm/lab up --driver %s --name %s", th_root(), name, driver, name);
-	th_sh(&r, 240, buf);
-	if (r.status) {
-		fprintf(stderr, "%s lab up failed (%d): %s\n", driver, r.status, r.err);
-		th_free(&r);
-		return 1;
-	}
-	th_free(&r);
-	return 0;
+	return th_lab_up(name, driver);
 }
 
 static int lab_down(void)
 {
-	struct th_result r;
-
-	snprintf(buf, sizeof(buf), "cd '%s' && vm/lab down --name %s", th_root(), fl_name);
-	th_sh(&r, 60, buf);
-	th_free(&r);
+	th_lab_down(fl_name);
 	return 0;
 }
 
