@@ -11,10 +11,11 @@
 FI_DIR := $(ROOT)/faultinject
 FI_OUT := $(BUILD)/faultinject
 
-# guest: the trial runner (libc only: threads are in glibc itself)
-$(FI_OUT)/fault-trial: $(FI_DIR)/trial.c
+# guest: the trial runner (libc only: threads are in glibc itself; the op
+# table for the ops' flags)
+$(FI_OUT)/fault-trial: $(FI_DIR)/trial.c $(ROOT)/pcnet32/ops.h $(ROOT)/driver-split/uapi/pcnet32_upcall.h
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -pthread -o $@ $<
+	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi -pthread -o $@ $<
 
 # host: the trial list (from the op table) and the console classifier
 $(FI_OUT)/fault-trials: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h

@@ -66,6 +66,8 @@
 #include <linux/sockios.h>
 #include <linux/tcp.h>
 
+#include "ops.h"
+
 #define IFNAME "eth0"
 #define SAMPLES "/sys/kernel/debug/pcnet32-upcall0/samples"
 #define SUP_LOG "/var/log/pcnet32d.log"
@@ -393,6 +395,25 @@ static const struct opdef opdefs[] = {
 };
 
 #define N_OPDEFS (sizeof(opdefs) / sizeof(opdefs[0]))
+
+/* the ops whose answers a daemon publishes at its start (FACTS) */
+#define TRIAL_FACT_ROW(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY)	\
+	{ #FN, !!((FLAGS) & PCNET32_OPF_FACT) },
+static const struct {
+	const char *name;
+	int fact;
+} op_facts[] = { PCNET32_OPS(TRIAL_FACT_ROW) };
+#undef TRIAL_FACT_ROW
+
+static int op_is_fact(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(op_facts) / sizeof(op_facts[0]); i++)
+		if (!strcmp(op_facts[i].name, name))
+			return op_facts[i].fact;
+	return 0;
+}
 static struct answer clean[N_OPDEFS];
 static int clean_done[N_OPDEFS];
 
@@ -619,6 +640,54 @@ static int supervisor_reset(void)
 	return -1;
 }
 
+/*
+ * A FACT op's fault point (split) is reached when a daemon starts: the
+ * daemon computes the facts it publishes (PCNET32U_IOC_FACTS) by the op
+ * itself, and the kernel answers the op from them. So after arming, the
+ * trial starts a new daemon (SIGKILL: the supervisor restarts a daemon
+ * that was serving at once) and issues the call once the new one serves,
+ * or after FACT_WAIT_MS when none does (a fault that loops or sleeps in
+ * the facts: the call goes up to that daemon, as the kernel asks when no
+ * facts were published). kill9: the new daemon is killed in its start-up
+ * sleep (the fault's), KILL9_AFTER_MS after it appeared.
+ *
+ * Returns the pid of the daemon that met the fault (0 when it was never
+ * seen: it died at once); *served: a daemon serves again.
+ */
+#define FACT_WAIT_MS 3000
+#define KILL9_AFTER_MS 100
+static pid_t restart_for_facts(pid_t old, int kill9, int *served)
+{
+	uint64_t end = now_ns() + FACT_WAIT_MS * 1000000ULL, seen = 0;
+	pid_t first = 0, ready;
+	int killed = 0;
+
+	*served = 0;
+	if (old > 0)
+		kill(old, SIGKILL);
+	while (now_ns() < end) {
+		pid_t p = daemon_pid();
+
+		if (p && p != old && !first) {
+			first = p;
+			seen = now_ns();
+		}
+		if (kill9 && first && !killed &&
+		    now_ns() - seen >= KILL9_AFTER_MS * 1000000ULL) {
+			kill(first, SIGKILL);
+			killed = 1;
+		}
+		ready = read_pidfile(SUP_READY);
+		if (ready > 0 && ready != old && (!kill9 || killed) &&
+		    (!killed || ready != first)) {
+			*served = 1;
+			return first ? first : ready;
+		}
+		sleep_ms(2);
+	}
+	return first;
+}
+
 /* ---- fault-arm --------------------------------------------------------- */
 
 /* run fault-arm with args; its stdout (first line) into out; status */
@@ -723,7 +792,22 @@ struct counters {
 	unsigned long long v[MAX_COUNTERS];
 };
 
-/* the split build's first line: "# calls N absent N timeouts N ..." */
+/*
+ * The split build's counters, first line of the samples file: "# calls N
+ * absent N timeouts N ...". Writing the file zeroes them (and drops the
+ * samples, which keeps the file small): a trial zeroes them at its start
+ * and reads its own counts at its end.
+ */
+static void reset_counters(void)
+{
+	FILE *f = fopen(SAMPLES, "w");
+
+	if (f) {
+		fputs("0\n", f);
+		fclose(f);
+	}
+}
+
 static void read_counters(struct counters *c)
 {
 	FILE *f = fopen(SAMPLES, "r");
@@ -745,27 +829,15 @@ static void read_counters(struct counters *c)
 		}
 	}
 	fclose(f);
-	/* keep the rows few: the file is regenerated on every read */
-	f = fopen(SAMPLES, "w");
-	if (f) {
-		fputs("0\n", f);
-		fclose(f);
-	}
 }
 
-static long long counter_delta(const struct counters *b,
-				const struct counters *a, const char *name)
+static unsigned long long counter(const struct counters *c, const char *name)
 {
-	int i, j;
+	int i;
 
-	for (i = 0; i < a->n; i++) {
-		if (strcmp(a->name[i], name))
-			continue;
-		for (j = 0; j < b->n; j++)
-			if (!strcmp(b->name[j], name))
-				return (long long)(a->v[i] - b->v[j]);
-		return (long long)a->v[i];
-	}
+	for (i = 0; i < c->n; i++)
+		if (!strcmp(c->name[i], name))
+			return c->v[i];
 	return 0;
 }
 
@@ -1185,10 +1257,12 @@ struct record {
 	long restarts;
 	long polls;
 	int sup_reset;
+	int fact_restart;	/* a new daemon met the fault (FACT op) */
+	int fact_served;	/* ... and one served before the call */
 	pid_t pid_before, pid_after;
 	const char *kstatus;
 	unsigned long taint;
-	struct counters cbefore, cafter;
+	struct counters counts;		/* since the trial's start */
 	uint64_t t_start, t_end;
 	double trial_ms;
 };
@@ -1196,7 +1270,7 @@ struct record {
 static void print_record(const struct record *r)
 {
 	struct traffic t;
-	int i, j;
+	int i;
 
 	traffic_window(r->t_start, r->t_end, &t);
 	printf("{\"seed\":%llu,\"index\":%ld,\"build\":\"%s\",\"op\":\"%s\","
@@ -1218,19 +1292,16 @@ static void print_record(const struct record *r)
 	       t.tcp_bytes, t.tcp_gap_ms, t.tcp_up ? "true" : "false");
 	printf("\"nic\":{\"reset\":%s,\"dead\":%s},",
 	       r->nic_reset ? "true" : "false", r->nic_dead ? "true" : "false");
-	printf("\"daemon\":{\"pid_before\":%d,\"pid_after\":%d},",
-	       (int)r->pid_before, (int)r->pid_after);
+	printf("\"daemon\":{\"pid_before\":%d,\"pid_after\":%d,"
+	       "\"restarted_at_arm\":%s,\"served_before_call\":%s},",
+	       (int)r->pid_before, (int)r->pid_after,
+	       r->fact_restart ? "true" : "false",
+	       r->fact_served ? "true" : "false");
 	printf("\"kernel\":{\"status\":\"%s\",\"taint\":%lu,\"counters\":{",
 	       r->kstatus, r->taint);
-	for (i = 0; i < r->cafter.n; i++) {
-		unsigned long long before = 0;
-
-		for (j = 0; j < r->cbefore.n; j++)
-			if (!strcmp(r->cbefore.name[j], r->cafter.name[i]))
-				before = r->cbefore.v[j];
-		printf("%s\"%s\":%lld", i ? "," : "", r->cafter.name[i],
-		       (long long)(r->cafter.v[i] - before));
-	}
+	for (i = 0; i < r->counts.n; i++)
+		printf("%s\"%s\":%llu", i ? "," : "", r->counts.name[i],
+		       r->counts.v[i]);
 	printf("}},\"trial_ms\":%.1f}\n", r->trial_ms);
 	fflush(stdout);
 }
@@ -1364,7 +1435,7 @@ static int run_trial(const char *line, unsigned long taint_base)
 	r.kstatus = "alive";
 	r.fired = -1;
 	r.calls = -1;
-	read_counters(&r.cbefore);
+	reset_counters();
 	r.pid_before = is_split ? daemon_pid() : 0;
 	r0 = is_split ? supervisor_restarts() : 0;
 
@@ -1384,6 +1455,15 @@ static int run_trial(const char *line, unsigned long taint_base)
 	}
 	args[n] = NULL;
 	r.arm_status = run_arm(args, NULL, 0);
+	if (is_split && op_is_fact(r.op) && !r.arm_status) {
+		/* the fault point is in the next daemon's start: one more
+		 * restart, which is the trial's set-up, not its recovery
+		 */
+		r.fact_restart = 1;
+		r.pid_before = restart_for_facts(r.pid_before, is_kill9,
+						 &r.fact_served);
+		r0++;
+	}
 
 	/* the call */
 	t_call = now_ns();
@@ -1505,10 +1585,10 @@ static int run_trial(const char *line, unsigned long taint_base)
 	 * deadline (it may still loop or sleep: an op whose hook falls back
 	 * on the kernel's own value answers correctly all the same).
 	 */
-	read_counters(&r.cafter);
+	read_counters(&r.counts);
 	if (is_split && ret == 0 &&
 	    (!r.recovered || r.restarts > 0 || r.pid_after != r.pid_before ||
-	     counter_delta(&r.cbefore, &r.cafter, "timeouts") > 0)) {
+	     counter(&r.counts, "timeouts") > 0)) {
 		r.sup_reset = 1;
 		if (supervisor_reset())
 			fprintf(stderr, "fault-trial: the daemon did not come back\n");

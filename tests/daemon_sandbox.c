@@ -27,12 +27,12 @@
 #include "../driver-split/daemon/sandbox.c"
 
 enum sb_call {
-	SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_FETCH, SB_CLOCK, SB_SLEEP, SB_GETPID,
-	SB_KILL_SELF, SB_SIGPROCMASK,
+	SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_FETCH, SB_IOCTL_FACTS, SB_CLOCK,
+	SB_SLEEP, SB_GETPID, SB_KILL_SELF, SB_SIGPROCMASK,
 	/* the paper's protocol: allowed with it, forbidden with fetch */
 	SB_IOCTL_REQUEST, SB_IOCTL_COPY, SB_IOCTL_REPLY,
 	/* forbidden from here on: done before the sandbox, in both */
-	SB_IOCTL_HELLO, SB_IOCTL_FACTS,
+	SB_IOCTL_HELLO,
 	SB_FORK, SB_THREAD, SB_EXECVE, SB_OPEN, SB_SOCKET, SB_SENDMSG, SB_PTRACE,
 	SB_IOPERM, SB_IOPL, SB_WRITE_STDOUT, SB_IOCTL_OTHER_FD, SB_IOCTL_OTHER_CMD,
 	SB_KILL_OTHER, SB_MMAP, SB_SETUID0, SB_PRCTL_DUMPABLE,
@@ -123,8 +123,8 @@ static int sb_run(enum sb_call c)
 static void test_allowed(void)
 {
 	static const enum sb_call ok[] = {
-		SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_FETCH, SB_CLOCK, SB_SLEEP,
-		SB_GETPID, SB_KILL_SELF, SB_SIGPROCMASK,
+		SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_FETCH, SB_IOCTL_FACTS, SB_CLOCK,
+		SB_SLEEP, SB_GETPID, SB_KILL_SELF, SB_SIGPROCMASK,
 	};
 	size_t i;
 
@@ -178,7 +178,7 @@ static void test_free_id(void)
 }
 
 static CU_TestInfo sandbox_tests[] = {
-	{ "the serving loop's calls pass the filter", test_allowed },
+	{ "the serving loop's calls pass the filter (and FACTS)", test_allowed },
 	{ "fork, clone, execve, open, socket, ptrace, ioperm, ... kill it", test_forbidden_kill },
 	{ "paper protocol: REQUEST/COPY/REPLY only, FETCH kills", test_paper },
 	{ "the id is a free one of the top range", test_free_id },

@@ -6,9 +6,15 @@
  *
  * split, every kind but scribble (the software faults): no trial crashes,
  * oopses or hangs the kernel; every caller returns within the deadline
- * plus SLACK_MS; every trial recovers; no echo is lost for faults in ops
- * that do not touch the ports (no PCNET32_OPF_PORTS in pcnet32/ops.h).
- * Port ops' losses and scribble trials are recorded, not asserted.
+ * plus SLACK_MS; every trial recovers; every fault point is reached (a
+ * FACT op's in the facts a new daemon computes at its start); no echo is
+ * lost for faults in ops that do not touch the ports (no PCNET32_OPF_PORTS
+ * in pcnet32/ops.h). An emulated NIC under TCG loses a frame now and then
+ * whatever the driver does (a guest that stalls for 100 ms overflows its
+ * receive ring): a loss is the fault's when it repeats, so the op x kind
+ * pairs that lost echoes run again, in a second short campaign, and fail
+ * the test only when they lose echoes there too. Port ops' losses and
+ * scribble trials are recorded, not asserted.
  * inkernel: whatever happens is recorded, except that a null dereference
  * must be reported as an oops and a stack overflow as a panic when the
  * console says so.
@@ -24,7 +30,7 @@
 #define DEADLINE_MS 250
 /* the kernel kills a late daemon on the ports (up to 2 s), and TCG under load */
 #define SLACK_MS 3000
-#define SPLIT_OPS "get_drvinfo,get_regs,set_msglevel,get_link,get_msglevel"
+#define SPLIT_OPS "get_drvinfo,get_regs,get_regs_len,set_msglevel,get_msglevel"
 
 #define LAB_OP_ROW(NAME, ID, FN, ARG, REP, SIDE, FLAGS, WHY) { #FN, FLAGS },
 static const struct {
@@ -43,33 +49,53 @@ static int op_touches_ports(const char *op)
 	return 1;
 }
 
-static char data_dir[256];
+static char data_dir[256], rerun_dir[256];
 static struct th_result rows;	/* one TSV row per record */
 static int campaign_status = -1;
 
-static int faults_init(void)
+/* a short campaign on split (and inkernel unless split_only) into dir */
+static int run_campaign(const char *dir, const char *split_ops, long trials,
+			int split_only)
 {
 	struct th_result r;
 	char cmd[2048];
+	int status;
 
-	/* kept after the run (build/ is never committed): the records to read */
-	snprintf(data_dir, sizeof(data_dir), "%s", th_path("build/faultinject/lab-data"));
 	snprintf(cmd, sizeof(cmd),
-		 "cd '%s' && rm -rf %s && FAULTS_DATA=%s FAULTS_SEED=3 FAULTS_TRIALS=10 "
+		 "cd '%s' && rm -rf %s && FAULTS_DATA=%s FAULTS_SEED=3 FAULTS_TRIALS=%ld "
 		 "FAULTS_DEADLINE_MS=%d FAULTS_SPLIT_OPS=%s FAULTS_INKERNEL_OPS=get_drvinfo "
-		 "FAULTS_SHARD=0/1 FAULTS_LAB=faultslab faultinject/campaign shard",
-		 th_root(), data_dir, data_dir, DEADLINE_MS, SPLIT_OPS);
+		 "%s FAULTS_SHARD=0/1 FAULTS_LAB=faultslab faultinject/campaign shard",
+		 th_root(), dir, dir, trials, DEADLINE_MS, split_ops,
+		 split_only ? "FAULTS_BUILDS=split" : "");
 	th_sh(&r, 900, cmd);
-	campaign_status = r.status;
+	status = r.status;
 	if (r.status)
 		fprintf(stderr, "faults lab: campaign failed (%d): %s\n", r.status, r.err);
 	th_free(&r);
+	return status;
+}
+
+/* the records of dir as TSV rows (struct row's fields, in order) */
+static void load_rows(const char *dir, struct th_result *out)
+{
+	char cmd[1024];
+
 	snprintf(cmd, sizeof(cmd),
 		 "cat %s/*.jsonl | jq -r '[.build, .index, .op, .kind, .kernel.status, "
 		 "(.kernel.console // \"\" | gsub(\"\\t\"; \" \")), .caller.outcome, "
 		 "(.caller.ms // -1), (if .recovery.recovered then 1 else 0 end), "
-		 "(.ping.lost // 0)] | @tsv'", data_dir);
-	th_sh(&rows, 60, cmd);
+		 "(.ping.lost // 0), (.fault.fired // -1)] | @tsv'", dir);
+	th_sh(out, 60, cmd);
+}
+
+static int faults_init(void)
+{
+	/* kept after the run (build/ is never committed): the records to read */
+	snprintf(data_dir, sizeof(data_dir), "%s", th_path("build/faultinject/lab-data"));
+	snprintf(rerun_dir, sizeof(rerun_dir), "%s",
+		 th_path("build/faultinject/lab-data-rerun"));
+	campaign_status = run_campaign(data_dir, SPLIT_OPS, 10, 0);
+	load_rows(data_dir, &rows);
 	return 0;
 }
 
@@ -84,29 +110,30 @@ struct row {
 	char build[16], op[32], kind[16], kernel[16], console[256], outcome[16];
 	long index;
 	double ms;
-	int recovered, lost;
+	int recovered, lost, fired;
 };
 
-/* call fn on every record row; returns the count */
-static int each_row(void (*fn)(const struct row *r, void *ctx), void *ctx)
+/* call fn on every row of set; returns the count */
+static int each_row_of(const struct th_result *set,
+		       void (*fn)(const struct row *r, void *ctx), void *ctx)
 {
-	char *save = NULL, *line, *copy = strdup(rows.out ? rows.out : "");
+	char *save = NULL, *line, *copy = strdup(set->out ? set->out : "");
 	int n = 0;
 
 	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		struct row r;
-		char *f[10], *p = line;
+		char *f[11], *p = line;
 		int k;
 
 		memset(&r, 0, sizeof(r));
-		for (k = 0; k < 10; k++) {
+		for (k = 0; k < 11; k++) {
 			f[k] = p;
 			p = strchr(p, '\t');
 			if (!p)
 				break;
 			*p++ = '\0';
 		}
-		if (k < 9)
+		if (k < 10)
 			continue;
 		snprintf(r.build, sizeof(r.build), "%s", f[0]);
 		r.index = atol(f[1]);
@@ -118,6 +145,7 @@ static int each_row(void (*fn)(const struct row *r, void *ctx), void *ctx)
 		r.ms = atof(f[7]);
 		r.recovered = atoi(f[8]);
 		r.lost = atoi(f[9]);
+		r.fired = atoi(f[10]);
 		fn(&r, ctx);
 		n++;
 	}
@@ -125,8 +153,16 @@ static int each_row(void (*fn)(const struct row *r, void *ctx), void *ctx)
 	return n;
 }
 
+static int each_row(void (*fn)(const struct row *r, void *ctx), void *ctx)
+{
+	return each_row_of(&rows, fn, ctx);
+}
+
 struct tally {
 	int n, bad;
+	/* the op x kind pairs of non-port ops that lost echoes */
+	char lossy[16][48];
+	int n_lossy;
 };
 
 static void check_split(const struct row *r, void *ctx)
@@ -152,12 +188,45 @@ static void check_split(const struct row *r, void *ctx)
 			r->op, r->kind);
 		bad = 1;
 	}
-	if (!op_touches_ports(r->op) && r->lost) {
-		fprintf(stderr, "split %ld %s %s: %d echoes lost (not a port op)\n",
-			r->index, r->op, r->kind, r->lost);
+	if (r->fired != 1) {
+		fprintf(stderr, "split %ld %s %s: the fault fired %d times, not once\n",
+			r->index, r->op, r->kind, r->fired);
 		bad = 1;
 	}
+	if (!op_touches_ports(r->op) && r->lost) {
+		fprintf(stderr, "split %ld %s %s: %d echoes lost (not a port op): "
+			"runs again\n", r->index, r->op, r->kind, r->lost);
+		if (t->n_lossy < (int)(sizeof(t->lossy) / sizeof(t->lossy[0])))
+			snprintf(t->lossy[t->n_lossy++], sizeof(t->lossy[0]),
+				 "%s %s", r->op, r->kind);
+		else
+			bad = 1;
+	}
 	t->bad += bad;
+}
+
+/* the rerun: a pair still lossy there is the fault's */
+static void check_rerun(const struct row *r, void *ctx)
+{
+	struct tally *t = ctx;
+	char pair[48];
+	int i;
+
+	if (strcmp(r->build, "split"))
+		return;
+	snprintf(pair, sizeof(pair), "%s %s", r->op, r->kind);
+	for (i = 0; i < t->n_lossy; i++) {
+		if (strcmp(t->lossy[i], pair))
+			continue;
+		t->n++;
+		if (r->lost) {
+			fprintf(stderr, "split %s: %d echoes lost again: the fault's\n",
+				pair, r->lost);
+			t->bad++;
+		} else {
+			fprintf(stderr, "split %s: no loss in the rerun: noise\n", pair);
+		}
+	}
 }
 
 static void count_build(const struct row *r, void *ctx)
@@ -172,7 +241,7 @@ static void count_build(const struct row *r, void *ctx)
 
 static void test_campaign_ran(void)
 {
-	struct tally t = { 0, 0 };
+	struct tally t = { 0 };
 
 	CU_ASSERT_EQUAL(campaign_status, 0);
 	each_row(count_build, &t);
@@ -183,12 +252,41 @@ static void test_campaign_ran(void)
 
 static void test_split_software_faults(void)
 {
-	struct tally t = { 0, 0 };
+	struct tally t = { 0 }, again = { 0 };
+	char ops[512] = "";
+	int i;
 
 	each_row(check_split, &t);
-	fprintf(stderr, "split software-fault trials: %d, failing: %d\n", t.n, t.bad);
+	fprintf(stderr, "split software-fault trials: %d, failing: %d, lossy: %d\n",
+		t.n, t.bad, t.n_lossy);
 	CU_ASSERT(t.n >= 50);
 	CU_ASSERT_EQUAL(t.bad, 0);
+	if (!t.n_lossy)
+		return;
+	/* the lossy pairs' ops again: their matrix rows, split only */
+	for (i = 0; i < t.n_lossy; i++) {
+		size_t n = strcspn(t.lossy[i], " ");
+		char op[48];
+
+		snprintf(op, sizeof(op), "%.*s", (int)n, t.lossy[i]);
+		if (strstr(ops, op))
+			continue;
+		snprintf(ops + strlen(ops), sizeof(ops) - strlen(ops), "%s%s",
+			 *ops ? "," : "", op);
+	}
+	memcpy(again.lossy, t.lossy, sizeof(t.lossy));
+	again.n_lossy = t.n_lossy;
+	CU_ASSERT_EQUAL_FATAL(run_campaign(rerun_dir, ops, 0, 1), 0);
+	{
+		struct th_result rerun;
+
+		load_rows(rerun_dir, &rerun);
+		each_row_of(&rerun, check_rerun, &again);
+		th_free(&rerun);
+	}
+	/* every lossy pair ran again (random trials' pairs are in the matrix) */
+	CU_ASSERT(again.n >= t.n_lossy);
+	CU_ASSERT_EQUAL(again.bad, 0);
 }
 
 static void check_inkernel(const struct row *r, void *ctx)
@@ -215,7 +313,7 @@ static void check_inkernel(const struct row *r, void *ctx)
 
 static void test_inkernel_reported(void)
 {
-	struct tally t = { 0, 0 };
+	struct tally t = { 0 };
 
 	each_row(check_inkernel, &t);
 	CU_ASSERT_EQUAL(t.bad, 0);

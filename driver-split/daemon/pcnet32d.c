@@ -4,14 +4,16 @@
  *
  * Opens the driver's upcall node (one daemon at a time, root only), says
  * HELLO (its ABI version and ops; the kernel answers the NIC's I/O range
- * and state), publishes the FACT ops' answers computed from that state
- * (FACTS), takes port access to that range only (ioperm, never iopl),
+ * and state), takes port access to that range only (ioperm, never iopl),
  * enters its sandbox (sandbox.c: a uid/gid of its own, no capabilities,
  * not dumpable, a seccomp filter that allows only the serving loop's
- * system calls), then serves requests, running each op with the very
- * slow-path source the in-kernel build compiles: one FETCH per request
- * (commit the last reply, take the next request with its state), or with
- * --protocol paper the paper's REQUEST, COPY, REPLY.
+ * system calls), publishes the FACT ops' answers computed from HELLO's
+ * state (FACTS: so the slow-path code only ever runs sandboxed, and a
+ * fault armed in a FACT op fires there), then serves requests, running
+ * each op with the very slow-path source the in-kernel build compiles:
+ * one FETCH per request (commit the last reply, take the next request
+ * with its state), or with --protocol paper the paper's REQUEST, COPY,
+ * REPLY.
  *
  * Once sandboxed it can make no system call but those: no open, no
  * malloc that would need more memory from the system, no stdio stream
@@ -201,6 +203,8 @@ static void do_facts(int fd, const struct pcnet32_io *io,
 	static struct pcnet32u_facts f;
 	int ret = pcnet32d_facts(io, h->nic.state, h->nic.state_len, &f);
 
+	/* a badlen fault in a FACT op: the facts are the reply it spoils */
+	f.size = pcnet32d_fault_reply_len(f.size);
 	if (ret) {
 		logmsg("facts: %s (none published)", strerror(-ret));
 		return;
@@ -387,9 +391,6 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	io.base = hello.nic.io_base;
-	/* facts: the paper's protocol publishes none (its questions go up) */
-	if (!paper)
-		do_facts(fd, &io, &hello);
 	if (ioperm(hello.nic.io_base, hello.nic.io_len, 1)) {
 		logmsg("ioperm 0x%x+0x%x: %s", hello.nic.io_base, hello.nic.io_len,
 		       strerror(errno));
@@ -419,6 +420,13 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
+	/*
+	 * Facts: computed here, sandboxed, with the ports and the fault points
+	 * of the serving loop (a fault armed in a FACT op fires here). The
+	 * paper's protocol publishes none: its questions go up.
+	 */
+	if (!paper)
+		do_facts(fd, &io, &hello);
 	logmsg("serving %s (%s, ports 0x%x-0x%x, irq %u, protocol %s) %s %u%s",
 	       hello.nic.ifname, dev, hello.nic.io_base,
 	       hello.nic.io_base + hello.nic.io_len - 1, hello.nic.irq,

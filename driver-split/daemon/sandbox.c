@@ -7,9 +7,12 @@
  * ptrace, /proc/PID/mem and friends root-owned, no core), keeps no
  * capability in any set, cannot gain privileges, and runs under a seccomp
  * filter that allows only the serving loop's system calls: the node's
- * serving ioctls (FETCH, or the paper's REQUEST, COPY and REPLY: never
- * HELLO or FACTS, done before), writes to its log, clocks and sleeps, exit, and the signal
- * calls the fault-injection kinds use (towards itself only). Anything
+ * serving ioctls (FETCH and FACTS, or the paper's REQUEST, COPY and
+ * REPLY; never HELLO, done before), writes to its log, clocks and sleeps,
+ * exit, and the signal calls the fault-injection kinds use (towards
+ * itself only). FACTS is allowed because the facts are computed in the
+ * sandbox, by the same slow-path code that serves (a second FACTS is
+ * refused by the kernel, EALREADY). Anything
  * else, fork, clone, execve, open, socket, sendmsg, ptrace, ioperm, kills
  * the process; the supervisor starts a new one.
  *
@@ -296,9 +299,11 @@ static int build_filter(scmp_filter_ctx ctx, const struct pcnet32d_sandbox *sb)
 	static const unsigned long paper_cmds[] = {
 		PCNET32U_IOC_REQUEST, PCNET32U_IOC_COPY, PCNET32U_IOC_REPLY,
 	};
-	static const unsigned long fetch_cmds[] = { PCNET32U_IOC_FETCH };
+	static const unsigned long fetch_cmds[] = {
+		PCNET32U_IOC_FETCH, PCNET32U_IOC_FACTS,
+	};
 	const unsigned long *cmds = sb->paper ? paper_cmds : fetch_cmds;
-	size_t ncmds = sb->paper ? 3 : 1;
+	size_t ncmds = sb->paper ? 3 : 2;
 	/* no arguments worth checking, or none that could hurt */
 	static const int plain[] = {
 		SCMP_SYS(clock_gettime), SCMP_SYS(clock_nanosleep), SCMP_SYS(nanosleep),
