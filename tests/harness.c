@@ -203,6 +203,23 @@ static void find_root(const char *argv0)
 	snprintf(root, sizeof(root), "%s", exe);
 }
 
+/*
+ * The failures again, after the summary: a log's last lines (all a CI
+ * page may show) then say which tests failed and where.
+ */
+static void show_failures(void)
+{
+	CU_pFailureRecord f;
+
+	printf("\nFailed:\n");
+	for (f = CU_get_failure_list(); f; f = f->pNext)
+		printf("  %s: %s: %s:%u: %s\n",
+		       f->pSuite ? f->pSuite->pName : "?",
+		       f->pTest ? f->pTest->pName : "(suite set-up)",
+		       f->strFileName ? f->strFileName : "?", f->uiLineNumber,
+		       f->strCondition ? f->strCondition : "?");
+}
+
 int main(int argc, char **argv)
 {
 	const char *group = argc > 1 ? argv[1] : NULL;
@@ -241,6 +258,8 @@ int main(int argc, char **argv)
 	CU_basic_run_tests();
 	failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
 		 CU_get_number_of_tests_failed();
+	if (failed)
+		show_failures();
 	CU_cleanup_registry();
 	return failed ? 1 : 0;
 }
