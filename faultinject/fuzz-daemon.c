@@ -7,9 +7,9 @@
  * category) and what the kernel answered (per errno).
  *
  * Processes: this one supervises; a server child holds the node. The
- * kernel kills a daemon that misses its deadline on the ports (and, in
- * later kernels, one that stops taking requests): then a new server
- * starts where the last left off. The counters, and the index of the next
+ * kernel kills a daemon that still holds a request at its deadline, and
+ * one that stops taking requests: then a new server starts where the
+ * last left off. The counters, and the index of the next
  * decision, live in shared memory: decision n of a seed is always the
  * same, whichever process makes it.
  */

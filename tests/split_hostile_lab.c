@@ -287,7 +287,8 @@ static void test_lying_daemon(void)
 	 * dump longer than the chip's is refused (an empty dump). A
 	 * kernel-internal status (-512) and the channel's own ETIMEDOUT reach
 	 * the caller as EIO, counted as mapped; an error with a payload is
-	 * refused. Last in the suite: without the fixes it WARNs (242).
+	 * refused, and its request fails then (EIO), not at the deadline.
+	 * Last in the suite: without the fixes it WARNs (242).
 	 */
 	gsh(&r, 90, "/lab/driver/daemon-stop && " RESET_COUNTERS
 		    "/lab/driver/upcall-hostile lie > /tmp/lie.out 2>&1 & h=$!; sleep 0.3; "
@@ -309,6 +310,9 @@ static void test_lying_daemon(void)
 	CU_ASSERT(num_after(r.out, " mapped ", 0) >= 2);
 	/* sset count, strings, regs_len, regs, the ringparam payload */
 	CU_ASSERT(num_after(r.out, " rejected ", 0) >= 5);
+	/* a refused reply fails its request at once: nobody waits, none killed */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " timeouts 0 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " killed 0 "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "version: 1.0-ours\n"));
 	th_free(&r);
 }

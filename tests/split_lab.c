@@ -227,25 +227,61 @@ static void test_kill_mid_nway_reset(void)
 	th_free(&r);
 }
 
-static void test_late_reply_rejected(void)
+static void test_late_daemon_killed(void)
 {
 	struct th_result r;
 
 	/*
-	 * The daemon answers set_ringparam (an op off the ports) after 3 s,
-	 * past the 2 s deadline: the caller has an error, the rings are not
-	 * changed, and the late reply is refused as stale.
+	 * The daemon holds set_ringparam (an op off the ports) for 3 s, past
+	 * the 2 s deadline: the caller has an error at the deadline and the
+	 * daemon, which serves nobody else while it holds a request, is
+	 * killed then (not after one more caller's deadline); its reply never
+	 * comes, the rings are not changed, and the next daemon serves.
 	 */
 	gsh(&r, 60, "/lab/driver/daemon-stop && : > /var/log/pcnet32d.log && "
 		    "PCNET32D_TEST_DELAY=9:3000 /lab/driver/daemon-start && "
-		    "ethtool -G eth0 rx 64; echo status=$?; sleep 2; "
-		    "echo stale=$(grep -c 'refused: No such file or directory' /var/log/pcnet32d.log); "
-		    "/lab/driver/daemon-stop && /lab/driver/daemon-start && "
+		    "f=/sys/kernel/debug/pcnet32-upcall0/samples; echo 0 > $f; "
+		    "ethtool -G eth0 rx 64; echo status=$?; head -1 $f; "
+		    "echo dmesg=$(dmesg | grep -c 'missed its deadline: killed'); "
+		    "i=0; until grep -q 'restart 1 ' /var/log/pcnet32d.log && [ -s /run/pcnet32d.ready ]; do "
+		    "[ $i -lt 100 ] || break; sleep 0.1; i=$((i+1)); done; "
+		    "echo exited=$(grep -c 'exited (status 137)' /var/log/pcnet32d.log); "
+		    "sleep 1.5; echo stale=$(grep -c 'refused: No such file or directory' /var/log/pcnet32d.log); "
+		    "/lab/driver/daemon-stop && PCNET32D_TEST_DELAY= /lab/driver/daemon-start && "
 		    "ethtool -g eth0 | grep -A1 '^Current' | tail -1");
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status="));
 	CU_ASSERT_PTR_NULL(strstr(r.out, "status=0\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "Connection timed out"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "timeouts 1 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "unresponsive 0 masked 0 foreign 0 killed 1 "));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "dmesg=0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "exited=1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "stale=0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "RX:\t\t32\n"));
+	th_free(&r);
+}
+
+static void test_stale_reply_rejected(void)
+{
+	struct th_result r;
+
+	/*
+	 * The caller of set_ringparam (off the ports) is killed while the
+	 * daemon holds the op for 1 s, within the deadline: the caller
+	 * returns at once, the daemon is not killed, its reply comes after
+	 * its caller gave up and is refused as stale, and the rings are not
+	 * changed.
+	 */
+	gsh(&r, 60, "/lab/driver/daemon-stop && : > /var/log/pcnet32d.log && "
+		    "PCNET32D_TEST_DELAY=9:1000 /lab/driver/daemon-start && p=$(pidof pcnet32d); "
+		    "ethtool -G eth0 rx 64 & e=$!; sleep 0.4; kill -9 $e; wait $e; echo ethtool=$?; "
+		    "sleep 1.5; echo stale=$(grep -c 'refused: No such file or directory' /var/log/pcnet32d.log); "
+		    "[ \"$(pidof pcnet32d)\" = \"$p\" ] && echo same; "
+		    "/lab/driver/daemon-stop && PCNET32D_TEST_DELAY= /lab/driver/daemon-start && "
+		    "ethtool -g eth0 | grep -A1 '^Current' | tail -1");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "ethtool=137\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "stale=1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\nsame\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "RX:\t\t32\n"));
 	th_free(&r);
 }
@@ -464,7 +500,8 @@ static CU_TestInfo split_tests[] = {
 	{ "a non-root user cannot open the node", test_non_root_refused },
 	{ "daemon stopped: error within the deadline, pings unharmed", test_daemon_stopped },
 	{ "kill -9 mid nway_reset: ethtool reports the reset", test_kill_mid_nway_reset },
-	{ "a reply after the deadline is refused as stale", test_late_reply_rejected },
+	{ "a daemon past its deadline off the ports is killed then", test_late_daemon_killed },
+	{ "a reply after its caller gave up is refused as stale", test_stale_reply_rejected },
 	{ "a daemon hung on the ports is killed at the deadline", test_hung_daemon_on_ports },
 	{ "8 parallel loops through the FIFO all succeed", test_parallel_fifo },
 	{ "ethtool -d loop under iperf3 both ways for 60 s: no race", test_ports_race },

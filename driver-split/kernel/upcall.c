@@ -16,7 +16,8 @@
  * Whoever holds the node is untrusted: only the thread group that opened it
  * may drive it; a daemon that takes no request for a whole deadline is
  * declared unresponsive (callers fail at once with EHOSTDOWN) and killed;
- * a daemon late on the ports is killed; a daemon's status is limited to the
+ * a daemon that holds a request past its deadline is killed (on the ports,
+ * before the kernel takes them back); a daemon's status is limited to the
  * errnos an op may report. When the NIC goes away the channel is fenced
  * (dead, under the lock) before the driver frees its private data: every
  * later ioctl fails with ENODEV and nothing reaches ctx again.
@@ -471,11 +472,26 @@ static long pcnet32_commit(struct pcnet32_upcall *u, u64 id, u32 op,
 	return ret;
 }
 
-static void pcnet32_count_rejected(struct pcnet32_upcall *u)
+/*
+ * A reply (REPLY, FETCH's commit) its header checks refused: when its id
+ * is a request this daemon holds, the daemon answered that request
+ * wrongly, so it fails now (EIO) rather than at its deadline, which would
+ * also cost the daemon its life (it would hold a request past it).
+ */
+static void pcnet32_refuse(struct pcnet32_upcall *u, u64 id)
 {
+	struct pcnet32_req *r = NULL;
+
 	spin_lock_irq(&u->lock);
 	u->n_rejected++;
+	if (id && !u->dead) {
+		r = pcnet32_chanq_find(&u->q, id);
+		if (r)
+			pcnet32_chanq_finish(r, -EIO);
+	}
 	spin_unlock_irq(&u->lock);
+	if (r)
+		wake_up(&u->done_wq);
 }
 
 static long pcnet32_ioc_reply(struct pcnet32_upcall *u,
@@ -493,7 +509,7 @@ static long pcnet32_ioc_reply(struct pcnet32_upcall *u,
 	}
 	ret = pcnet32_check_reply_hdr(p);
 	if (ret) {
-		pcnet32_count_rejected(u);
+		pcnet32_refuse(u, p->id);
 		goto out;
 	}
 	if (copy_from_user(u->rep, arg->rep, p->rep_len)) {
@@ -529,7 +545,7 @@ static long pcnet32_ioc_fetch(struct pcnet32_upcall *u,
 	}
 	ret = pcnet32_check_fetch_hdr(f);
 	if (ret) {
-		pcnet32_count_rejected(u);
+		pcnet32_refuse(u, f->id);
 		goto unlock;
 	}
 	if (f->id) {
@@ -706,7 +722,7 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 	unsigned long timeout = msecs_to_jiffies(READ_ONCE(upcall_timeout_ms));
 	unsigned long deadline = jiffies + timeout;
 	bool ports = flags & PCNET32_UPCALL_PORTS;
-	bool signalled = false, late, unresponsive = false;
+	bool signalled = false, late, missed, unresponsive = false;
 	struct file *served_by = NULL;
 	struct pcnet32_req r = {
 		.op = op, .arg = arg, .arg_len = arg_len,
@@ -763,6 +779,8 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 	spin_lock_irq(&u->lock);
 	/* the daemon took it and has not answered: it may be running it */
 	late = r.state == PCNET32_RQ_TAKEN;
+	/* ... and its deadline has passed (not only its caller's patience) */
+	missed = late && (!signalled || !time_before(jiffies, deadline));
 	if (r.state != PCNET32_RQ_DONE) {
 		ret = pcnet32_chanq_expired(&u->q, &r, u->daemon != NULL,
 					    &unresponsive);
@@ -790,10 +808,18 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 		wake_up_all(&u->done_wq);
 		pcnet32_kill_daemon(u, served_by, "took no request for a deadline",
 				    false);
-	} else if (late && ports && served_by) {
+	} else if (missed && ports && served_by) {
 		/* it may still be inside the ports the kernel takes back */
 		pcnet32_kill_daemon(u, served_by,
 				    "missed its deadline holding the ports", true);
+	} else if (missed && served_by) {
+		/*
+		 * It holds a request past its deadline, so it serves nobody
+		 * else (one request at a time): replaced now, so that it costs
+		 * one deadline, not one more per caller until it is declared
+		 * unresponsive. Its reply would be refused anyway.
+		 */
+		pcnet32_kill_daemon(u, served_by, "missed its deadline", false);
 	}
 	return ret;
 }
