@@ -414,6 +414,7 @@ static int op_is_fact(const char *name)
 			return op_facts[i].fact;
 	return 0;
 }
+
 static struct answer clean[N_OPDEFS];
 static int clean_done[N_OPDEFS];
 
@@ -1456,13 +1457,16 @@ static int run_trial(const char *line, unsigned long taint_base)
 	args[n] = NULL;
 	r.arm_status = run_arm(args, NULL, 0);
 	if (is_split && op_is_fact(r.op) && !r.arm_status) {
-		/* the fault point is in the next daemon's start: one more
-		 * restart, which is the trial's set-up, not its recovery
+		/*
+		 * The fault point is in the next daemon's start: a restart
+		 * that is the trial's set-up, not part of its recovery.
 		 */
+		pid_t old = r.pid_before;
+
 		r.fact_restart = 1;
-		r.pid_before = restart_for_facts(r.pid_before, is_kill9,
-						 &r.fact_served);
-		r0++;
+		r.pid_before = restart_for_facts(old, is_kill9, &r.fact_served);
+		if (old > 0)
+			r0++;
 	}
 
 	/* the call */
