@@ -15,7 +15,8 @@ def totals:
     not_fired: (map(select(result == "not-fired")) | length),
     arm_failed: (map(select(result == "arm-failed")) | length),
     recovered: (map(select(.recovery.recovered == true)) | length),
-    ping_lost: (map(.ping.lost // 0) | add // 0)
+    ping_lost: (map(.ping.lost // 0) | add // 0),
+    nic_dead: (map(select(.nic.dead == true)) | length)
   };
 
 group_by(.build) | map({key: .[0].build, value: totals}) | from_entries

@@ -33,7 +33,9 @@
  *
  * Exit status: 0 all trials done; 3 the kernel's taint changed (the host
  * reboots the guest); 4 a call is stuck in the kernel (the host reboots);
- * 1 set-up failure; 2 bad usage.
+ * 5 the fast path stayed dead after an interface reset (the host reboots:
+ * a scribble's DMA may have corrupted any memory, and the trials after it
+ * must not be charged with its damage); 1 set-up failure; 2 bad usage.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -1404,7 +1406,7 @@ static int wait_fast_path(void)
 	return -1;
 }
 
-/* 0 ok, 3 taint changed, 4 stuck call */
+/* 0 ok, 3 taint changed, 4 stuck call, 5 the fast path is dead */
 static int run_trial(const char *line, unsigned long taint_base)
 {
 	struct record r;
@@ -1600,6 +1602,8 @@ static int run_trial(const char *line, unsigned long taint_base)
 	if (ret == 0) {
 		restore_state();
 		r.nic_reset = fast_path_repair(&r.nic_dead);
+		if (r.nic_dead)
+			ret = 5;
 	}
 	r.t_end = now_ns();
 	r.trial_ms = ms_between(r.t_start, r.t_end);

@@ -220,11 +220,13 @@ static void test_report_totals(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
 		"\"inkernel\":{\"trials\":4,\"kernel_crashes\":3,\"panics\":1,\"oopses\":2,"
 		"\"hangs\":1,\"wrong\":0,\"errors\":0,\"no_answer\":0,\"masked\":0,"
-		"\"not_fired\":0,\"arm_failed\":0,\"recovered\":1,\"ping_lost\":0}"));
+		"\"not_fired\":0,\"arm_failed\":0,\"recovered\":1,\"ping_lost\":0,"
+		"\"nic_dead\":0}"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
 		"\"split\":{\"trials\":5,\"kernel_crashes\":0,\"panics\":0,\"oopses\":0,"
 		"\"hangs\":0,\"wrong\":1,\"errors\":2,\"no_answer\":0,\"masked\":1,"
-		"\"not_fired\":1,\"arm_failed\":0,\"recovered\":4,\"ping_lost\":1}"));
+		"\"not_fired\":1,\"arm_failed\":0,\"recovered\":4,\"ping_lost\":1,"
+		"\"nic_dead\":1}"));
 	th_free(&r);
 }
 
