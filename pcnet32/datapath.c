@@ -465,17 +465,57 @@ int pcnet32_poll(struct napi_struct *napi, int budget)
 	return work;
 }
 
+/*
+ * CSR0 says "not mine". On a shared line that is so; but whoever else can
+ * reach the ports (the split build's daemon keeps them between its ops)
+ * may have moved RAP or switched the chip to double-word I/O, where word
+ * reads give all ones, and then every interrupt of the chip would go
+ * unclaimed until the kernel disables the line for good: the fast path
+ * dead until a reboot. So look again, off the normal path: RAP back home
+ * and CSR0 read again; in double-word I/O, the chip is reset (a
+ * double-word read of RESET stops it and brings it back to word I/O) and
+ * reinitialized from process context. *handled: it was interrupting.
+ * lp->lock held.
+ */
+static u16 pcnet32_csr0_again(struct pcnet32_private *lp, bool *handled)
+{
+	u32 base = lp->io.base;
+	u32 dw;
+
+	*handled = false;
+	if (pcnet32_inw(base + PCNET32_WIO_RAP) != 0xffff) {
+		pcnet32_outw(PCNET32_CSR_STATUS, base + PCNET32_WIO_RAP);
+		return pcnet32_csr0(lp);
+	}
+	outl(PCNET32_CSR_STATUS, base + PCNET32_DWIO_RAP);
+	dw = inl(base + PCNET32_DWIO_RDP);
+	if (dw == 0xffffffff)
+		return 0xffff;	/* no chip answers: gone, not ours */
+	(void)inl(base + PCNET32_DWIO_RESET);
+	if (net_ratelimit())
+		netdev_warn(lp->dev,
+			    "chip found in double-word I/O mode (csr0 %4.4x): reset\n",
+			    dw & 0xffff);
+	schedule_work(&lp->reset_work);
+	*handled = dw & PCNET32_CSR0_INTR;
+	return 0;
+}
+
 irqreturn_t pcnet32_interrupt(int irq, void *dev_id)
 {
 	struct net_device *dev = dev_id;
 	struct pcnet32_private *lp = netdev_priv(dev);
+	bool handled = false;
 	u16 csr0, ack;
 
 	spin_lock(&lp->lock);
 	csr0 = pcnet32_csr0(lp);
+	if (unlikely(!(csr0 & PCNET32_CSR0_INTR) || csr0 == 0xffff) &&
+	    lp->st.running)
+		csr0 = pcnet32_csr0_again(lp, &handled);
 	if (!(csr0 & PCNET32_CSR0_INTR) || csr0 == 0xffff || !lp->st.running) {
 		spin_unlock(&lp->lock);
-		return IRQ_NONE;
+		return handled ? IRQ_HANDLED : IRQ_NONE;
 	}
 	ack = csr0 & PCNET32_CSR0_ACK;
 	if (csr0 & PCNET32_CSR0_MISS) {

@@ -27,6 +27,7 @@
  * all ones) and only a reset, a double-word read of DWIO_RESET, brings it
  * back to word I/O.
  */
+#define PCNET32_DWIO_RDP	0x10
 #define PCNET32_DWIO_RAP	0x14
 #define PCNET32_DWIO_RESET	0x18
 

@@ -148,6 +148,37 @@ static void test_left_dwio(void)
 	th_free(&r);
 }
 
+static void test_dwio_between_ops(void)
+{
+	struct th_result r;
+	long flow;
+
+	/*
+	 * The daemon switches the chip to double-word I/O after get_drvinfo,
+	 * an op off the ports, which no chip check follows. The chip's next
+	 * interrupt cannot be read in word I/O: the interrupt handler looks
+	 * again, resets the chip and has it reinitialized, instead of
+	 * leaving the interrupts unclaimed until the kernel disables the
+	 * line for good ("nobody cared": no traffic until a reboot).
+	 */
+	gsh(&r, 90, "/lab/driver/daemon-stop && : > /var/log/pcnet32d.log && "
+		    "PCNET32D_TEST_PORTS=1:dwio /lab/driver/daemon-start && "
+		    "ethtool -i eth0 > /dev/null; t0=$(now_ms); n=0; "
+		    "until [ $n -ge 5 ] || ping -c 1 -W 1 10.77.0.1 >/dev/null; do n=$((n + 1)); done; "
+		    "t1=$(now_ms); echo pings=$((n + 1)) flow=$((t1 - t0)); "
+		    "ping -c 20 -i 0.05 -W 1 10.77.0.1 | grep -o '[0-9]* packets received'; "
+		    "echo nobody=$(dmesg | grep -c 'nobody cared'); "
+		    "echo reset=$(dmesg | grep -c 'chip found in double-word I/O mode'); "
+		    "/lab/driver/daemon-stop; PCNET32D_TEST_PORTS= /lab/driver/daemon-start");
+	flow = field(r.out, "flow=");
+	fprintf(stderr, " [traffic again after %ld ms] ", flow);
+	CU_ASSERT(flow >= 0 && flow < 2000);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\n20 packets received\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "nobody=0\n"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "reset=0\n"));
+	th_free(&r);
+}
+
 static void test_dies_mid_sequence(void)
 {
 	struct th_result r;
@@ -354,6 +385,7 @@ static CU_TestInfo repair_tests[] = {
 	{ "well-behaved ops: checked, nothing to repair", test_normal_ops_no_repair },
 	{ "chip left suspended: repaired, traffic within 1 s", test_left_suspended },
 	{ "chip left in 32-bit I/O: reset, traffic within 1 s", test_left_dwio },
+	{ "32-bit I/O after an op off the ports: the irq handler resets it", test_dwio_between_ops },
 	{ "daemon dies mid-sequence: repaired, traffic within 1 s", test_dies_mid_sequence },
 	{ "daemon hangs mid-sequence: killed, repaired", test_hangs_mid_sequence },
 	{ "ring bases rewritten: stopped and reinitialized", test_ring_bases_rewritten },
