@@ -808,18 +808,18 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 		wake_up_all(&u->done_wq);
 		pcnet32_kill_daemon(u, served_by, "took no request for a deadline",
 				    false);
-	} else if (missed && ports && served_by) {
-		/* it may still be inside the ports the kernel takes back */
-		pcnet32_kill_daemon(u, served_by,
-				    "missed its deadline holding the ports", true);
 	} else if (missed && served_by) {
 		/*
 		 * It holds a request past its deadline, so it serves nobody
 		 * else (one request at a time): replaced now, so that it costs
 		 * one deadline, not one more per caller until it is declared
-		 * unresponsive. Its reply would be refused anyway.
+		 * unresponsive. Its reply would be refused anyway. On the
+		 * ports it may still be inside them: wait for its release
+		 * before the kernel takes them back.
 		 */
-		pcnet32_kill_daemon(u, served_by, "missed its deadline", false);
+		pcnet32_kill_daemon(u, served_by,
+				    ports ? "missed its deadline holding the ports" :
+					    "missed its deadline", ports);
 	}
 	return ret;
 }
