@@ -13,7 +13,8 @@ INK_DIR := $(ROOT)/driver-inkernel
 INK_OBJ := $(BUILD)/obj/inkernel
 INK_OUT := $(BUILD)/inkernel
 INK_SOURCES := core.c datapath.c ethtool.c selftest.c slow.c dispatch-common.c dispatch-inkernel.c compat.h hw.h port.h ops.h \
-	pcnet32.h fault.c fault-act.c fault-kernel.c fault.h
+	pcnet32.h fault.c fault-act.c fault-kernel.c fault.h \
+	regprog.c regprog.h firewall.c firewall.h regaccess.c
 # the op ids and structures (pcnet32/ops.h includes the ABI's header)
 INK_UAPI := $(ROOT)/driver-split/uapi/pcnet32_upcall.h
 INK_KVER = $(or $(KVER),$(shell cat $(CACHE)/lab/kver 2>/dev/null))

@@ -8,7 +8,8 @@ SPL_OBJ := $(BUILD)/obj/split
 SPL_OUT := $(BUILD)/split
 SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c datapath.c ethtool.c selftest.c slow.c \
 	dispatch-common.c compat.h hw.h port.h \
-	ops.h pcnet32.h fault.c fault-act.c fault-kernel.c fault.h) \
+	ops.h pcnet32.h fault.c fault-act.c fault-kernel.c fault.h \
+	regprog.c regprog.h firewall.c firewall.h regaccess.c) \
 	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall.c upcall.h \
 	check.c check.h chan.h) \
 	$(addprefix $(SPL_DIR)/kernel/,repair.c repair.h) \
@@ -38,11 +39,12 @@ $(SPL_OUT)/pcnet32.ko: $(SPL_KSRC) $(SPL_DIR)/Kbuild $(CACHE)/lab/kver
 # points are part of the benchmarked daemon: there is no separate fault
 # build (pcnet32/fault.h).
 SPL_DAEMON_SRC := $(addprefix $(SPL_DIR)/daemon/,pcnet32d.c dispatch.c sandbox.c \
-	fault-user.c fault-ctl.c) \
-	$(addprefix $(ROOT)/pcnet32/,slow.c fault.c fault-act.c)
+	fault-user.c fault-ctl.c regs.c) \
+	$(addprefix $(ROOT)/pcnet32/,slow.c fault.c fault-act.c regprog.c)
 $(SPL_OUT)/pcnet32d: $(SPL_DAEMON_SRC) $(SPL_DIR)/daemon/dispatch.h \
 		$(SPL_DIR)/daemon/sandbox.h $(SPL_DIR)/daemon/fault-ctl.h \
-		$(SPL_DIR)/daemon/fault-user.h $(filter %.h,$(SPL_KSRC))
+		$(SPL_DIR)/daemon/fault-user.h $(SPL_DIR)/daemon/regs.h \
+		$(filter %.h,$(SPL_KSRC))
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(SPL_INC) -o $@.tmp $(SPL_DAEMON_SRC) \
 		-Wl,-Bstatic -lseccomp -Wl,-Bdynamic

@@ -67,7 +67,9 @@ void fuzz_alarm_ms(unsigned int ms)
 
 /*
  * HELLO: every op pcnet32d serves, and no facts, so that the FACT ops
- * still come up as upcalls for the fuzzed replies.
+ * still come up as upcalls for the fuzzed replies; with the NIC's ports
+ * (the paper's design: the kernel stops its fast path around each op on
+ * them and checks the chip after), which the plausible replies use.
  */
 static int server_hello(struct fuzz_server *s)
 {
@@ -77,6 +79,7 @@ static int server_hello(struct fuzz_server *s)
 	h.size = sizeof(h);
 	h.version = PCNET32U_VERSION;
 	h.ops[0] = pcnet32d_served_ops();
+	h.flags = PCNET32U_HELLO_PORTS_DIRECT;
 	if (!ioctl(s->fd, PCNET32U_IOC_HELLO, &h))
 		return 0;
 	fprintf(stderr, "fuzz: HELLO: %s\n", strerror(errno));

@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "dispatch.h"
+#include "regs.h"
 #include "fuzz.h"
 
 const char *const fuzz_cat_name[FUZZ_NCAT] = {
@@ -103,13 +104,15 @@ static void plausible(struct fuzz_server *s, const struct pcnet32u_request *req,
 {
 	static struct pcnet32u_copy c;
 	struct pcnet32_io io = { .base = s->io_base };
+	struct pcnet32d_chan chan = { .fd = s->fd, .direct = 1, .id = req->id };
 	uint32_t len = 0;
 	int status = -EIO;
 
 	memset(p, 0, sizeof(*p));
 	if (!do_copy(s, req->id, &c))
-		status = pcnet32d_dispatch(&io, c.state, c.state_len, req->op, req->arg,
-					   req->arg_len, p->rep, sizeof(p->rep), &len);
+		status = pcnet32d_dispatch(&io, &chan, c.state, c.state_len, req->op,
+					   req->arg, req->arg_len, p->rep,
+					   sizeof(p->rep), &len);
 	p->size = sizeof(*p);
 	p->version = PCNET32U_VERSION;
 	p->id = req->id;

@@ -14,9 +14,10 @@ FUZZ_INC := -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/daemon -I$(ROOT)/driver-spl
 # the fuzzer's plausible replies are the real daemon's: its dispatch and
 # slow.c, with the fault points (never armed here: no control file mapped)
 FUZZ_DAEMON_SRC := $(addprefix $(FUZZ_DIR)/,fuzz-daemon.c fuzz-reply.c fuzz-ioctl.c) \
-	$(addprefix $(ROOT)/driver-split/daemon/,dispatch.c fault-user.c fault-ctl.c) \
-	$(addprefix $(ROOT)/pcnet32/,slow.c fault.c fault-act.c)
+	$(addprefix $(ROOT)/driver-split/daemon/,dispatch.c fault-user.c fault-ctl.c regs.c) \
+	$(addprefix $(ROOT)/pcnet32/,slow.c fault.c fault-act.c regprog.c)
 FUZZ_HDRS := $(FUZZ_DIR)/fuzz.h $(ROOT)/driver-split/daemon/dispatch.h \
+	$(ROOT)/driver-split/daemon/regs.h \
 	$(ROOT)/driver-split/uapi/pcnet32_upcall.h $(wildcard $(ROOT)/pcnet32/*.h)
 
 $(FUZZ_OUT)/fuzz-daemon: $(FUZZ_DAEMON_SRC) $(FUZZ_HDRS)

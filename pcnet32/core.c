@@ -337,6 +337,9 @@ static void pcnet32_debugfs_init(struct pcnet32_private *lp)
 	lp->debugfs = debugfs_create_dir(name, NULL);
 	debugfs_create_u32("fail_ring_alloc", 0600, lp->debugfs,
 			   &lp->fail_ring_alloc);
+	debugfs_create_u64("fastpath_holds", 0400, lp->debugfs,
+			   &lp->fastpath_holds);
+	pcnet32_regaccess_debugfs(lp, lp->debugfs);
 }
 
 static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)

@@ -2,7 +2,9 @@
 /*
  * What both builds' dispatchers share: the op table, generated from
  * PCNET32_OPS, and running an op here in the kernel (the in-kernel build
- * for every op, the split build for the ops of side KERNEL).
+ * for every op, the split build for the ops of side KERNEL). An op holds
+ * no lock: each register program it runs takes the register lock for
+ * itself (regaccess.c).
  */
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -36,21 +38,7 @@ int pcnet32_op_run_here(struct pcnet32_private *lp,
 			const struct pcnet32_op_desc *d, const void *arg,
 			void *rep)
 {
-	struct pcnet32_ctx ctx = { .io = lp->io, .priv = lp };
-	unsigned long flags;
-	bool poll;
-	int ret;
+	struct pcnet32_ctx ctx = { .op = d->id, .io = lp->io, .priv = lp };
 
-	/* an op off the ports needs nothing after it */
-	if (!(d->flags & PCNET32_OPF_PORTS))
-		return d->fn(&ctx, &lp->st, arg, rep);
-	spin_lock_irqsave(&lp->lock, flags);
-	ret = d->fn(&ctx, &lp->st, arg, rep);
-	/* RAP back home before the fast path may run again */
-	pcnet32_rap_home(lp);
-	poll = pcnet32_ports_op_done(lp);
-	spin_unlock_irqrestore(&lp->lock, flags);
-	if (poll)
-		pcnet32_napi_kick(lp);
-	return ret;
+	return d->fn(&ctx, &lp->st, arg, rep);
 }

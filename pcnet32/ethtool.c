@@ -310,6 +310,30 @@ static void pcnet32_self_test(struct net_device *dev,
 		data[i] = rep.data[i];
 }
 
+/*
+ * The LEDs' values before identifying are the kernel's: read here at
+ * ACTIVE, written back here after INACTIVE, whatever the op did (its
+ * firewall table lets it flip the polarity bits only).
+ */
+static void pcnet32_leds(struct pcnet32_private *lp, bool save)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	spin_lock_irqsave(&lp->lock, flags);
+	for (i = 0; i < PCNET32_BCR_LED_NUM; i++) {
+		if (save)
+			lp->st.led_save[i] = pcnet32_read_bcr(&lp->io,
+							      PCNET32_BCR_LED0 + i) &
+					     ~PCNET32_BCR_LEDOUT;
+		else
+			pcnet32_write_bcr(&lp->io, PCNET32_BCR_LED0 + i,
+					  lp->st.led_save[i]);
+	}
+	pcnet32_rap_home(lp);
+	spin_unlock_irqrestore(&lp->lock, flags);
+}
+
 static int pcnet32_set_phys_id(struct net_device *dev,
 			       enum ethtool_phys_id_state state)
 {
@@ -321,6 +345,7 @@ static int pcnet32_set_phys_id(struct net_device *dev,
 	switch (state) {
 	case ETHTOOL_ID_ACTIVE:
 		arg.state = PCNET32_ID_ACTIVE;
+		pcnet32_leds(lp, true);
 		break;
 	case ETHTOOL_ID_ON:
 		arg.state = PCNET32_ID_ON;
@@ -334,12 +359,12 @@ static int pcnet32_set_phys_id(struct net_device *dev,
 	}
 	ret = pcnet32_call_op(lp, PCNET32_OP_SET_PHYS_ID, &arg, sizeof(arg), &rep,
 			      sizeof(rep));
+	if (arg.state == PCNET32_ID_INACTIVE)
+		pcnet32_leds(lp, false);
 	if (ret)
 		return ret;
 	if (arg.state != PCNET32_ID_ACTIVE)
 		return 0;
-	if (rep.save_valid)
-		memcpy(lp->st.led_save, rep.led_save, sizeof(lp->st.led_save));
 	return rep.cycles;
 }
 

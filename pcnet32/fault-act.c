@@ -61,7 +61,7 @@ static noinline u32 pcnet32_fault_recurse(const u8 *up, u32 depth, u32 stop)
 	       frame[depth % sizeof(frame)];
 }
 
-static void pcnet32_fault_scribble(const struct pcnet32_io *io, u64 seed,
+static void pcnet32_fault_scribble(struct pcnet32_ctx *ctx, u64 seed,
 				   u64 base)
 {
 	unsigned int i;
@@ -70,11 +70,13 @@ static void pcnet32_fault_scribble(const struct pcnet32_io *io, u64 seed,
 	for (i = 0; i < PCNET32_FAULT_SCRIBBLES; i++) {
 		r = pcnet32_fault_rand(seed, base + i);
 		if (r & 1)
-			pcnet32_write_bcr(io, (r >> 8) % PCNET32_FAULT_NBCR,
-					  (u16)(r >> 32));
+			pcnet32_fault_poke(ctx, PCNET32U_SPACE_BCR,
+					   (r >> 8) % PCNET32_FAULT_NBCR,
+					   (u16)(r >> 32));
 		else
-			pcnet32_write_csr(io, (r >> 8) % PCNET32_FAULT_NCSR,
-					  (u16)(r >> 32));
+			pcnet32_fault_poke(ctx, PCNET32U_SPACE_CSR,
+					   (r >> 8) % PCNET32_FAULT_NCSR,
+					   (u16)(r >> 32));
 	}
 }
 
@@ -116,7 +118,7 @@ int pcnet32_fault_act(const struct pcnet32_fault_plan *p, u64 fire,
 		pcnet32_fault_recurse(NULL, 0, stop);
 		return 0;
 	case PCNET32_FAULT_SCRIBBLE:
-		pcnet32_fault_scribble(&ctx->io, p->seed, base);
+		pcnet32_fault_scribble(ctx, p->seed, base);
 		return 0;
 	}
 	return 0;

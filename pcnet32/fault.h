@@ -115,6 +115,14 @@ void pcnet32_fault_sleep(u32 ms);
 void pcnet32_fault_relax(void);
 unsigned long pcnet32_fault_wild_addr(u64 r);
 void pcnet32_fault_badlen(void *rep, size_t rep_len, u64 r);
+/*
+ * scribble's register write, as a bug in the op would do it: in the
+ * kernel straight to the chip (under the register lock, as the op's own
+ * accesses); in the daemon through whatever reaches the NIC there (the
+ * kernel's firewall when mediated, its own ports when direct). space is
+ * PCNET32U_SPACE_CSR or PCNET32U_SPACE_BCR.
+ */
+void pcnet32_fault_poke(struct pcnet32_ctx *ctx, u8 space, u16 reg, u16 val);
 
 #ifdef __KERNEL__
 

@@ -8,9 +8,10 @@
  * fixed-width types with explicit padding and no pointers (the ids and
  * structures are the upcall ABI's: driver-split/uapi/pcnet32_upcall.h,
  * self-contained, defines them; this table wires them), a side (where
- * it runs in the split build) and lock flags. An op function sees only the
- * port shim (ctx->io), a read-only snapshot of the driver state, its
- * argument, and writes its reply. Set ops return the new state fields in
+ * it runs in the split build) and lock flags. An op function sees a
+ * read-only snapshot of the driver state and its argument, reaches the NIC
+ * only through register programs (regprog.h) that its firewall table
+ * allows (firewall.h), and writes its reply. Set ops return the new state fields in
  * their reply; the kernel applies them (pcnet32/core.c).
  *
  * Ops of side PCNET32_SIDE_USER are implemented in pcnet32/slow.c, which
@@ -36,7 +37,7 @@
 #define PCNET32_SIDE_KERNEL	1
 
 /* op flags */
-#define PCNET32_OPF_PORTS	0x1	/* touches the ports: hold the register lock */
+#define PCNET32_OPF_PORTS	0x1	/* reaches the NIC: runs register programs */
 #define PCNET32_OPF_SETS	0x2	/* reply carries state the kernel applies */
 #define PCNET32_OPF_SLEEPS	0x4	/* may sleep: never under a spinlock */
 /*
@@ -118,9 +119,12 @@ _Static_assert(sizeof(struct pcnet32_state) <= PCNET32U_MAX_STATE, "state");
 
 /* what an op function sees besides its state, argument and reply */
 struct pcnet32_ctx {
-	struct pcnet32_io io;
-	void *priv;	/* kernel side only: struct pcnet32_private; never
-			 * dereferenced by slow.c
+	u32 op;		/* the op running: its firewall table applies */
+	struct pcnet32_io io;	/* the NIC's ports: for the program runner
+				 * (never used by slow.c itself)
+				 */
+	void *priv;	/* the build's own (kernel: struct pcnet32_private;
+			 * daemon: its channel); never dereferenced by slow.c
 			 */
 };
 

@@ -58,6 +58,16 @@ struct pcnet32_prog {
 	u16 xmtrl;			/* CSR78 */
 };
 
+/* what register programs cost one op (regaccess.c), under lp->lock */
+struct pcnet32_regstat {
+	u64 programs;		/* run */
+	u64 accesses;		/* register reads and writes on the chip */
+	u64 refused;		/* by the firewall: nothing ran */
+	u64 malformed;		/* refused by their structure or bounds */
+	u64 hold_max_ns;	/* the longest register-lock hold for one */
+	u64 hold_total_ns;
+};
+
 struct pcnet32_private {
 	struct pcnet32_io io;
 	/*
@@ -91,6 +101,13 @@ struct pcnet32_private {
 	 */
 	struct dentry *debugfs;
 	u32 fail_ring_alloc;
+	/*
+	 * debugfs pcnet32-<PCI address>/fastpath_holds: how often the slow
+	 * path stopped the fast path (the split build's daemons with direct
+	 * ports; never otherwise).
+	 */
+	u64 fastpath_holds;
+	struct pcnet32_regstat regstat[PCNET32_OP_MAX];
 
 	struct u64_stats_sync syncp;
 	u64 rx_packets;
@@ -139,6 +156,18 @@ const struct pcnet32_op_desc *pcnet32_op_find(u32 op, u32 arg_len,
 int pcnet32_op_run_here(struct pcnet32_private *lp,
 			const struct pcnet32_op_desc *d, const void *arg,
 			void *rep);
+
+/*
+ * Check a register program of op against its firewall table and run it
+ * under lp->lock (regaccess.c): the module's own ops' programs and, in the
+ * split build, the daemon's (PCNET32U_IOC_REGS). 0, -ETIMEDOUT (a POLL;
+ * *n_vals and *n_done say how far it got) or the refusal: -EINVAL,
+ * -E2BIG, -EPERM (nothing ran). Process context, lp->lock free.
+ */
+int pcnet32_regs_exec(struct pcnet32_private *lp, u32 op,
+		      const struct pcnet32u_reg_op *ops, u32 n, u16 *vals,
+		      u32 *n_vals, u32 *n_done);
+void pcnet32_regaccess_debugfs(struct pcnet32_private *lp, struct dentry *dir);
 
 /*
  * Set up and tear down the dispatch at probe and remove: nothing in the

@@ -7,8 +7,8 @@
  * PCNET32_PORT_MOCK and provide pcnet32_mock_inw/pcnet32_mock_outw.
  *
  * The index/data pairs (RAP with RDP or BDP) are not atomic: every caller
- * holds the device's register lock (kernel) or has the kernel hold off its
- * own accesses (split build) around a sequence of these calls.
+ * holds the device's register lock (kernel), or is the split daemon with
+ * direct ports, for which the kernel holds off its own accesses.
  *
  * Word I/O (WIO) mode only: the mode the chip is in after reset.
  */
@@ -87,23 +87,32 @@ static inline void pcnet32_reset(const struct pcnet32_io *io)
  * Suspend the running chip (CSR5 SPND) so that registers which may only be
  * written while stopped or suspended can be changed. Returns 1 if suspend
  * was requested here (the caller resumes with pcnet32_resume()), 0 if the
- * chip is stopped.
+ * chip is stopped. *accesses (may be NULL) counts the register accesses.
  */
-static inline int pcnet32_suspend(const struct pcnet32_io *io)
+static inline int pcnet32_suspend(const struct pcnet32_io *io, u32 *accesses)
 {
+	u32 n = 2;
 	u16 csr5;
-	int i;
+	int i, ret = 1;
 
-	if (pcnet32_read_csr(io, PCNET32_CSR_STATUS) & PCNET32_CSR0_STOP)
-		return 0;
+	if (pcnet32_read_csr(io, PCNET32_CSR_STATUS) & PCNET32_CSR0_STOP) {
+		ret = 0;
+		n = 1;
+		goto out;
+	}
 	csr5 = pcnet32_read_csr(io, PCNET32_CSR_EXTCTL1) & ~PCNET32_CSR5_ACK;
 	pcnet32_write_csr(io, PCNET32_CSR_EXTCTL1, csr5 | PCNET32_CSR5_SPND);
 	for (i = 0; i < 1000; i++) {
+		n++;
 		if (pcnet32_read_csr(io, PCNET32_CSR_EXTCTL1) & PCNET32_CSR5_SPND)
-			return 1;
+			break;
 		pcnet32_udelay(1);
 	}
-	return 1;	/* asked for: resume all the same */
+	/* asked for: resume all the same */
+out:
+	if (accesses)
+		*accesses += n;
+	return ret;
 }
 
 /*
@@ -111,10 +120,10 @@ static inline int pcnet32_suspend(const struct pcnet32_io *io)
  * QEMU's pcnet leaves frames that arrived while suspended queued until the
  * chip is next started, so clearing SPND alone can stall reception; STOP
  * then STRT (without INIT) keeps the ring positions and the interrupt
- * enable. STOP clears pending interrupt flags: after an op on the ports
+ * enable. STOP clears pending interrupt flags: after a register program
  * the kernel looks at its rings (pcnet32_ports_op_done() in datapath.c).
  */
-static inline void pcnet32_resume(const struct pcnet32_io *io)
+static inline void pcnet32_resume(const struct pcnet32_io *io, u32 *accesses)
 {
 	u16 csr5 = pcnet32_read_csr(io, PCNET32_CSR_EXTCTL1);
 	u16 ien;
@@ -124,6 +133,8 @@ static inline void pcnet32_resume(const struct pcnet32_io *io)
 	ien = pcnet32_read_csr(io, PCNET32_CSR_STATUS) & PCNET32_CSR0_IENA;
 	pcnet32_write_csr(io, PCNET32_CSR_STATUS, PCNET32_CSR0_STOP);
 	pcnet32_write_csr(io, PCNET32_CSR_STATUS, PCNET32_CSR0_STRT | ien);
+	if (accesses)
+		*accesses += 5;
 }
 
 /* link state as the chip reports it on the link status LED (BCR4) */

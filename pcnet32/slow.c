@@ -3,14 +3,26 @@
  * Slow-path operations of the PCnet32 driver (see ops.h).
  *
  * Written once; compiled into the module (inkernel build) or into the
- * user-space daemon (split build). Each op sees the port shim, a read-only
- * state snapshot and its argument, and writes only its reply.
+ * user-space daemon (split build). Each op sees a read-only state snapshot
+ * and its argument, writes only its reply, and reaches the NIC only
+ * through register programs (regprog.h): one program per sequence that
+ * must be atomic, checked against the op's firewall table (firewall.c)
+ * and run by the kernel under the register lock, in both builds. The
+ * fault points called "mid" sit between building an op's program and
+ * running it.
  */
 #include "compat.h"
 #include "hw.h"
-#include "port.h"
 #include "ops.h"
+#include "regprog.h"
 #include "fault.h"
+
+#define CSR	PCNET32U_SPACE_CSR
+#define BCR	PCNET32U_SPACE_BCR
+#define MII	PCNET32U_SPACE_MII
+#define APROM	PCNET32U_SPACE_APROM
+/* a PHY register's number in the MII space */
+#define PCNET32_MII_REG(phy, reg)	((u16)((((phy) & 31) << 5) | ((reg) & 31)))
 
 #ifndef __KERNEL__
 /* every op has the table's uniform signature: some ignore a parameter */
@@ -121,43 +133,39 @@ int pcnet32_op_get_regs_len(struct pcnet32_ctx *ctx,
 /*
  * The dump: 8 address PROM words, CSR0..89, CSR112, CSR114, BCR0..35 and,
  * on chips with an MII, the 32 registers of the PHY. A running chip is
- * suspended while its registers are read.
+ * suspended while its registers are read: one program.
  */
 int pcnet32_op_get_regs(struct pcnet32_ctx *ctx,
 			const struct pcnet32_state *st,
 			const struct pcnet32_none *arg,
 			struct pcnet32_regs_rep *rep)
 {
-	const struct pcnet32_io *io = &ctx->io;
+	struct pcnet32_batch b;
 	u16 *w = rep->regs;
-	int suspended;
-	unsigned int i;
 
 	if (pcnet32_fault_point(PCNET32_OP_GET_REGS, PCNET32_FAULT_ENTRY,
 				ctx, rep, sizeof(*rep)))
 		return 0;
 	rep->len = pcnet32_regs_len(st);
-	suspended = pcnet32_suspend(io);
-	for (i = 0; i < PCNET32_DUMP_APROM_WORDS; i++)
-		*w++ = pcnet32_read_aprom(io, i * 2);
-	for (i = 0; i < PCNET32_DUMP_CSRS; i++)
-		*w++ = pcnet32_read_csr(io, i);
-	if (pcnet32_fault_point(PCNET32_OP_GET_REGS, PCNET32_FAULT_MID, ctx,
-				rep, sizeof(*rep))) {
-		if (suspended)
-			pcnet32_resume(io);
-		return 0;
-	}
-	*w++ = pcnet32_read_csr(io, PCNET32_CSR_MISSC);
-	*w++ = pcnet32_read_csr(io, PCNET32_CSR_RCVCC);
-	for (i = 0; i < PCNET32_DUMP_BCRS; i++)
-		*w++ = pcnet32_read_bcr(io, i);
+	pcnet32_batch_init(&b);
+	pcnet32_batch_suspend(&b, NULL);
+	pcnet32_batch_bulk(&b, APROM, 0, PCNET32_DUMP_APROM_WORDS, w);
+	w += PCNET32_DUMP_APROM_WORDS;
+	pcnet32_batch_bulk(&b, CSR, 0, PCNET32_DUMP_CSRS, w);
+	w += PCNET32_DUMP_CSRS;
+	pcnet32_batch_read(&b, CSR, PCNET32_CSR_MISSC, w++);
+	pcnet32_batch_read(&b, CSR, PCNET32_CSR_RCVCC, w++);
+	pcnet32_batch_bulk(&b, BCR, 0, PCNET32_DUMP_BCRS, w);
+	w += PCNET32_DUMP_BCRS;
 	if (st->has_mii)
-		for (i = 0; i < PCNET32_DUMP_PHY_WORDS; i++)
-			*w++ = pcnet32_mii_read(io, st->phy_addr, i);
-	if (suspended)
-		pcnet32_resume(io);
-	return 0;
+		pcnet32_batch_bulk(&b, MII, PCNET32_MII_REG(st->phy_addr, 0),
+				   PCNET32_DUMP_PHY_WORDS, w);
+	pcnet32_batch_resume(&b);
+	/* mid: the program built, not yet run */
+	if (pcnet32_fault_point(PCNET32_OP_GET_REGS, PCNET32_FAULT_MID, ctx,
+				rep, sizeof(*rep)))
+		return 0;
+	return pcnet32_batch_run(ctx, &b);
 }
 
 int pcnet32_op_get_msglevel(struct pcnet32_ctx *ctx,
@@ -189,19 +197,27 @@ int pcnet32_op_nway_reset(struct pcnet32_ctx *ctx,
 			  const struct pcnet32_none *arg,
 			  struct pcnet32_none *rep)
 {
-	u16 bmcr;
+	u16 bmreg = PCNET32_MII_REG(st->phy_addr, PCNET32_MII_BMCR);
+	struct pcnet32_batch b;
+	u16 bmcr = 0;
+	int ret;
 
 	if (pcnet32_fault_point(PCNET32_OP_NWAY_RESET, PCNET32_FAULT_ENTRY_MID,
 				ctx, rep, sizeof(*rep)))
 		return 0;
 	if (!st->has_mii)
 		return -EOPNOTSUPP;
-	bmcr = pcnet32_mii_read(&ctx->io, st->phy_addr, PCNET32_MII_BMCR);
+	pcnet32_batch_init(&b);
+	pcnet32_batch_read(&b, MII, bmreg, &bmcr);
+	ret = pcnet32_batch_run(ctx, &b);
+	if (ret)
+		return ret;
 	if (!(bmcr & PCNET32_BMCR_ANENABLE))
 		return -EINVAL;
-	pcnet32_mii_write(&ctx->io, st->phy_addr, PCNET32_MII_BMCR,
-			  bmcr | PCNET32_BMCR_ANRESTART);
-	return 0;
+	pcnet32_batch_init(&b);
+	pcnet32_batch_update(&b, MII, bmreg, PCNET32_BMCR_ANRESTART,
+			     PCNET32_BMCR_ANRESTART, NULL);
+	return pcnet32_batch_run(ctx, &b);
 }
 
 int pcnet32_op_get_link(struct pcnet32_ctx *ctx,
@@ -209,18 +225,28 @@ int pcnet32_op_get_link(struct pcnet32_ctx *ctx,
 			const struct pcnet32_none *arg,
 			struct pcnet32_u32 *rep)
 {
+	struct pcnet32_batch b;
+	u16 v[2] = { 0, 0 };
+	int ret;
+
 	if (pcnet32_fault_point(PCNET32_OP_GET_LINK, PCNET32_FAULT_ENTRY_MID,
 				ctx, rep, sizeof(*rep)))
 		return 0;
+	pcnet32_batch_init(&b);
 	if (st->has_mii) {
 		/* the link bit latches low: the second read is current */
-		pcnet32_mii_read(&ctx->io, st->phy_addr, PCNET32_MII_BMSR);
-		rep->value = !!(pcnet32_mii_read(&ctx->io, st->phy_addr,
-						 PCNET32_MII_BMSR) &
-				PCNET32_BMSR_LSTATUS);
+		u16 bmsr = PCNET32_MII_REG(st->phy_addr, PCNET32_MII_BMSR);
+
+		pcnet32_batch_read(&b, MII, bmsr, &v[0]);
+		pcnet32_batch_read(&b, MII, bmsr, &v[1]);
 	} else {
-		rep->value = pcnet32_hw_link_ok(&ctx->io);
+		pcnet32_batch_read(&b, BCR, PCNET32_BCR_LED0, &v[1]);
 	}
+	ret = pcnet32_batch_run(ctx, &b);
+	if (ret)
+		return ret;
+	rep->value = st->has_mii ? !!(v[1] & PCNET32_BMSR_LSTATUS) :
+				   !!(v[1] & PCNET32_BCR_LEDOUT);
 	return 0;
 }
 
@@ -295,51 +321,46 @@ int pcnet32_op_get_sset_count(struct pcnet32_ctx *ctx,
 
 /*
  * Identify the port by blinking its LEDs: inverting the polarity of
- * BCR4..7 lights the dark LEDs and darkens the lit ones.
+ * BCR4..7 lights the dark LEDs and darkens the lit ones. The values the
+ * LEDs had before are the kernel's (st->led_save: it reads them at ACTIVE
+ * and writes them back after INACTIVE); the op flips the polarity bits.
  */
 int pcnet32_op_set_phys_id(struct pcnet32_ctx *ctx,
 			   const struct pcnet32_state *st,
 			   const struct pcnet32_phys_id_arg *arg,
 			   struct pcnet32_phys_id_rep *rep)
 {
-	const struct pcnet32_io *io = &ctx->io;
+	struct pcnet32_batch b;
 	unsigned int i;
+	u16 pol;
 
 	if (pcnet32_fault_point(PCNET32_OP_SET_PHYS_ID, PCNET32_FAULT_ENTRY_MID,
 				ctx, rep, sizeof(*rep)))
 		return 0;
 	switch (arg->state) {
 	case PCNET32_ID_ACTIVE:
-		for (i = 0; i < PCNET32_BCR_LED_NUM; i++)
-			rep->led_save[i] = pcnet32_read_bcr(io,
-							    PCNET32_BCR_LED0 + i) &
-					   ~PCNET32_BCR_LEDOUT;
-		rep->save_valid = 1;
 		rep->cycles = 2;
 		return 0;
 	case PCNET32_ID_ON:
-		for (i = 0; i < PCNET32_BCR_LED_NUM; i++)
-			pcnet32_write_bcr(io, PCNET32_BCR_LED0 + i,
-					  st->led_save[i] ^ PCNET32_BCR_LEDPOL);
-		return 0;
 	case PCNET32_ID_OFF:
 	case PCNET32_ID_INACTIVE:
-		for (i = 0; i < PCNET32_BCR_LED_NUM; i++)
-			pcnet32_write_bcr(io, PCNET32_BCR_LED0 + i,
-					  st->led_save[i]);
-		return 0;
+		pcnet32_batch_init(&b);
+		for (i = 0; i < PCNET32_BCR_LED_NUM; i++) {
+			pol = st->led_save[i] & PCNET32_BCR_LEDPOL;
+			if (arg->state == PCNET32_ID_ON)
+				pol ^= PCNET32_BCR_LEDPOL;
+			pcnet32_batch_update(&b, BCR, PCNET32_BCR_LED0 + i,
+					     PCNET32_BCR_LEDPOL, pol, NULL);
+		}
+		return pcnet32_batch_run(ctx, &b);
 	}
 	return -EINVAL;
 }
 
-static void pcnet32_mii_get_link(const struct pcnet32_io *io,
-				 const struct pcnet32_state *st,
-				 struct pcnet32_link *rep)
+static void pcnet32_mii_get_link(const struct pcnet32_state *st,
+				 const u16 *mii, struct pcnet32_link *rep)
 {
-	u16 bmcr = pcnet32_mii_read(io, st->phy_addr, PCNET32_MII_BMCR);
-	u16 bmsr = pcnet32_mii_read(io, st->phy_addr, PCNET32_MII_BMSR);
-	u16 adv = pcnet32_mii_read(io, st->phy_addr, PCNET32_MII_ADV);
-	u16 lpa = pcnet32_mii_read(io, st->phy_addr, PCNET32_MII_LPA);
+	u16 bmcr = mii[0], bmsr = mii[1], adv = mii[2], lpa = mii[3];
 	u16 common = adv & lpa;
 
 	rep->supported = PCNET32_SUP_MII;
@@ -389,62 +410,60 @@ int pcnet32_op_get_link_ksettings(struct pcnet32_ctx *ctx,
 				  const struct pcnet32_none *arg,
 				  struct pcnet32_link *rep)
 {
-	const struct pcnet32_io *io = &ctx->io;
-	int tp;
+	struct pcnet32_batch b;
+	u16 mii[4] = { 0 }, led = 0;
+	int tp, ret;
 
 	if (pcnet32_fault_point(PCNET32_OP_GET_LINK_KSETTINGS, PCNET32_FAULT_ENTRY_MID,
 				ctx, rep, sizeof(*rep)))
 		return 0;
 	rep->transceiver = PCNET32_XCVR_INTERNAL;
+	pcnet32_batch_init(&b);
 	if (st->has_mii) {
-		pcnet32_mii_get_link(io, st, rep);
+		pcnet32_batch_bulk(&b, MII, PCNET32_MII_REG(st->phy_addr,
+							    PCNET32_MII_BMCR),
+				   2, &mii[0]);
+		pcnet32_batch_bulk(&b, MII, PCNET32_MII_REG(st->phy_addr,
+							    PCNET32_MII_ADV),
+				   2, &mii[2]);
+		ret = pcnet32_batch_run(ctx, &b);
+		if (ret)
+			return ret;
+		pcnet32_mii_get_link(st, mii, rep);
 		return 0;
 	}
 	rep->supported = PCNET32_SUP_TP | PCNET32_SUP_AUI;
 	rep->speed = 10;
 	rep->duplex = st->fdx ? PCNET32_DUPLEX_FULL : PCNET32_DUPLEX_HALF;
 	rep->autoneg = !!st->autoneg;
-	tp = st->autoneg ? pcnet32_hw_link_ok(io) : !!st->port_tp;
-	rep->port = tp ? PCNET32_PORT_TP : PCNET32_PORT_AUI;
-	return 0;
-}
-
-static int pcnet32_mii_set_link(const struct pcnet32_io *io,
-				const struct pcnet32_state *st,
-				const struct pcnet32_link *arg)
-{
-	u16 bmcr = pcnet32_mii_read(io, st->phy_addr, PCNET32_MII_BMCR);
-
-	if (arg->autoneg) {
-		bmcr |= PCNET32_BMCR_ANENABLE | PCNET32_BMCR_ANRESTART;
+	if (st->autoneg) {
+		/* only the link LED tells which port the chip selected */
+		pcnet32_batch_read(&b, BCR, PCNET32_BCR_LED0, &led);
+		ret = pcnet32_batch_run(ctx, &b);
+		if (ret)
+			return ret;
+		tp = !!(led & PCNET32_BCR_LEDOUT);
 	} else {
-		if (arg->speed != 10 && arg->speed != 100)
-			return -EINVAL;
-		bmcr &= ~(PCNET32_BMCR_ANENABLE | PCNET32_BMCR_SPEED100 |
-			  PCNET32_BMCR_FULLDPLX);
-		if (arg->speed == 100)
-			bmcr |= PCNET32_BMCR_SPEED100;
-		if (arg->duplex == PCNET32_DUPLEX_FULL)
-			bmcr |= PCNET32_BMCR_FULLDPLX;
+		tp = !!st->port_tp;
 	}
-	pcnet32_mii_write(io, st->phy_addr, PCNET32_MII_BMCR, bmcr);
+	rep->port = tp ? PCNET32_PORT_TP : PCNET32_PORT_AUI;
 	return 0;
 }
 
 /*
  * Without an MII: autoneg on turns on automatic port selection (BCR2 ASEL)
  * and leaves port and duplex as they are; autoneg off selects the port
- * (CSR15 PORTSEL: twisted pair, or AUI for any other port) and the duplex
- * (BCR9). The speed is always 10 Mb/s and is not checked.
+ * (CSR15 PORTSEL: twisted pair, or AUI for any other port, with the chip
+ * suspended) and the duplex (BCR9). The speed is always 10 Mb/s and is
+ * not checked. With an MII: the PHY's BMCR. One program either way.
  */
 int pcnet32_op_set_link_ksettings(struct pcnet32_ctx *ctx,
 				  const struct pcnet32_state *st,
 				  const struct pcnet32_link *arg,
 				  struct pcnet32_link_set_rep *rep)
 {
-	const struct pcnet32_io *io = &ctx->io;
-	u16 mc, fdc, mode;
-	int suspended;
+	u16 fdc, bmcr = 0, mask;
+	struct pcnet32_batch b;
 
 	if (pcnet32_fault_point(PCNET32_OP_SET_LINK_KSETTINGS, PCNET32_FAULT_ENTRY,
 				ctx, rep, sizeof(*rep)))
@@ -452,51 +471,50 @@ int pcnet32_op_set_link_ksettings(struct pcnet32_ctx *ctx,
 	rep->autoneg = st->autoneg;
 	rep->port_tp = st->port_tp;
 	rep->fdx = st->fdx;
+	pcnet32_batch_init(&b);
 	if (st->has_mii) {
-		/* mid: the state read, the PHY's BMCR not yet rewritten */
-		if (pcnet32_fault_point(PCNET32_OP_SET_LINK_KSETTINGS,
-					PCNET32_FAULT_MID, ctx, rep,
-					sizeof(*rep)))
-			return 0;
-		return pcnet32_mii_set_link(io, st, arg);
-	}
-
-	mc = pcnet32_read_bcr(io, PCNET32_BCR_MC);
-	if (arg->autoneg) {
-		/* mid: BCR2 read, not yet written back */
-		if (pcnet32_fault_point(PCNET32_OP_SET_LINK_KSETTINGS,
-					PCNET32_FAULT_MID, ctx, rep,
-					sizeof(*rep)))
-			return 0;
-		pcnet32_write_bcr(io, PCNET32_BCR_MC, mc | PCNET32_BCR_MC_ASEL);
+		if (arg->autoneg) {
+			mask = PCNET32_BMCR_ANENABLE | PCNET32_BMCR_ANRESTART;
+			bmcr = mask;
+		} else {
+			if (arg->speed != 10 && arg->speed != 100)
+				return -EINVAL;
+			mask = PCNET32_BMCR_ANENABLE | PCNET32_BMCR_SPEED100 |
+			       PCNET32_BMCR_FULLDPLX;
+			if (arg->speed == 100)
+				bmcr |= PCNET32_BMCR_SPEED100;
+			if (arg->duplex == PCNET32_DUPLEX_FULL)
+				bmcr |= PCNET32_BMCR_FULLDPLX;
+		}
+		pcnet32_batch_update(&b, MII, PCNET32_MII_REG(st->phy_addr,
+							      PCNET32_MII_BMCR),
+				     mask, bmcr, NULL);
+	} else if (arg->autoneg) {
+		pcnet32_batch_update(&b, BCR, PCNET32_BCR_MC, PCNET32_BCR_MC_ASEL,
+				     PCNET32_BCR_MC_ASEL, NULL);
 		rep->autoneg = 1;
-		return 0;
+	} else {
+		rep->autoneg = 0;
+		rep->port_tp = arg->port == PCNET32_PORT_TP;
+		rep->fdx = arg->duplex == PCNET32_DUPLEX_FULL;
+		fdc = rep->fdx ? PCNET32_BCR_FDC_FDEN | PCNET32_BCR_FDC_AUIFD : 0;
+		pcnet32_batch_update(&b, BCR, PCNET32_BCR_MC, PCNET32_BCR_MC_ASEL,
+				     0, NULL);
+		pcnet32_batch_update(&b, BCR, PCNET32_BCR_FDC,
+				     PCNET32_BCR_FDC_FDEN | PCNET32_BCR_FDC_AUIFD,
+				     fdc, NULL);
+		pcnet32_batch_suspend(&b, NULL);
+		pcnet32_batch_update(&b, CSR, PCNET32_CSR_MODE,
+				     PCNET32_MODE_PORTSEL,
+				     rep->port_tp ? PCNET32_MODE_PORT_10BT :
+						    PCNET32_MODE_PORT_AUI, NULL);
+		pcnet32_batch_resume(&b);
 	}
-	pcnet32_write_bcr(io, PCNET32_BCR_MC, mc & ~PCNET32_BCR_MC_ASEL);
-	rep->autoneg = 0;
-	rep->port_tp = arg->port == PCNET32_PORT_TP;
-	rep->fdx = arg->duplex == PCNET32_DUPLEX_FULL;
-
-	fdc = pcnet32_read_bcr(io, PCNET32_BCR_FDC) &
-	      ~(PCNET32_BCR_FDC_FDEN | PCNET32_BCR_FDC_AUIFD);
-	if (rep->fdx)
-		fdc |= PCNET32_BCR_FDC_FDEN | PCNET32_BCR_FDC_AUIFD;
-	pcnet32_write_bcr(io, PCNET32_BCR_FDC, fdc);
-
-	suspended = pcnet32_suspend(io);
-	/* mid: the chip suspended, the port not yet selected */
+	/* mid: the program built, not yet run */
 	if (pcnet32_fault_point(PCNET32_OP_SET_LINK_KSETTINGS, PCNET32_FAULT_MID,
-				ctx, rep, sizeof(*rep))) {
-		if (suspended)
-			pcnet32_resume(io);
+				ctx, rep, sizeof(*rep)))
 		return 0;
-	}
-	mode = pcnet32_read_csr(io, PCNET32_CSR_MODE) & ~PCNET32_MODE_PORTSEL;
-	mode |= rep->port_tp ? PCNET32_MODE_PORT_10BT : PCNET32_MODE_PORT_AUI;
-	pcnet32_write_csr(io, PCNET32_CSR_MODE, mode);
-	if (suspended)
-		pcnet32_resume(io);
-	return 0;
+	return pcnet32_batch_run(ctx, &b);
 }
 
 int pcnet32_op_mdio_read(struct pcnet32_ctx *ctx,
@@ -504,12 +522,21 @@ int pcnet32_op_mdio_read(struct pcnet32_ctx *ctx,
 			 const struct pcnet32_mdio_arg *arg,
 			 struct pcnet32_u32 *rep)
 {
+	struct pcnet32_batch b;
+	u16 v = 0;
+	int ret;
+
 	if (pcnet32_fault_point(PCNET32_OP_MDIO_READ, PCNET32_FAULT_ENTRY_MID,
 				ctx, rep, sizeof(*rep)))
 		return 0;
 	if (!st->has_mii)
 		return -EOPNOTSUPP;
-	rep->value = pcnet32_mii_read(&ctx->io, arg->phy, arg->reg);
+	pcnet32_batch_init(&b);
+	pcnet32_batch_read(&b, MII, PCNET32_MII_REG(arg->phy, arg->reg), &v);
+	ret = pcnet32_batch_run(ctx, &b);
+	if (ret)
+		return ret;
+	rep->value = v;
 	return 0;
 }
 
@@ -518,11 +545,15 @@ int pcnet32_op_mdio_write(struct pcnet32_ctx *ctx,
 			  const struct pcnet32_mdio_arg *arg,
 			  struct pcnet32_none *rep)
 {
+	struct pcnet32_batch b;
+
 	if (pcnet32_fault_point(PCNET32_OP_MDIO_WRITE, PCNET32_FAULT_ENTRY_MID,
 				ctx, rep, sizeof(*rep)))
 		return 0;
 	if (!st->has_mii)
 		return -EOPNOTSUPP;
-	pcnet32_mii_write(&ctx->io, arg->phy, arg->reg, (u16)arg->value);
-	return 0;
+	pcnet32_batch_init(&b);
+	pcnet32_batch_write(&b, MII, PCNET32_MII_REG(arg->phy, arg->reg),
+			    (u16)arg->value);
+	return pcnet32_batch_run(ctx, &b);
 }

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Host unit tests of the PCnet32 slow path: pcnet32/slow.c compiled as
- * C11 user-space code (as the split build's daemon compiles it), its port
- * accesses answered by a small model of the chip's register file.
+ * C11 user-space code (as the split build's daemon compiles it), its
+ * register programs checked by the firewall and run (pcnet32/regprog.c,
+ * as the kernel runs them) on a small model of the chip's register file.
  */
 #define PCNET32_PORT_MOCK 1
 #include "../pcnet32/slow.c"
+#include "../pcnet32/regprog.c"
+#include "../pcnet32/firewall.c"
+#include "unit_regs.h"
 
 #include "harness.h"
 
@@ -60,8 +64,47 @@ void pcnet32_mock_outw(u16 val, u32 port)
 	}
 }
 
-static struct pcnet32_ctx du_ctx = { .io = { .base = DU_BASE } };
 static struct pcnet32_state du_st;
+static struct pcnet32_ctx du_ctx = { .io = { .base = DU_BASE }, .priv = &du_st };
+
+/* the op whose firewall table applies to what ctx runs next */
+static struct pcnet32_ctx *du_op(struct pcnet32_ctx *c, u32 op)
+{
+	c->op = op;
+	return c;
+}
+
+struct du_submit du_submit;
+
+/*
+ * The unit tests' program runner (regprog.h): as the kernel runs a
+ * program (structure, then the op's firewall table for the state at
+ * ctx->priv, then the run on the chip model), or with du_submit.direct as
+ * a daemon with direct ports runs it (no firewall).
+ */
+int pcnet32_regs_submit(struct pcnet32_ctx *ctx,
+			const struct pcnet32u_reg_op *ops, u32 n, u16 *vals,
+			u32 *n_vals)
+{
+	static const struct pcnet32_state none;
+	const struct pcnet32_state *st = ctx->priv ? ctx->priv : &none;
+	struct pcnet32_regprog_result res;
+	u32 bad;
+	int ret;
+
+	ret = pcnet32_regprog_check(ops, n, n_vals);
+	if (ret)
+		return ret;
+	if (!du_submit.direct && pcnet32_fw_check(ctx->op, st, ops, n, &bad)) {
+		du_submit.refused++;
+		return -EPERM;
+	}
+	du_submit.programs++;
+	ret = pcnet32_regprog_run(&ctx->io, ops, n, vals, &res);
+	du_submit.accesses += res.accesses;
+	*n_vals = res.n_vals;
+	return ret;
+}
 
 static void du_reset(int running)
 {
@@ -124,13 +167,13 @@ static void t_ring_rounding(void)
 		arg.rx = in[i];
 		arg.tx = in[i];
 		memset(&rep, 0, sizeof(rep));
-		CU_ASSERT_EQUAL(pcnet32_op_set_ringparam(&du_ctx, &du_st, &arg, &rep), 0);
+		CU_ASSERT_EQUAL(pcnet32_op_set_ringparam(du_op(&du_ctx, PCNET32_OP_SET_RINGPARAM), &du_st, &arg, &rep), 0);
 		CU_ASSERT_EQUAL(rep.rx, out[i]);
 		CU_ASSERT_EQUAL(rep.tx, out[i]);
 	}
 	arg.rx_mini = 1;
-	CU_ASSERT_EQUAL(pcnet32_op_set_ringparam(&du_ctx, &du_st, &arg, &rep), -EINVAL);
-	CU_ASSERT_EQUAL(pcnet32_op_get_ringparam(&du_ctx, &du_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_set_ringparam(du_op(&du_ctx, PCNET32_OP_SET_RINGPARAM), &du_st, &arg, &rep), -EINVAL);
+	CU_ASSERT_EQUAL(pcnet32_op_get_ringparam(du_op(&du_ctx, PCNET32_OP_GET_RINGPARAM), &du_st, NULL, &rep), 0);
 	CU_ASSERT_EQUAL(rep.rx_max, 512);
 	CU_ASSERT_EQUAL(rep.tx_max, 512);
 	CU_ASSERT_EQUAL(rep.rx, 32);
@@ -144,10 +187,10 @@ static void t_regs_layout(void)
 	unsigned int i;
 
 	du_reset(1);
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(&du_ctx, &du_st, NULL, &len), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(du_op(&du_ctx, PCNET32_OP_GET_REGS_LEN), &du_st, NULL, &len), 0);
 	CU_ASSERT_EQUAL(len.value, 136 * 2);
 	memset(&rep, 0, sizeof(rep));
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs(&du_ctx, &du_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(du_op(&du_ctx, PCNET32_OP_GET_REGS), &du_st, NULL, &rep), 0);
 	CU_ASSERT_EQUAL(rep.len, 272);
 	for (i = 0; i < 8; i++)
 		CU_ASSERT_EQUAL(rep.regs[i], (0x50 + 2 * i) | (0x51 + 2 * i) << 8);
@@ -166,12 +209,12 @@ static void t_regs_layout(void)
 
 	/* a stopped one is not suspended */
 	du_reset(0);
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs(&du_ctx, &du_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(du_op(&du_ctx, PCNET32_OP_GET_REGS), &du_st, NULL, &rep), 0);
 	CU_ASSERT(!du.spnd_seen);
 
 	/* chips with an MII add the PHY's 32 registers */
 	du_st.has_mii = 1;
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(&du_ctx, &du_st, NULL, &len), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(du_op(&du_ctx, PCNET32_OP_GET_REGS_LEN), &du_st, NULL, &len), 0);
 	CU_ASSERT_EQUAL(len.value, (136 + 32) * 2);
 }
 
@@ -183,14 +226,14 @@ static void t_strings(void)
 	struct pcnet32_drvinfo_rep d;
 
 	du_reset(1);
-	CU_ASSERT_EQUAL(pcnet32_op_get_sset_count(&du_ctx, &du_st, &arg, &n), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_sset_count(du_op(&du_ctx, PCNET32_OP_GET_SSET_COUNT), &du_st, &arg, &n), 0);
 	CU_ASSERT_EQUAL(n.value, 1);
-	CU_ASSERT_EQUAL(pcnet32_op_get_strings(&du_ctx, &du_st, &arg, &s), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_strings(du_op(&du_ctx, PCNET32_OP_GET_STRINGS), &du_st, &arg, &s), 0);
 	CU_ASSERT_STRING_EQUAL(s.strings[0], "Loopback test  (offline)");
 	arg.sset = 1;	/* ETH_SS_STATS: none */
-	CU_ASSERT_EQUAL(pcnet32_op_get_sset_count(&du_ctx, &du_st, &arg, &n),
+	CU_ASSERT_EQUAL(pcnet32_op_get_sset_count(du_op(&du_ctx, PCNET32_OP_GET_SSET_COUNT), &du_st, &arg, &n),
 			-EOPNOTSUPP);
-	CU_ASSERT_EQUAL(pcnet32_op_get_drvinfo(&du_ctx, &du_st, NULL, &d), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_drvinfo(du_op(&du_ctx, PCNET32_OP_GET_DRVINFO), &du_st, NULL, &d), 0);
 	CU_ASSERT_STRING_EQUAL(d.driver, "pcnet32");
 	CU_ASSERT_STRING_EQUAL(d.version, "1.0-ours");
 	CU_ASSERT_STRING_EQUAL(d.bus_info, "0000:00:03.0");
@@ -204,7 +247,7 @@ static void t_link_settings(void)
 	struct pcnet32_link_set_rep rep;
 
 	du_reset(1);
-	CU_ASSERT_EQUAL(pcnet32_op_get_link_ksettings(&du_ctx, &du_st, NULL, &get), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_link_ksettings(du_op(&du_ctx, PCNET32_OP_GET_LINK_KSETTINGS), &du_st, NULL, &get), 0);
 	CU_ASSERT_EQUAL(get.speed, 10);
 	CU_ASSERT_EQUAL(get.port, PCNET32_PORT_TP);
 	CU_ASSERT_EQUAL(get.duplex, PCNET32_DUPLEX_HALF);
@@ -214,7 +257,7 @@ static void t_link_settings(void)
 	set.autoneg = 1;
 	set.port = PCNET32_PORT_AUI;
 	set.duplex = PCNET32_DUPLEX_FULL;
-	CU_ASSERT_EQUAL(pcnet32_op_set_link_ksettings(&du_ctx, &du_st, &set, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_set_link_ksettings(du_op(&du_ctx, PCNET32_OP_SET_LINK_KSETTINGS), &du_st, &set, &rep), 0);
 	CU_ASSERT_EQUAL(rep.autoneg, 1);
 	CU_ASSERT_EQUAL(rep.port_tp, 1);
 	CU_ASSERT_EQUAL(rep.fdx, 0);
@@ -223,7 +266,7 @@ static void t_link_settings(void)
 
 	/* autoneg off, AUI, full duplex: port select and BCR9 */
 	set.autoneg = 0;
-	CU_ASSERT_EQUAL(pcnet32_op_set_link_ksettings(&du_ctx, &du_st, &set, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_set_link_ksettings(du_op(&du_ctx, PCNET32_OP_SET_LINK_KSETTINGS), &du_st, &set, &rep), 0);
 	CU_ASSERT_EQUAL(rep.autoneg, 0);
 	CU_ASSERT_EQUAL(rep.port_tp, 0);
 	CU_ASSERT_EQUAL(rep.fdx, 1);
@@ -235,7 +278,7 @@ static void t_link_settings(void)
 	/* twisted pair, half duplex */
 	set.port = PCNET32_PORT_TP;
 	set.duplex = PCNET32_DUPLEX_HALF;
-	CU_ASSERT_EQUAL(pcnet32_op_set_link_ksettings(&du_ctx, &du_st, &set, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_set_link_ksettings(du_op(&du_ctx, PCNET32_OP_SET_LINK_KSETTINGS), &du_st, &set, &rep), 0);
 	CU_ASSERT_EQUAL(du.bcr[9], 0);
 	CU_ASSERT_EQUAL(du.csr[15] & PCNET32_MODE_PORTSEL, PCNET32_MODE_PORT_10BT);
 }
@@ -249,25 +292,26 @@ static void t_phys_id_and_mii(void)
 	unsigned int i;
 
 	du_reset(1);
-	CU_ASSERT_EQUAL(pcnet32_op_set_phys_id(&du_ctx, &du_st, &arg, &rep), 0);
-	CU_ASSERT(rep.cycles > 0 && rep.save_valid);
-	CU_ASSERT_EQUAL(rep.led_save[0], 0x00c0);
-	memcpy(du_st.led_save, rep.led_save, sizeof(rep.led_save));
-	arg.state = PCNET32_ID_ON;
-	CU_ASSERT_EQUAL(pcnet32_op_set_phys_id(&du_ctx, &du_st, &arg, &rep), 0);
-	CU_ASSERT_EQUAL(du.bcr[4], 0x00c0 ^ PCNET32_BCR_LEDPOL);
-	arg.state = PCNET32_ID_INACTIVE;
-	CU_ASSERT_EQUAL(pcnet32_op_set_phys_id(&du_ctx, &du_st, &arg, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_set_phys_id(du_op(&du_ctx, PCNET32_OP_SET_PHYS_ID), &du_st, &arg, &rep), 0);
+	CU_ASSERT(rep.cycles > 0);
+	/* the kernel's copy of the LEDs (ethtool.c reads them at ACTIVE) */
 	for (i = 0; i < 4; i++)
-		CU_ASSERT_EQUAL(du.bcr[4 + i], du_st.led_save[i]);
+		du_st.led_save[i] = du.bcr[4 + i] & ~PCNET32_BCR_LEDOUT;
+	arg.state = PCNET32_ID_ON;
+	CU_ASSERT_EQUAL(pcnet32_op_set_phys_id(du_op(&du_ctx, PCNET32_OP_SET_PHYS_ID), &du_st, &arg, &rep), 0);
+	CU_ASSERT_EQUAL(du.bcr[4], 0x80c0 ^ PCNET32_BCR_LEDPOL);
+	arg.state = PCNET32_ID_INACTIVE;
+	CU_ASSERT_EQUAL(pcnet32_op_set_phys_id(du_op(&du_ctx, PCNET32_OP_SET_PHYS_ID), &du_st, &arg, &rep), 0);
+	for (i = 0; i < 4; i++)
+		CU_ASSERT_EQUAL(du.bcr[4 + i] & ~PCNET32_BCR_LEDOUT, du_st.led_save[i]);
 
 	/* no MII on the 79C970A; with one, BCR33 addresses and BCR34 reads */
-	CU_ASSERT_EQUAL(pcnet32_op_mdio_read(&du_ctx, &du_st, &m, &v), -EOPNOTSUPP);
-	CU_ASSERT_EQUAL(pcnet32_op_nway_reset(&du_ctx, &du_st, NULL, NULL),
+	CU_ASSERT_EQUAL(pcnet32_op_mdio_read(du_op(&du_ctx, PCNET32_OP_MDIO_READ), &du_st, &m, &v), -EOPNOTSUPP);
+	CU_ASSERT_EQUAL(pcnet32_op_nway_reset(du_op(&du_ctx, PCNET32_OP_NWAY_RESET), &du_st, NULL, NULL),
 			-EOPNOTSUPP);
 	du_st.has_mii = 1;
 	du.bcr[34] = 0x7809;
-	CU_ASSERT_EQUAL(pcnet32_op_mdio_read(&du_ctx, &du_st, &m, &v), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_mdio_read(du_op(&du_ctx, PCNET32_OP_MDIO_READ), &du_st, &m, &v), 0);
 	CU_ASSERT_EQUAL(du.bcr[33], (3 << 5) | 1);
 	CU_ASSERT_EQUAL(v.value, 0x7809);
 }

@@ -15,6 +15,7 @@
 #include "../faultinject/arm-args.c"
 
 #include "harness.h"
+#include "unit_regs.h"
 
 #include <CUnit/CUnit.h>
 #include <stdlib.h>
@@ -244,7 +245,13 @@ static void t_names(void)
 static char fu_path[64];
 static struct pcnet32_fault_shm *fu_arm;	/* fault-arm's mapping */
 static struct pcnet32_state fu_st;
-static struct pcnet32_ctx fu_ctx = { .io = { FU_BASE }, .priv = NULL };
+static struct pcnet32_ctx fu_ctx = { .io = { FU_BASE }, .priv = &fu_st };
+
+static struct pcnet32_ctx *fu_op(struct pcnet32_ctx *c, u32 op)
+{
+	c->op = op;
+	return c;
+}
 
 static int fu_init(void)
 {
@@ -316,18 +323,18 @@ static void t_corrupt_fires_once(void)
 	int differs = 0;
 
 	memset(&good, 0, sizeof(good));
-	CU_ASSERT_EQUAL(pcnet32_op_get_ringparam(&fu_ctx, &fu_st, NULL, &good), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_ringparam(fu_op(&fu_ctx, PCNET32_OP_GET_RINGPARAM), &fu_st, NULL, &good), 0);
 	CU_ASSERT_EQUAL(good.rx, 32);
 	fu_arm_line("get_ringparam corrupt --seed 7");
 	memset(&rep, 0, sizeof(rep));
-	CU_ASSERT_EQUAL(pcnet32_op_get_ringparam(&fu_ctx, &fu_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_ringparam(fu_op(&fu_ctx, PCNET32_OP_GET_RINGPARAM), &fu_st, NULL, &rep), 0);
 	differs = memcmp(&rep, &good, sizeof(rep)) != 0;
 	CU_ASSERT(differs);
 	CU_ASSERT_EQUAL(fu_arm->count.calls, 1);
 	CU_ASSERT_EQUAL(fu_arm->count.fired, 1);
 	/* times 1: the next call is normal again, and still counted */
 	memset(&rep, 0, sizeof(rep));
-	CU_ASSERT_EQUAL(pcnet32_op_get_ringparam(&fu_ctx, &fu_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_ringparam(fu_op(&fu_ctx, PCNET32_OP_GET_RINGPARAM), &fu_st, NULL, &rep), 0);
 	CU_ASSERT_EQUAL(memcmp(&rep, &good, sizeof(rep)), 0);
 	CU_ASSERT_EQUAL(fu_arm->count.calls, 2);
 	CU_ASSERT_EQUAL(fu_arm->count.fired, 1);
@@ -345,7 +352,7 @@ static void t_badlen_reply(void)
 	CU_ASSERT_EQUAL(pcnet32d_fault_reply_len(sizeof(rep)), sizeof(rep));
 	fu_arm_line("get_drvinfo badlen --times 3 --seed 11");
 	memset(&rep, 0, sizeof(rep));
-	CU_ASSERT_EQUAL(pcnet32_op_get_drvinfo(&fu_ctx, &fu_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_drvinfo(fu_op(&fu_ctx, PCNET32_OP_GET_DRVINFO), &fu_st, NULL, &rep), 0);
 	/* the op's reply is right, its length is not */
 	CU_ASSERT_STRING_EQUAL(rep.version, "1.0-ours");
 	len = pcnet32d_fault_reply_len(sizeof(rep));
@@ -353,9 +360,31 @@ static void t_badlen_reply(void)
 	/* once per firing only */
 	CU_ASSERT_EQUAL(pcnet32d_fault_reply_len(sizeof(rep)), sizeof(rep));
 	fu_arm_line("--off");
-	CU_ASSERT_EQUAL(pcnet32_op_get_drvinfo(&fu_ctx, &fu_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_drvinfo(fu_op(&fu_ctx, PCNET32_OP_GET_DRVINFO), &fu_st, NULL, &rep), 0);
 	CU_ASSERT_EQUAL(pcnet32d_fault_reply_len(sizeof(rep)), sizeof(rep));
 	CU_ASSERT_EQUAL(fu_arm->count.calls, 0);
+}
+
+/*
+ * scribble's writes go where the daemon's programs go: with direct ports
+ * straight to the chip; mediated through the firewall, which lets none of
+ * them through in an op that may write nothing (get_regs_len).
+ */
+static void t_scribble_mediated_refused(void)
+{
+	static struct pcnet32_regs_rep before, after;
+	struct pcnet32_u32 len;
+	unsigned long refused = du_submit.refused;
+
+	du_submit.direct = 0;
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(fu_op(&fu_ctx, PCNET32_OP_GET_REGS), &fu_st, NULL, &before), 0);
+	fu_arm_line("get_regs_len scribble --seed 3");
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(fu_op(&fu_ctx, PCNET32_OP_GET_REGS_LEN), &fu_st, NULL, &len), 0);
+	CU_ASSERT_EQUAL(fu_arm->count.fired, 1);
+	CU_ASSERT_EQUAL(du_submit.refused - refused, 4);
+	fu_arm_line("--off");
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(fu_op(&fu_ctx, PCNET32_OP_GET_REGS), &fu_st, NULL, &after), 0);
+	CU_ASSERT_EQUAL(memcmp(before.regs, after.regs, before.len), 0);
 }
 
 static void t_scribble_writes_registers(void)
@@ -363,30 +392,33 @@ static void t_scribble_writes_registers(void)
 	static struct pcnet32_regs_rep before, after, again;
 	struct pcnet32_u32 len;
 
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs(&fu_ctx, &fu_st, NULL, &before), 0);
+	du_submit.direct = 1;
+
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(fu_op(&fu_ctx, PCNET32_OP_GET_REGS), &fu_st, NULL, &before), 0);
 	fu_arm_line("get_regs_len scribble --seed 3");
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(&fu_ctx, &fu_st, NULL, &len), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(fu_op(&fu_ctx, PCNET32_OP_GET_REGS_LEN), &fu_st, NULL, &len), 0);
 	CU_ASSERT_EQUAL(fu_arm->count.fired, 1);
 	/* a normal return: the op's own reply is right */
 	CU_ASSERT_EQUAL(len.value, before.len);
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs(&fu_ctx, &fu_st, NULL, &after), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(fu_op(&fu_ctx, PCNET32_OP_GET_REGS), &fu_st, NULL, &after), 0);
 	CU_ASSERT(memcmp(before.regs, after.regs, before.len) != 0);
 	/* disarmed: nothing more changes */
 	fu_arm_line("--off");
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(&fu_ctx, &fu_st, NULL, &len), 0);
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs(&fu_ctx, &fu_st, NULL, &again), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs_len(fu_op(&fu_ctx, PCNET32_OP_GET_REGS_LEN), &fu_st, NULL, &len), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(fu_op(&fu_ctx, PCNET32_OP_GET_REGS), &fu_st, NULL, &again), 0);
 	CU_ASSERT_EQUAL(memcmp(after.regs, again.regs, after.len), 0);
+	du_submit.direct = 0;
 }
 
 static void t_mid_point(void)
 {
 	static struct pcnet32_regs_rep rep, good;
 
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs(&fu_ctx, &fu_st, NULL, &good), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(fu_op(&fu_ctx, PCNET32_OP_GET_REGS), &fu_st, NULL, &good), 0);
 	/* get_regs has a mid point: "mid" does not fire at its entry */
 	fu_arm_line("get_regs corrupt --at mid --seed 5");
 	memset(&rep, 0, sizeof(rep));
-	CU_ASSERT_EQUAL(pcnet32_op_get_regs(&fu_ctx, &fu_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_regs(fu_op(&fu_ctx, PCNET32_OP_GET_REGS), &fu_st, NULL, &rep), 0);
 	CU_ASSERT_EQUAL(fu_arm->count.calls, 1);
 	CU_ASSERT_EQUAL(fu_arm->count.fired, 1);
 	/* corrupt at mid returns at once with a random reply */
@@ -401,11 +433,11 @@ static void t_lock_held_skips(void)
 	fu_arm_line("get_msglevel corrupt --times -1");
 	/* fault-arm holds the lock: the daemon neither counts nor fires */
 	CU_ASSERT_EQUAL_FATAL(pcnet32_fault_ctl_lock(fu_arm, 1, 100), 0);
-	CU_ASSERT_EQUAL(pcnet32_op_get_msglevel(&fu_ctx, &fu_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_msglevel(fu_op(&fu_ctx, PCNET32_OP_GET_MSGLEVEL), &fu_st, NULL, &rep), 0);
 	CU_ASSERT_EQUAL(rep.value, 7);
 	CU_ASSERT_EQUAL(fu_arm->count.calls, 0);
 	pcnet32_fault_ctl_unlock(fu_arm);
-	CU_ASSERT_EQUAL(pcnet32_op_get_msglevel(&fu_ctx, &fu_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(pcnet32_op_get_msglevel(fu_op(&fu_ctx, PCNET32_OP_GET_MSGLEVEL), &fu_st, NULL, &rep), 0);
 	CU_ASSERT_EQUAL(fu_arm->count.fired, 1);
 	fu_arm_line("--off");
 }
@@ -426,7 +458,8 @@ static CU_TestInfo fault_daemon_tests[] = {
 	{ "control file mapped over the fault page", t_ctl_mapped },
 	{ "corrupt on get_ringparam fires once", t_corrupt_fires_once },
 	{ "badlen: reply length", t_badlen_reply },
-	{ "scribble writes the NIC's registers", t_scribble_writes_registers },
+	{ "scribble writes the NIC's registers (direct ports)", t_scribble_writes_registers },
+	{ "scribble through the firewall: refused, nothing changes", t_scribble_mediated_refused },
 	{ "mid point of get_regs", t_mid_point },
 	{ "lock held by fault-arm: no decision", t_lock_held_skips },
 	CU_TEST_INFO_NULL,

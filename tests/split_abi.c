@@ -39,7 +39,13 @@ static void test_layout(void)
 	CU_ASSERT_EQUAL(_IOC_SIZE(PCNET32U_IOC_FETCH), sizeof(struct pcnet32u_fetch));
 	CU_ASSERT_NOT_EQUAL(_IOC_NR(PCNET32U_IOC_FETCH), _IOC_NR(PCNET32U_IOC_FACTS));
 	CU_ASSERT_NOT_EQUAL(_IOC_NR(PCNET32U_IOC_FACTS), _IOC_NR(PCNET32U_IOC_REPLY));
-	CU_ASSERT_EQUAL(PCNET32U_VERSION, 3);
+	CU_ASSERT_EQUAL(PCNET32U_VERSION, 4);
+	/* REGS: 8-aligned, one layout on 32 and 64 bits */
+	CU_ASSERT_EQUAL(sizeof(struct pcnet32u_reg_op), 12);
+	CU_ASSERT_EQUAL(offsetof(struct pcnet32u_regs, ops), 48);
+	CU_ASSERT_EQUAL(sizeof(struct pcnet32u_regs) % 8, 0);
+	CU_ASSERT_EQUAL(_IOC_SIZE(PCNET32U_IOC_REGS), sizeof(struct pcnet32u_regs));
+	CU_ASSERT_NOT_EQUAL(_IOC_NR(PCNET32U_IOC_REGS), _IOC_NR(PCNET32U_IOC_FETCH));
 	CU_ASSERT(PCNET32_OP_MAX <= 64);
 }
 
@@ -71,7 +77,7 @@ static void test_hello(void)
 	h.version = 2;
 	CU_ASSERT_EQUAL(pcnet32_check_hello(&h, sizeof(h), user), -EPROTONOSUPPORT);
 	CU_ASSERT_EQUAL(pcnet32_check_hello(&h, 64, user), -EPROTONOSUPPORT);
-	h.version = 4;
+	h.version = 5;
 	CU_ASSERT_EQUAL(pcnet32_check_hello(&h, sizeof(h) + 8, user), -EPROTONOSUPPORT);
 	/* sizes: the command's and the structure's */
 	h = good_hello();
@@ -80,7 +86,9 @@ static void test_hello(void)
 	CU_ASSERT_EQUAL(pcnet32_check_hello(&h, sizeof(h), user), -EINVAL);
 	/* flags, padding, reserved, the kernel's half */
 	h = good_hello();
-	h.flags = 1;
+	h.flags = PCNET32U_HELLO_PORTS_DIRECT;
+	CU_ASSERT_EQUAL(pcnet32_check_hello(&h, sizeof(h), user), 0);
+	h.flags = 2;
 	CU_ASSERT_EQUAL(pcnet32_check_hello(&h, sizeof(h), user), -EINVAL);
 	h = good_hello();
 	h.pad = 1;
@@ -334,4 +342,4 @@ static CU_TestInfo abi_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
-TH_SUITE(unit, "split: upcall ABI v3", NULL, NULL, abi_tests);
+TH_SUITE(unit, "split: upcall ABI", NULL, NULL, abi_tests);

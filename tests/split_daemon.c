@@ -33,7 +33,7 @@ static int run(const struct pcnet32_state *st, uint32_t st_len, uint32_t op,
 {
 	struct pcnet32_io io = { .base = 0xc040 };
 
-	return pcnet32d_dispatch(&io, st, st_len, op, arg, arg_len, rep,
+	return pcnet32d_dispatch(&io, NULL, st, st_len, op, arg, arg_len, rep,
 				 rep_max, rep_len);
 }
 

@@ -15,13 +15,13 @@ static const struct pcnet32_op_desc pcnet32d_ops[PCNET32_OP_MAX] = {
 	PCNET32_OPS(PCNET32_OP_DESC)
 };
 
-int pcnet32d_dispatch(const struct pcnet32_io *io, const void *state,
-		      uint32_t state_len, uint32_t op, const void *arg,
-		      uint32_t arg_len, void *rep, uint32_t rep_max,
-		      uint32_t *rep_len)
+int pcnet32d_dispatch(const struct pcnet32_io *io, void *chan,
+		      const void *state, uint32_t state_len, uint32_t op,
+		      const void *arg, uint32_t arg_len, void *rep,
+		      uint32_t rep_max, uint32_t *rep_len)
 {
 	_Alignas(8) unsigned char a[PCNET32U_MAX_ARG], r[PCNET32U_MAX_REPLY];
-	struct pcnet32_ctx ctx = { .io = *io, .priv = NULL };
+	struct pcnet32_ctx ctx = { .op = op, .io = *io, .priv = chan };
 	const struct pcnet32_op_desc *d;
 	struct pcnet32_state st;
 	int ret;
@@ -79,7 +79,7 @@ int pcnet32d_facts(const struct pcnet32_io *io, const void *state,
 	memset(f, 0, sizeof(*f));
 	f->size = sizeof(*f);
 	f->version = PCNET32U_VERSION;
-	ret = pcnet32d_dispatch(io, state, state_len, PCNET32_OP_GET_REGS_LEN,
+	ret = pcnet32d_dispatch(io, NULL, state, state_len, PCNET32_OP_GET_REGS_LEN,
 				&(struct pcnet32_none){ 0 }, sizeof(struct pcnet32_none),
 				&v, sizeof(v), &len);
 	if (ret)
@@ -87,7 +87,7 @@ int pcnet32d_facts(const struct pcnet32_io *io, const void *state,
 	f->regs_len = v.value;
 	for (i = 0; i < PCNET32U_NSSETS; i++) {
 		ss.sset = i;
-		ret = pcnet32d_dispatch(io, state, state_len, PCNET32_OP_GET_SSET_COUNT,
+		ret = pcnet32d_dispatch(io, NULL, state, state_len, PCNET32_OP_GET_SSET_COUNT,
 					&ss, sizeof(ss), &v, sizeof(v), &len);
 		if (ret == -EOPNOTSUPP)
 			f->sset_count[i] = -PCNET32U_EOPNOTSUPP;

@@ -11,12 +11,14 @@
  * Run op in user space: the same slow-path function the in-kernel build
  * calls (pcnet32/slow.c), on the state snapshot the kernel sent. The
  * argument and reply sizes are the op table's; anything else is refused.
- * Returns 0 or a negative errno; *rep_len is the reply's size.
+ * chan (struct pcnet32d_chan, regs.h; NULL: the op may not reach the
+ * NIC) is where its register programs go. Returns 0 or a negative errno;
+ * *rep_len is the reply's size.
  */
-int pcnet32d_dispatch(const struct pcnet32_io *io, const void *state,
-		      uint32_t state_len, uint32_t op, const void *arg,
-		      uint32_t arg_len, void *rep, uint32_t rep_max,
-		      uint32_t *rep_len);
+int pcnet32d_dispatch(const struct pcnet32_io *io, void *chan,
+		      const void *state, uint32_t state_len, uint32_t op,
+		      const void *arg, uint32_t arg_len, void *rep,
+		      uint32_t rep_max, uint32_t *rep_len);
 
 /* The op table's row of op (NULL: no such op): name, flags, side. */
 const struct pcnet32_op_desc *pcnet32d_op(uint32_t op);

@@ -17,6 +17,7 @@
 #include "fault-ctl.h"
 #include "fault-user.h"
 #include "pcnet32_upcall.h"
+#include "regprog.h"
 
 /* zero (disarmed) until the control file is mapped over it */
 union pcnet32_fault_page pcnet32_fault_page
@@ -113,6 +114,19 @@ unsigned long pcnet32_fault_wild_addr(u64 r)
 }
 
 /* the reply-side half happens in pcnet32d_fault_reply_len() */
+/* scribble's write goes where the daemon's programs go (regprog.h) */
+void pcnet32_fault_poke(struct pcnet32_ctx *ctx, u8 space, u16 reg, u16 val)
+{
+	struct pcnet32u_reg_op o = {
+		.cmd = PCNET32U_REG_WRITE, .space = space, .reg = reg, .val = val,
+	};
+	u16 vals[PCNET32U_REGS_MAX_VALS];
+	u32 n_vals;
+
+	/* refused or not, the fault goes on: the op does not look */
+	(void)pcnet32_regs_submit(ctx, &o, 1, vals, &n_vals);
+}
+
 void pcnet32_fault_badlen(void *rep, size_t rep_len, u64 r)
 {
 	(void)rep;

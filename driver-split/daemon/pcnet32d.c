@@ -4,8 +4,7 @@
  *
  * Opens the driver's upcall node (one daemon at a time, root only), says
  * HELLO (its ABI version and ops; the kernel answers the NIC's I/O range
- * and state), takes port access to that range only (ioperm, never iopl),
- * enters its sandbox (sandbox.c: a uid/gid of its own, no capabilities,
+ * and state), enters its sandbox (sandbox.c: a uid/gid of its own, no capabilities,
  * not dumpable, a seccomp filter that allows only the serving loop's
  * system calls), publishes the FACT ops' answers computed from HELLO's
  * state (FACTS: so the slow-path code only ever runs sandboxed, and a
@@ -13,7 +12,11 @@
  * each op with the very slow-path source the in-kernel build compiles:
  * one FETCH per request (commit the last reply, take the next request
  * with its state), or with --protocol paper the paper's REQUEST, COPY,
- * REPLY.
+ * REPLY. An op reaches the NIC only through register programs that the
+ * kernel checks and runs (PCNET32U_IOC_REGS, regs.c): the daemon has no
+ * port access. With --ports direct (the paper's design, for the ablation)
+ * it says so at HELLO and takes port access to the NIC's range only
+ * (ioperm, never iopl) before the sandbox, and runs the programs itself.
  *
  * Once sandboxed it can make no system call but those: no open, no
  * malloc that would need more memory from the system, no stdio stream
@@ -37,10 +40,13 @@
 #include "dispatch.h"
 #include "fault-user.h"
 #include "pcnet32_upcall.h"
+#include "regs.h"
 #include "sandbox.h"
 
 static FILE *logf_;
 static volatile sig_atomic_t stopping;
+/* where the ops' register programs go, and the request they serve */
+static struct pcnet32d_chan chan = { .fd = -1 };
 
 static void logmsg(const char *fmt, ...)
 {
@@ -109,7 +115,8 @@ static void test_delay(uint32_t op)
  * iadr (the init-block address CSR1/2 zeroed while suspended), exit
  * (suspend, then die without replying), hang (suspend, then sleep 10 s:
  * past the deadline). Address 0 is harmless in the lab: QEMU's chip reads
- * the init block only on INIT and keeps its ring addresses apart.
+ * the init block only on INIT and keeps its ring addresses apart. Only
+ * with --ports direct: a mediated daemon has no port to leave so.
  */
 static void test_ports(const struct pcnet32_io *io, uint32_t op)
 {
@@ -123,6 +130,10 @@ static void test_ports(const struct pcnet32_io *io, uint32_t op)
 
 	if (!e || sscanf(e, "%u:%15s", &top, what) != 2 || top != op)
 		return;
+	if (!chan.direct) {
+		logmsg("test: PCNET32D_TEST_PORTS needs --ports direct: ignored");
+		return;
+	}
 	logmsg("test: leaving the chip '%s' after op %u", what, op);
 	if (!strcmp(what, "rap")) {
 		pcnet32_write_rap(io, PCNET32_CSR_CHIPID_LO);
@@ -132,14 +143,14 @@ static void test_ports(const struct pcnet32_io *io, uint32_t op)
 		outl(0, io->base + PCNET32_WIO_RDP);
 		return;
 	}
-	pcnet32_suspend(io);
+	pcnet32_suspend(io, NULL);
 	if (!strcmp(what, "rings") || !strcmp(what, "iadr")) {
 		const uint16_t *r = what[0] == 'r' ? rings : iadr;
 		unsigned int n = what[0] == 'r' ? 4 : 2;
 
 		for (i = 0; i < n; i++)
 			pcnet32_write_csr(io, r[i], 0);
-		pcnet32_resume(io);
+		pcnet32_resume(io, NULL);
 	} else if (!strcmp(what, "exit")) {
 		_exit(1);
 	} else if (!strcmp(what, "hang")) {
@@ -152,6 +163,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "usage: pcnet32d [--dev PATH] [--log FILE] [--ready FILE] [--keep-root]\n"
 		   "                [--seccomp-log] [--protocol fetch|paper]\n"
+		   "                [--ports mediated|direct]\n"
 		   "       pcnet32d --list-ops\n"
 		   "  --dev PATH      the driver's upcall node (default /dev/%s0)\n"
 		   "  --log FILE      append the log there (default stderr)\n"
@@ -164,6 +176,11 @@ static void usage(FILE *f)
 		   "  --protocol P    fetch (default): one FETCH per upcall, facts\n"
 		   "                  published at attach; paper: REQUEST, COPY and\n"
 		   "                  REPLY per upcall, no facts (the paper's protocol)\n"
+		   "  --ports P       mediated (default): no port access, every\n"
+		   "                  register access a program the kernel checks\n"
+		   "                  and runs; direct: ioperm on the NIC's ports,\n"
+		   "                  the kernel stops its fast path around each op\n"
+		   "                  on them (the paper's design)\n"
 		   "  --list-ops      print the op table as CSV (id,name,fn,side,flags)\n"
 		   "                  and exit\n",
 		PCNET32U_DEVNAME);
@@ -182,6 +199,8 @@ static int do_hello(int fd, struct pcnet32u_hello *h)
 	h->size = sizeof(*h);
 	h->version = v ? (uint32_t)strtoul(v, NULL, 10) : PCNET32U_VERSION;
 	h->ops[0] = pcnet32d_served_ops();
+	if (chan.direct)
+		h->flags |= PCNET32U_HELLO_PORTS_DIRECT;
 	if (!ioctl(fd, PCNET32U_IOC_HELLO, h))
 		return 0;
 	if (errno == EPROTONOSUPPORT)
@@ -242,8 +261,9 @@ static int serve_paper(int fd, const struct pcnet32_io *io, unsigned long *serve
 		t1 = now_ns();
 		test_delay(req.op);
 		memset(&rep, 0, sizeof(rep));
-		status = pcnet32d_dispatch(io, copy.state, copy.state_len, req.op,
-					   req.arg, req.arg_len, rep.rep,
+		chan.id = req.id;
+		status = pcnet32d_dispatch(io, &chan, copy.state, copy.state_len,
+					   req.op, req.arg, req.arg_len, rep.rep,
 					   sizeof(rep.rep), &rep_len);
 		test_ports(io, req.op);
 		t2 = now_ns();
@@ -307,8 +327,10 @@ static int serve_fetch(int fd, const struct pcnet32_io *io, unsigned long *serve
 		op = f.op;
 		t1 = now_ns();
 		test_delay(op);
-		status = pcnet32d_dispatch(io, f.state, f.state_len, op, f.arg,
-					   f.arg_len, f.rep, sizeof(f.rep), &rep_len);
+		chan.id = held;
+		status = pcnet32d_dispatch(io, &chan, f.state, f.state_len, op,
+					   f.arg, f.arg_len, f.rep, sizeof(f.rep),
+					   &rep_len);
 		test_ports(io, op);
 		t2 = now_ns();
 		/* the commit rides on the next FETCH */
@@ -360,6 +382,10 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--protocol") && i + 1 < argc &&
 			   (!strcmp(argv[i + 1], "fetch") || !strcmp(argv[i + 1], "paper"))) {
 			paper = !strcmp(argv[++i], "paper");
+		} else if (!strcmp(argv[i], "--ports") && i + 1 < argc &&
+			   (!strcmp(argv[i + 1], "mediated") ||
+			    !strcmp(argv[i + 1], "direct"))) {
+			chan.direct = !strcmp(argv[++i], "direct");
 		} else if (!strcmp(argv[i], "--list-ops")) {
 			pcnet32d_list_ops(stdout);
 			return fflush(stdout) ? 1 : 0;
@@ -382,6 +408,7 @@ int main(int argc, char **argv)
 		       errno == EBUSY ? " (another daemon serves this NIC)" : "");
 		return errno == EBUSY ? 3 : 1;
 	}
+	chan.fd = fd;
 	if (do_hello(fd, &hello))
 		return 1;
 	/* the kernel says which ports are ours; still, a NIC's range is small */
@@ -391,7 +418,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	io.base = hello.nic.io_base;
-	if (ioperm(hello.nic.io_base, hello.nic.io_len, 1)) {
+	if (chan.direct && ioperm(hello.nic.io_base, hello.nic.io_len, 1)) {
 		logmsg("ioperm 0x%x+0x%x: %s", hello.nic.io_base, hello.nic.io_len,
 		       strerror(errno));
 		return 1;
@@ -427,9 +454,10 @@ int main(int argc, char **argv)
 	 */
 	if (!paper)
 		do_facts(fd, &io, &hello);
-	logmsg("serving %s (%s, ports 0x%x-0x%x, irq %u, protocol %s) %s %u%s",
+	logmsg("serving %s (%s, ports 0x%x-0x%x %s, irq %u, protocol %s) %s %u%s",
 	       hello.nic.ifname, dev, hello.nic.io_base,
-	       hello.nic.io_base + hello.nic.io_len - 1, hello.nic.irq,
+	       hello.nic.io_base + hello.nic.io_len - 1,
+	       chan.direct ? "direct" : "mediated", hello.nic.irq,
 	       paper ? "paper" : "fetch",
 	       keep_root ? "as root, no sandbox" : "sandboxed as uid/gid",
 	       id, sb.seccomp_log ? " (seccomp: log only)" : "");

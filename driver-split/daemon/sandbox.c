@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pcnet32d's sandbox. The daemon holds the ports of a NIC (ioperm) and the
- * kernel's upcall node; whoever controls the daemon's process controls
- * both. So after it has them it becomes a user of its own (not the shared
+ * pcnet32d's sandbox. The daemon holds the kernel's upcall node (and,
+ * with --ports direct only, the ports of a NIC: ioperm); whoever controls
+ * the daemon's process controls both. So after it has them it becomes a user of its own (not the shared
  * nobody, whose other processes could ptrace it), is never dumpable (no
  * ptrace, /proc/PID/mem and friends root-owned, no core), keeps no
  * capability in any set, cannot gain privileges, and runs under a seccomp
  * filter that allows only the serving loop's system calls: the node's
  * serving ioctls (FETCH and FACTS, or the paper's REQUEST, COPY and
- * REPLY; never HELLO, done before), writes to its log, clocks and sleeps,
+ * REPLY, and REGS, the register programs; never HELLO, done before), writes to its log, clocks and sleeps,
  * exit, and the signal calls the fault-injection kinds use (towards
  * itself only). FACTS is allowed because the facts are computed in the
  * sandbox, by the same slow-path code that serves (a second FACTS is
@@ -298,12 +298,14 @@ static int build_filter(scmp_filter_ctx ctx, const struct pcnet32d_sandbox *sb)
 {
 	static const unsigned long paper_cmds[] = {
 		PCNET32U_IOC_REQUEST, PCNET32U_IOC_COPY, PCNET32U_IOC_REPLY,
+		PCNET32U_IOC_REGS,
 	};
 	static const unsigned long fetch_cmds[] = {
-		PCNET32U_IOC_FETCH, PCNET32U_IOC_FACTS,
+		PCNET32U_IOC_FETCH, PCNET32U_IOC_FACTS, PCNET32U_IOC_REGS,
 	};
 	const unsigned long *cmds = sb->paper ? paper_cmds : fetch_cmds;
-	size_t ncmds = sb->paper ? 3 : 2;
+	size_t ncmds = sb->paper ? sizeof(paper_cmds) / sizeof(paper_cmds[0]) :
+				   sizeof(fetch_cmds) / sizeof(fetch_cmds[0]);
 	/* no arguments worth checking, or none that could hurt */
 	static const int plain[] = {
 		SCMP_SYS(clock_gettime), SCMP_SYS(clock_nanosleep), SCMP_SYS(nanosleep),

@@ -45,6 +45,10 @@ struct pcnet32_req {
 	int status;
 	enum pcnet32_req_state state;
 	bool replay;		/* the op may run again (no side effects) */
+	bool ports;		/* the op reaches the NIC (register programs) */
+	bool held;		/* its caller holds the fast path off: only
+				 * then may a daemon with direct ports take it
+				 */
 	bool replayed;		/* it did: once only */
 	u64 gen;		/* the daemon generation it was queued for */
 	/* phase timestamps (ns) and daemon-reported durations */
@@ -232,12 +236,30 @@ static inline int pcnet32_check_hello(const struct pcnet32u_hello *h,
 		return -EPROTONOSUPPORT;
 	if (in_len != sizeof(*h) || h->size != sizeof(*h))
 		return -EINVAL;
-	if (h->flags || h->pad || !pcnet32_zero(h->reserved, sizeof(h->reserved)))
+	if ((h->flags & ~PCNET32U_HELLO_PORTS_DIRECT) || h->pad ||
+	    !pcnet32_zero(h->reserved, sizeof(h->reserved)))
 		return -EINVAL;
 	if (!pcnet32_zero(&h->nic, sizeof(h->nic)))
 		return -EINVAL;
 	if (h->ops[0] & ~user_ops)
 		return -EINVAL;
+	return 0;
+}
+
+/*
+ * REGS: the header (the program itself is pcnet32_regprog_check()'s and
+ * the firewall's).
+ */
+static inline int pcnet32_check_regs_hdr(const struct pcnet32u_regs *b)
+{
+	if (b->size != sizeof(*b) || b->version != PCNET32U_VERSION)
+		return -EINVAL;
+	if (b->pad || !pcnet32_zero(b->reserved, sizeof(b->reserved)))
+		return -EINVAL;
+	if (!b->n_ops)
+		return -EINVAL;
+	if (b->n_ops > PCNET32U_REGS_MAX_OPS)
+		return -E2BIG;
 	return 0;
 }
 

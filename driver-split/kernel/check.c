@@ -117,7 +117,8 @@ static int pcnet32_check_contents(u32 op, const struct pcnet32_state *st,
 	case PCNET32_OP_SET_PHYS_ID: {
 		const struct pcnet32_phys_id_rep *p = r;
 
-		if (p->cycles < 0 || p->cycles > 10 || !pcnet32_bool_ok(p->save_valid))
+		if (p->cycles < 0 || p->cycles > 10 ||
+		    p->reserved[0] || p->reserved[1] || p->reserved[2])
 			return -EINVAL;
 		return 0;
 	}

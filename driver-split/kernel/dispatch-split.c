@@ -7,14 +7,20 @@
  * ethtool core asks around an operation), which are answered from the
  * facts the daemon published at attach when it published any.
  *
- * Ports: while the daemon runs an op that touches the NIC's ports (flag
- * PCNET32_OPF_PORTS), the kernel keeps its own hands off them, since the
- * index/data pairs (RAP with RDP or BDP) cannot be shared: under a mutex
- * it detaches the device (transmit queues stopped and drained, no rx-mode
- * changes, no transmit watchdog), disables NAPI, the NIC's interrupt line
- * and the link timer, and flushes the register lock; the transmit-timeout
- * recovery work takes the RTNL, which every caller here holds. Everything
- * is restored when the reply is in (or the deadline has passed).
+ * The NIC: a daemon reaches it only through register programs (REGS) that
+ * the kernel checks against the op's firewall and runs under the register
+ * lock (pcnet32/regaccess.c), exactly as the in-kernel build runs the same
+ * op's programs; nothing else stops. The fast path is held off only for a
+ * daemon that took the ports itself (PCNET32U_HELLO_PORTS_DIRECT, the
+ * paper's design, kept as an ablation): while it runs an op that touches
+ * them (flag PCNET32_OPF_PORTS) the kernel keeps its own hands off, since
+ * the index/data pairs (RAP with RDP or BDP) cannot be shared: under a
+ * mutex it detaches the device (transmit queues stopped and drained, no
+ * rx-mode changes, no transmit watchdog), disables NAPI, the NIC's
+ * interrupt line and the link timer, and flushes the register lock; the
+ * transmit-timeout recovery work takes the RTNL, which every caller here
+ * holds. Everything is restored, and the chip checked (repair.c), when
+ * the reply is in (or the deadline has passed).
  */
 #include <linux/idr.h>
 #include <linux/interrupt.h>
@@ -88,11 +94,19 @@ static int pcnet32_split_check_facts(void *ctx, const struct pcnet32u_facts *f)
 	return pcnet32_check_facts(&lp->st, f);
 }
 
+static int pcnet32_split_regs(void *ctx, u32 op,
+			      const struct pcnet32u_reg_op *ops, u32 n, u16 *vals,
+			      u32 *n_vals, u32 *n_done)
+{
+	return pcnet32_regs_exec(ctx, op, ops, n, vals, n_vals, n_done);
+}
+
 static const struct pcnet32_upcall_ops pcnet32_split_upcall_ops = {
 	.snapshot = pcnet32_split_snapshot,
 	.check_reply = pcnet32_split_check,
 	.describe = pcnet32_split_describe,
 	.check_facts = pcnet32_split_check_facts,
+	.regs = pcnet32_split_regs,
 };
 
 /*
@@ -140,6 +154,7 @@ static void pcnet32_split_hold(struct pcnet32_private *lp)
 	 * the transmit-timeout recovery work off the ports until we are done.
 	 */
 	ASSERT_RTNL();
+	lp->fastpath_holds++;
 	netif_device_detach(dev);
 	/* a transmit already past the queue check finishes first */
 	netif_tx_lock_bh(dev);
@@ -201,6 +216,11 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 		return ret;
 	flags = d->flags & PCNET32_OPF_REPLAY ? PCNET32_UPCALL_REPLAY : 0;
 	if (!(d->flags & PCNET32_OPF_PORTS))
+		return pcnet32_upcall_call(lp->split->u, op, flags, arg, arg_len,
+					   rep, rep_len, &got);
+	flags |= PCNET32_UPCALL_NIC;
+	if (!pcnet32_upcall_direct(lp->split->u))
+		/* mediated: its programs take the register lock, nothing else */
 		return pcnet32_upcall_call(lp->split->u, op, flags, arg, arg_len,
 					   rep, rep_len, &got);
 	mutex_lock(&lp->split->ports);

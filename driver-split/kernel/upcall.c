@@ -44,6 +44,11 @@
 #include "chan.h"
 #include "upcall.h"
 
+static bool allow_direct_ports = true;
+module_param(allow_direct_ports, bool, 0644);
+MODULE_PARM_DESC(allow_direct_ports,
+		 "Let a daemon take the NIC's ports itself (HELLO's PORTS_DIRECT, the paper's design; default yes, for the ablation)");
+
 static unsigned int upcall_timeout_ms = 2000;
 module_param(upcall_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(upcall_timeout_ms,
@@ -80,6 +85,7 @@ struct pcnet32_upcall {
 	struct pcnet32_upcall_info info;
 	/* the attached daemon's handshake (reset at open and release) */
 	bool hello;			/* it said HELLO */
+	bool direct;			/* ... with PCNET32U_HELLO_PORTS_DIRECT */
 	u64 served;			/* the ops it declared (bit = op id) */
 	bool facts_valid;		/* it published facts (checked) */
 	struct pcnet32u_facts facts;
@@ -93,6 +99,14 @@ struct pcnet32_upcall {
 	struct pcnet32u_copy cb;	/* COPY */
 	struct pcnet32u_reply rb;	/* REPLY's header */
 	struct pcnet32u_fetch fb;	/* FETCH's header, arg and state out */
+	struct pcnet32u_regs gb;	/* REGS */
+	/*
+	 * Held while a register program runs on ctx (outside the lock, which
+	 * it cannot hold: the run schedules NAPI) and by the fence: never
+	 * across a copy to or from the daemon, so the fence waits for one
+	 * program at most.
+	 */
+	struct mutex exec_mutex;
 	u8 rep[PCNET32U_MAX_REPLY];	/* the reply being committed */
 	/* statistics */
 	u64 n_calls, n_timeouts, n_resets, n_rejected, n_absent, n_killed;
@@ -108,6 +122,10 @@ struct pcnet32_upcall {
 	u64 n_undeclared;		/* calls of an op not declared: EOPNOTSUPP */
 	u64 n_commits;			/* replies committed through FETCH */
 	u64 n_facts;			/* answers from the published facts */
+	u64 n_regs;			/* register programs run */
+	u64 n_regs_denied;		/* REGS without a request on the NIC held */
+	u64 n_direct_mismatch;		/* a direct daemon not given a request
+					 * whose fast path was not held */
 	struct pcnet32_sample samples[PCNET32_NSAMPLES];
 	u32 n_samples;			/* total recorded, the ring wraps */
 	struct dentry *dbg;
@@ -143,6 +161,7 @@ static int pcnet32_upcall_open(struct inode *inode, struct file *f)
 		/* a new daemon: the last one's unresponsiveness is not its */
 		u->unresponsive = false;
 		u->hello = false;
+		u->direct = false;
 		u->served = 0;
 		u->facts_valid = false;
 		pcnet32_chanq_attach(&u->q);
@@ -168,6 +187,7 @@ static int pcnet32_upcall_release(struct inode *inode, struct file *f)
 		u->daemon_pid = NULL;
 		/* its facts and declarations go with it */
 		u->hello = false;
+		u->direct = false;
 		u->served = 0;
 		u->facts_valid = false;
 		pcnet32_chanq_daemon_gone(&u->q, &u->n_masked, &u->n_resets);
@@ -227,6 +247,11 @@ static long pcnet32_ioc_hello(struct pcnet32_upcall *u, unsigned int cmd,
 	ret = pcnet32_check_hello(h, _IOC_SIZE(cmd), u->info.user_ops);
 	if (ret)
 		goto out;
+	if ((h->flags & PCNET32U_HELLO_PORTS_DIRECT) &&
+	    !READ_ONCE(allow_direct_ports)) {
+		ret = -EPERM;
+		goto out;
+	}
 	spin_lock_irq(&u->lock);
 	if (u->dead) {
 		ret = -ENODEV;
@@ -238,6 +263,7 @@ static long pcnet32_ioc_hello(struct pcnet32_upcall *u, unsigned int cmd,
 		h->nic.io_len = u->info.io_len;
 		h->nic.irq = u->info.irq;
 		u->served = h->ops[0];
+		u->direct = h->flags & PCNET32U_HELLO_PORTS_DIRECT;
 		WRITE_ONCE(u->hello, true);
 		u->n_hello++;
 		/* requests queued meanwhile for an op it does not serve */
@@ -316,6 +342,18 @@ static long pcnet32_take(struct pcnet32_upcall *u, bool want_state, u64 *id,
 			return -EINTR;
 		spin_lock_irq(&u->lock);
 		r = u->dead ? NULL : pcnet32_chanq_take(&u->q);
+		if (r && r->ports && !r->held && u->direct) {
+			/*
+			 * Queued for a daemon without ports (nothing holds the
+			 * fast path off): one with ports must not run it.
+			 */
+			pcnet32_chanq_finish(r, -EAGAIN);
+			u->n_direct_mismatch++;
+			spin_unlock_irq(&u->lock);
+			mutex_unlock(&u->io_mutex);
+			wake_up_all(&u->done_wq);
+			continue;
+		}
 		if (r) {
 			r->t_taken = ktime_get_ns();
 			*id = r->id;
@@ -586,6 +624,63 @@ unlock:
 	return ret;
 }
 
+/*
+ * REGS: a register program for the request the daemon holds, if its op
+ * reaches the NIC; the program's checks and its run are ctx's
+ * (ops->regs: the firewall, then the register lock).
+ */
+static long pcnet32_ioc_regs(struct pcnet32_upcall *u,
+			     struct pcnet32u_regs __user *arg)
+{
+	struct pcnet32u_regs *b = &u->gb;
+	u32 n_vals = 0, n_done = 0, op = 0;
+	struct pcnet32_req *r;
+	long ret;
+
+	if (mutex_lock_killable(&u->io_mutex))
+		return -EINTR;
+	if (copy_from_user(b, arg, offsetof(struct pcnet32u_regs, vals))) {
+		ret = -EFAULT;
+		goto unlock;
+	}
+	ret = pcnet32_check_regs_hdr(b);
+	if (ret)
+		goto unlock;
+	mutex_lock(&u->exec_mutex);
+	spin_lock_irq(&u->lock);
+	if (u->dead) {
+		ret = -ENODEV;
+	} else {
+		r = pcnet32_chanq_find(&u->q, b->id);
+		if (!r)
+			ret = -ENOENT;
+		else if (!r->ports)
+			ret = -EPERM;
+		else
+			op = r->op;
+		if (ret)
+			u->n_regs_denied++;
+		else
+			u->n_regs++;
+	}
+	spin_unlock_irq(&u->lock);
+	/* ctx stays valid: the fence takes exec_mutex */
+	if (!ret)
+		ret = u->ops->regs(u->ctx, op, b->ops, b->n_ops, b->vals,
+				   &n_vals, &n_done);
+	mutex_unlock(&u->exec_mutex);
+	if (ret && ret != -ETIMEDOUT)
+		goto unlock;
+	b->n_vals = n_vals;
+	b->n_done = n_done;
+	if (put_user(n_vals, &arg->n_vals) || put_user(n_done, &arg->n_done) ||
+	    copy_to_user(arg->vals, b->vals, n_vals * sizeof(b->vals[0])))
+		ret = -EFAULT;
+unlock:
+	mutex_unlock(&u->io_mutex);
+	return ret;
+}
+
 static long pcnet32_upcall_ioctl(struct file *f, unsigned int cmd,
 				 unsigned long arg)
 {
@@ -619,6 +714,7 @@ static long pcnet32_upcall_ioctl(struct file *f, unsigned int cmd,
 	case PCNET32U_IOC_REPLY:
 	case PCNET32U_IOC_FACTS:
 	case PCNET32U_IOC_FETCH:
+	case PCNET32U_IOC_REGS:
 		break;
 	default:
 		return -ENOTTY;
@@ -635,6 +731,8 @@ static long pcnet32_upcall_ioctl(struct file *f, unsigned int cmd,
 		return pcnet32_ioc_reply(u, p);
 	case PCNET32U_IOC_FACTS:
 		return pcnet32_ioc_facts(u, p);
+	case PCNET32U_IOC_REGS:
+		return pcnet32_ioc_regs(u, p);
 	default:
 		return pcnet32_ioc_fetch(u, p);
 	}
@@ -721,13 +819,15 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 {
 	unsigned long timeout = msecs_to_jiffies(READ_ONCE(upcall_timeout_ms));
 	unsigned long deadline = jiffies + timeout;
-	bool ports = flags & PCNET32_UPCALL_PORTS;
+	bool ports = flags & PCNET32_UPCALL_PORTS;	/* held: direct ports */
 	bool signalled = false, late, missed, unresponsive = false;
 	struct file *served_by = NULL;
 	struct pcnet32_req r = {
 		.op = op, .arg = arg, .arg_len = arg_len,
 		.rep = rep, .rep_max = rep_max,
 		.replay = flags & PCNET32_UPCALL_REPLAY,
+		.ports = flags & (PCNET32_UPCALL_NIC | PCNET32_UPCALL_PORTS),
+		.held = flags & PCNET32_UPCALL_PORTS,
 	};
 	long left;
 	int ret;
@@ -824,6 +924,16 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
 	return ret;
 }
 
+bool pcnet32_upcall_direct(struct pcnet32_upcall *u)
+{
+	bool direct;
+
+	spin_lock_irq(&u->lock);
+	direct = u->daemon && u->hello && u->direct;
+	spin_unlock_irq(&u->lock);
+	return direct;
+}
+
 bool pcnet32_upcall_connected(struct pcnet32_upcall *u)
 {
 	return READ_ONCE(u->daemon) != NULL;
@@ -859,12 +969,13 @@ static int pcnet32_samples_show(struct seq_file *m, void *v)
 	for (i = 0; i < n; i++)
 		buf[i] = u->samples[(first + i) % PCNET32_NSAMPLES];
 	/* new counters go at the end: readers rely on the order */
-	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu mapped %llu unresponsive %llu masked %llu foreign %llu killed %llu hello %llu refused %llu badhello %llu badfacts %llu nohello %llu undeclared %llu commits %llu facts %llu\n",
+	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu mapped %llu unresponsive %llu masked %llu foreign %llu killed %llu hello %llu refused %llu badhello %llu badfacts %llu nohello %llu undeclared %llu commits %llu facts %llu regs %llu regs_denied %llu direct_mismatch %llu\n",
 		   u->n_calls, u->n_absent, u->n_timeouts, u->n_resets,
 		   u->n_rejected, u->n_mapped, u->n_unresponsive, u->n_masked,
 		   u->n_foreign, u->n_killed, u->n_hello, u->n_refused,
 		   u->n_badhello, u->n_badfacts, u->n_nohello, u->n_undeclared,
-		   u->n_commits, u->n_facts);
+		   u->n_commits, u->n_facts, u->n_regs, u->n_regs_denied,
+		   u->n_direct_mismatch);
 	spin_unlock_irq(&u->lock);
 	seq_puts(m, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n");
 	for (i = 0; i < n; i++)
@@ -906,6 +1017,9 @@ static ssize_t pcnet32_samples_write(struct file *f, const char __user *b,
 	u->n_undeclared = 0;
 	u->n_commits = 0;
 	u->n_facts = 0;
+	u->n_regs = 0;
+	u->n_regs_denied = 0;
+	u->n_direct_mismatch = 0;
 	spin_unlock_irq(&u->lock);
 	return len;
 }
@@ -936,6 +1050,7 @@ struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
 	init_waitqueue_head(&u->wq);
 	init_waitqueue_head(&u->done_wq);
 	mutex_init(&u->io_mutex);
+	mutex_init(&u->exec_mutex);
 	u->ops = ops;
 	u->ctx = ctx;
 	u->info = *info;
@@ -970,10 +1085,12 @@ void pcnet32_upcall_destroy(struct pcnet32_upcall *u)
 	 * the daemon's every ioctl fails with ENODEV (no caller is left: the
 	 * NIC's interface is unregistered, or never was).
 	 */
+	mutex_lock(&u->exec_mutex);
 	spin_lock_irq(&u->lock);
 	u->dead = true;
 	u->ctx = NULL;
 	spin_unlock_irq(&u->lock);
+	mutex_unlock(&u->exec_mutex);
 	/* and one waiting for requests (or polling) learns there will be none */
 	wake_up_all(&u->wq);
 	kref_put(&u->ref, pcnet32_upcall_free);

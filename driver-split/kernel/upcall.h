@@ -38,6 +38,14 @@ struct pcnet32_upcall_ops {
 	 * 0, or -ERANGE (refused, nothing published). Under the spinlock.
 	 */
 	int (*check_facts)(void *ctx, const struct pcnet32u_facts *f);
+	/*
+	 * Check and run a register program of n accesses for op (REGS):
+	 * 0, -ETIMEDOUT (a POLL ran out; *n_vals, *n_done say how far it
+	 * got), or the refusal (-EINVAL, -E2BIG, -EPERM: nothing ran).
+	 * Called without the lock, in process context; ctx is valid.
+	 */
+	int (*regs)(void *ctx, u32 op, const struct pcnet32u_reg_op *ops, u32 n,
+		    u16 *vals, u32 *n_vals, u32 *n_done);
 };
 
 struct pcnet32_upcall_info {
@@ -54,8 +62,11 @@ struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
 void pcnet32_upcall_destroy(struct pcnet32_upcall *u);
 
 /* pcnet32_upcall_call() flags */
-#define PCNET32_UPCALL_PORTS	0x1	/* the op touches the NIC's ports */
+#define PCNET32_UPCALL_PORTS	0x1	/* the fast path is held off: a daemon
+					 * with direct ports may run the op
+					 */
 #define PCNET32_UPCALL_REPLAY	0x2	/* no side effects: may run twice */
+#define PCNET32_UPCALL_NIC	0x4	/* the op reaches the NIC: REGS allowed */
 
 /*
  * Send op to the daemon and wait for its reply, at most the deadline
@@ -86,6 +97,13 @@ int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
  * 0 and a copy in *f, or -ENOENT (none: no daemon, or it published none).
  */
 int pcnet32_upcall_facts(struct pcnet32_upcall *u, struct pcnet32u_facts *f);
+
+/*
+ * Whether the attached daemon said PCNET32U_HELLO_PORTS_DIRECT (it takes
+ * the NIC's ports itself; a request it takes may touch them only if its
+ * caller passed PCNET32_UPCALL_PORTS: any other fails with -EAGAIN).
+ */
+bool pcnet32_upcall_direct(struct pcnet32_upcall *u);
 
 /* Whether a daemon currently holds the channel open. */
 bool pcnet32_upcall_connected(struct pcnet32_upcall *u);

@@ -40,6 +40,9 @@
  *     PCNET32U_IOC_COPY    the state snapshot (and the NIC's ports)
  *     PCNET32U_IOC_REPLY   the result, matched by id
  *
+ *   while it holds a request of an op on the NIC, with either protocol:
+ *     PCNET32U_IOC_REGS    a register program the kernel checks and runs
+ *
  * Requests are handed out in FIFO order; each has a unique id (never 0)
  * and a deadline (module parameter upcall_timeout_ms). A reply for an id
  * the daemon does not hold (its caller gave up, or it never existed) is
@@ -52,6 +55,18 @@
  * of ops without side effects (PCNET32_OPF_REPLAY in pcnet32/ops.h), which
  * wait once for the next daemon.
  *
+ * The NIC: the daemon has no access to its ports (mediated, the default).
+ * While it holds a request of an op that touches the NIC, it sends the
+ * op's register accesses as short programs, PCNET32U_IOC_REGS: the kernel
+ * checks each program against its register firewall (the op's access
+ * table: which registers the op may read, which bits of which registers
+ * it may write) and runs it under the driver's register lock, as the
+ * in-kernel build runs the same op. The fast path never stops for it.
+ * A daemon that says PCNET32U_HELLO_PORTS_DIRECT at HELLO takes the
+ * NIC's ports itself (ioperm), as in the paper: the kernel then holds its
+ * fast path off around every such op and checks the chip after it. Kept
+ * for the ablation only (module parameter allow_direct_ports).
+ *
  * poll(): POLLIN when a request is queued (REQUEST or FETCH with id 0
  * would not block); POLLHUP once the NIC is gone.
  *
@@ -63,7 +78,13 @@
  *   EPROTO           any command but HELLO before HELLO
  *   EALREADY         HELLO or FACTS a second time
  *   ERANGE           FACTS out of the kernel's bounds (nothing published)
- *   ENOENT           a reply (REPLY, FETCH's commit) to an id not held
+ *   ENOENT           a reply (REPLY, FETCH's commit) or a register program
+ *                    (REGS) for an id not held
+ *   EPERM            REGS: an access the op's firewall does not allow
+ *                    (nothing of the program ran); HELLO: direct ports
+ *                    while the module does not allow them
+ *   E2BIG            REGS: more accesses, values or polling than a program
+ *                    may hold
  *   EINTR            a signal while waiting for a request
  *
  * A reply's status is 0 or one of PCNET32U_STATUS_ALLOWED below, negated:
@@ -88,6 +109,9 @@
  *    of the FACT ops); FETCH (commit and fetch in one call, the request
  *    carries the state); poll(). The kernel copies only the bytes in use
  *    (the header, then arg_len, state_len or rep_len bytes).
+ * 4: mediated register access (REGS) is the default: a daemon gets the
+ *    NIC's ports only with PCNET32U_HELLO_PORTS_DIRECT; phys_id_rep no
+ *    longer carries the LED values (the kernel saves and restores them).
  */
 #ifndef PCNET32_UPCALL_H
 #define PCNET32_UPCALL_H
@@ -95,7 +119,7 @@
 #include <linux/ioctl.h>
 #include <linux/types.h>
 
-#define PCNET32U_VERSION	3
+#define PCNET32U_VERSION	4
 #define PCNET32U_DEVNAME	"pcnet32-upcall"	/* + device index */
 #define PCNET32U_MAX_ARG	256	/* bytes of any op's argument */
 #define PCNET32U_MAX_REPLY	4096	/* bytes of any op's reply */
@@ -174,7 +198,7 @@ struct pcnet32_state {
 	__u32 autoneg;			/* link settings, chips without MII */
 	__u32 port_tp;			/* 1: twisted pair, 0: AUI */
 	__u32 fdx;			/* full duplex */
-	__u16 led_save[PCNET32U_LED_NUM];	/* BCR4..7 while identifying */
+	__u16 led_save[PCNET32U_LED_NUM];	/* BCR4..7 before identifying */
 	__u32 reserved[4];		/* zero */
 };
 
@@ -236,10 +260,14 @@ struct pcnet32_phys_id_arg {
 	__u32 state;			/* PCNET32_ID_* */
 };
 
+/*
+ * The LED registers' values before identifying are the kernel's own copy
+ * (struct pcnet32_state's led_save, read by the kernel at ACTIVE and
+ * written back by it at INACTIVE): the reply carries none.
+ */
 struct pcnet32_phys_id_rep {
 	__s32 cycles;			/* ACTIVE: on/off cycles per second, 0..10 */
-	__u32 save_valid;		/* ACTIVE: led_save below is to be kept */
-	__u16 led_save[PCNET32U_LED_NUM];
+	__u32 reserved[3];		/* zero */
 };
 
 /* link settings in the legacy (u32 SUPPORTED_* / ADVERTISED_*) form */
@@ -293,6 +321,9 @@ struct pcnet32u_nic {
 	__u8 state[PCNET32U_MAX_STATE];	/* struct pcnet32_state */
 };
 
+/* HELLO flags */
+#define PCNET32U_HELLO_PORTS_DIRECT	0x1	/* the daemon uses the ports itself */
+
 /*
  * PCNET32U_IOC_HELLO. The kernel reads size and version first: a daemon of
  * another version gets EPROTONOSUPPORT whatever its structure's size (the
@@ -303,7 +334,7 @@ struct pcnet32u_nic {
 struct pcnet32u_hello {
 	__u32 size;			/* in: sizeof(struct pcnet32u_hello) */
 	__u32 version;			/* in: PCNET32U_VERSION */
-	__u32 flags;			/* in: zero (none defined yet) */
+	__u32 flags;			/* in: PCNET32U_HELLO_* */
 	__u32 pad;			/* zero */
 	__u64 ops[1];			/* in: bitmap of the op ids served */
 	__u32 reserved[4];		/* zero */
@@ -375,6 +406,89 @@ struct pcnet32u_fetch {
 	__u8 rep[PCNET32U_MAX_REPLY];	/* in */
 };
 
+/* ---- REGS: a register program, run by the kernel ---------------------- */
+
+/*
+ * Register spaces. reg is the register's number in its space:
+ *   CSR    0..127, through RAP and RDP
+ *   BCR    0..63, through RAP and BDP
+ *   MII    the PHY's registers through BCR33/BCR34: (phy << 5) | reg
+ *   APROM  the address PROM's words 0..7 (bytes 2 reg, 2 reg + 1); read only
+ * RAP, the reset ports and the double-word I/O mode are no register of
+ * any space: only the kernel drives them.
+ */
+#define PCNET32U_SPACE_CSR	0
+#define PCNET32U_SPACE_BCR	1
+#define PCNET32U_SPACE_MII	2
+#define PCNET32U_SPACE_APROM	3
+#define PCNET32U_NSPACES	4
+
+/*
+ * The primitives, in the vocabulary of the kernel's regmap. Each yields
+ * its out words, in program order, into vals[]:
+ *   READ     space, reg                       1 word: the value
+ *   WRITE    space, reg, val                  none (needs every bit of
+ *                                             the register writable)
+ *   UPDATE   space, reg, mask, val: reg = (reg & ~mask) | (val & mask)
+ *                                             1 word: the value before
+ *                                             (mask: writable bits only)
+ *   BULK     space, reg, count: count registers from reg
+ *                                             count words
+ *   POLL     space, reg, mask, val, count = timeout in us: until
+ *            (reg & mask) == (val & mask)     1 word: the last value;
+ *                                             the program stops with
+ *                                             ETIMEDOUT after the timeout
+ *   SUSPEND  the chip, if it runs (CSR5 SPND) 1 word: 1 suspended, 0 the
+ *                                             chip was stopped
+ *   RESUME   after this program's SUSPEND     none
+ * A program that suspends the chip resumes it before it ends (else it is
+ * refused); whatever happens the chip is never left suspended.
+ */
+#define PCNET32U_REG_READ	1
+#define PCNET32U_REG_WRITE	2
+#define PCNET32U_REG_UPDATE	3
+#define PCNET32U_REG_BULK	4
+#define PCNET32U_REG_POLL	5
+#define PCNET32U_REG_SUSPEND	6
+#define PCNET32U_REG_RESUME	7
+
+/* the bounds of one program */
+#define PCNET32U_REGS_MAX_OPS	64	/* accesses */
+#define PCNET32U_REGS_MAX_VALS	256	/* out words */
+#define PCNET32U_REGS_MAX_POLL_US 1000	/* all of a program's POLLs together */
+
+struct pcnet32u_reg_op {
+	__u8 cmd;			/* PCNET32U_REG_* */
+	__u8 space;			/* PCNET32U_SPACE_*; 0 for SUSPEND, RESUME */
+	__u16 reg;
+	__u16 mask;			/* UPDATE, POLL; else 0 */
+	__u16 val;			/* WRITE, UPDATE, POLL; else 0 */
+	__u16 count;			/* BULK: registers; POLL: us; else 0 */
+	__u16 pad;			/* zero */
+};
+
+/*
+ * PCNET32U_IOC_REGS. In: id of the request the daemon holds (its op must
+ * touch the NIC: PCNET32_OPF_PORTS), n_ops accesses. The whole program is
+ * checked before anything runs: its structure (EINVAL), its bounds
+ * (E2BIG), every access against the op's firewall (EPERM: counted, and no
+ * register is touched). Then the kernel runs it under the driver's
+ * register lock; out: n_vals words of vals[] and, when an access failed
+ * (POLL: ETIMEDOUT), n_done, the accesses completed before it.
+ */
+struct pcnet32u_regs {
+	__u32 size;			/* in: sizeof(struct pcnet32u_regs) */
+	__u32 version;			/* in: PCNET32U_VERSION */
+	__u64 id;			/* in: the request held */
+	__u32 n_ops;			/* in: 1 .. PCNET32U_REGS_MAX_OPS */
+	__u32 n_vals;			/* out */
+	__u32 n_done;			/* out */
+	__u32 pad;			/* zero */
+	__u32 reserved[4];		/* zero */
+	struct pcnet32u_reg_op ops[PCNET32U_REGS_MAX_OPS];	/* in */
+	__u16 vals[PCNET32U_REGS_MAX_VALS];			/* out */
+};
+
 /* ---- the paper's three commands --------------------------------------- */
 
 /* PCNET32U_IOC_COPY: the NIC's ports and the current state snapshot. */
@@ -434,5 +548,6 @@ struct pcnet32u_reply {
 				      struct pcnet32u_hello)
 #define PCNET32U_IOC_FACTS	_IOW(PCNET32U_IOC_MAGIC, 5, struct pcnet32u_facts)
 #define PCNET32U_IOC_FETCH	_IOWR(PCNET32U_IOC_MAGIC, 6, struct pcnet32u_fetch)
+#define PCNET32U_IOC_REGS	_IOWR(PCNET32U_IOC_MAGIC, 7, struct pcnet32u_regs)
 
 #endif
