@@ -48,10 +48,16 @@ void pcnet32_hw_park(struct pcnet32_private *lp)
 	pcnet32_rap_home(lp);
 }
 
+/* CSR15's port field for the link settings in lp->st */
+u16 pcnet32_mode_port(const struct pcnet32_private *lp)
+{
+	return lp->st.port_tp ? PCNET32_MODE_PORT_10BT : PCNET32_MODE_PORT_AUI;
+}
+
 static void pcnet32_fill_init_block(struct pcnet32_private *lp)
 {
 	struct pcnet32_init_block *ib = lp->init_block;
-	u16 mode = PCNET32_MODE_PORT_10BT;
+	u16 mode = pcnet32_mode_port(lp);
 
 	if (lp->dev->flags & IFF_PROMISC)
 		mode |= PCNET32_MODE_PROM;
@@ -117,8 +123,10 @@ void pcnet32_hw_setup(struct pcnet32_private *lp)
 }
 
 /*
- * Start the chip on the rings: 10BASE-T, half duplex, no automatic port
- * selection (the link settings start over on every open).
+ * Start the chip on the rings with the link settings of lp->st (automatic
+ * port selection, port, duplex): whoever reprograms the chip (a transmit
+ * timeout, a ring resize, the self-test) keeps what the user set. Open
+ * starts them over (pcnet32_link_defaults()).
  */
 static int pcnet32_hw_start(struct pcnet32_private *lp)
 {
@@ -128,13 +136,14 @@ static int pcnet32_hw_start(struct pcnet32_private *lp)
 
 	pcnet32_hw_setup(lp);
 	v = pcnet32_read_bcr(io, PCNET32_BCR_MC) & ~PCNET32_BCR_MC_ASEL;
+	if (lp->st.autoneg)
+		v |= PCNET32_BCR_MC_ASEL;
 	pcnet32_write_bcr(io, PCNET32_BCR_MC, v | PCNET32_BCR_MC_LEDPE);
 	v = pcnet32_read_bcr(io, PCNET32_BCR_FDC);
 	v &= ~(PCNET32_BCR_FDC_FDEN | PCNET32_BCR_FDC_AUIFD);
+	if (lp->st.fdx)
+		v |= PCNET32_BCR_FDC_FDEN | PCNET32_BCR_FDC_AUIFD;
 	pcnet32_write_bcr(io, PCNET32_BCR_FDC, v);
-	lp->st.autoneg = 0;
-	lp->st.port_tp = 1;
-	lp->st.fdx = 0;
 
 	pcnet32_fill_init_block(lp);
 	ret = pcnet32_hw_init(lp, lp->init_dma);
@@ -196,6 +205,10 @@ static int pcnet32_open(struct net_device *dev)
 	pcnet32_rings_init(lp);
 	napi_enable(&lp->napi);
 	spin_lock_irqsave(&lp->lock, flags);
+	/* the link settings start over on every open, as the stock chip's */
+	lp->st.autoneg = 0;
+	lp->st.port_tp = 1;
+	lp->st.fdx = 0;
 	lp->st.running = 1;
 	ret = pcnet32_hw_start(lp);
 	if (ret) {

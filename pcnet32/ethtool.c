@@ -408,17 +408,29 @@ static int pcnet32_set_link_ksettings(struct net_device *dev,
 		.autoneg = cmd->base.autoneg == AUTONEG_ENABLE,
 	};
 	struct pcnet32_link_set_rep rep = {};
+	unsigned long flags;
+	u16 mode;
 	int ret;
 
 	ethtool_convert_link_mode_to_legacy_u32(&arg.advertising,
 						cmd->link_modes.advertising);
+
 	ret = pcnet32_call_op(lp, PCNET32_OP_SET_LINK_KSETTINGS, &arg, sizeof(arg),
 			      &rep, sizeof(rep));
 	if (ret)
 		return ret;
+	spin_lock_irqsave(&lp->lock, flags);
 	lp->st.autoneg = !!rep.autoneg;
 	lp->st.port_tp = !!rep.port_tp;
 	lp->st.fdx = !!rep.fdx;
+	/*
+	 * The init block's mode is what every later reprogramming writes to
+	 * CSR15 (a receive-filter change, a reinitialization): it keeps the
+	 * port the user chose, as the stock driver's does.
+	 */
+	mode = le16_to_cpu(lp->init_block->mode) & ~PCNET32_MODE_PORTSEL;
+	lp->init_block->mode = cpu_to_le16(mode | pcnet32_mode_port(lp));
+	spin_unlock_irqrestore(&lp->lock, flags);
 	return 0;
 }
 

@@ -205,6 +205,8 @@ static inline void pcnet32_rap_home(struct pcnet32_private *lp)
 	pcnet32_write_rap(&lp->io, PCNET32_CSR_STATUS);
 }
 
+/* CSR15's port field for the link settings in lp->st */
+u16 pcnet32_mode_port(const struct pcnet32_private *lp);
 /* callers hold lp->lock */
 void pcnet32_hw_stop(struct pcnet32_private *lp);
 /* a closed device: stopped, back in software style 0; lp->lock held */

@@ -497,6 +497,8 @@ static void t_sanity(void)
 	X(stats, "stats", "ethtool -S")					\
 	X(features, "features", "ethtool -k")				\
 	X(link, "link-settings", "ethtool -s duplex/port/autoneg")	\
+	X(link_persist, "link-persist",					\
+	  "port and duplex survive an rx-mode change and a ring resize") \
 	X(bad_ring, "bad-ring", "bad input: -G beyond maximum")	\
 	X(bad_phys_id, "bad-phys-id", "bad input: -p 0 and large")	\
 	X(bad_link, "bad-link", "bad input: unsupported link settings") \

@@ -317,7 +317,99 @@ static void test_lying_daemon(void)
 	th_free(&r);
 }
 
+/* the DMA registers in the dump: CSR1/2, CSR24..31, CSR76..78 (hex words) */
+#define DMA_WORDS(F) "od -An -v -tx2 -j 18 -N 4 " F "; od -An -v -tx2 -j 64 -N 16 " F "; " \
+	"od -An -v -tx2 -j 168 -N 6 " F
+
+static int count_lines(const char *s, const char *prefix, const char *suffix)
+{
+	const char *p = s;
+	int n = 0;
+
+	while ((p = strstr(p, prefix))) {
+		const char *eol = strchr(p, '\n');
+
+		if (eol && (size_t)(eol - p) >= strlen(suffix) &&
+		    !strncmp(eol - strlen(suffix), suffix, strlen(suffix)))
+			n++;
+		p += strlen(prefix);
+	}
+	return n;
+}
+
+static void test_firewall_refuses(void)
+{
+	struct th_result r;
+	char *before, *after;
+
+	/*
+	 * A mediated daemon (no port access) sends register programs: with
+	 * no request held (ENOENT); for an op that does not reach the NIC
+	 * (drvinfo: EPERM); for the link settings and the dump, a write of
+	 * its own to every DMA, control and mode register (EPERM: counted,
+	 * nothing runs), malformed programs (EINVAL, E2BIG), spaces beyond
+	 * CSR, BCR, MII and the APROM (RAP and the reset ports are no
+	 * register of any space). The dump's reads are allowed. Afterwards
+	 * the DMA registers read as before and the fast path serves.
+	 */
+	gsh(&r, 120, "d=$(ls -d /sys/kernel/debug/pcnet32-0000:*); "
+		     "ethtool -d eth0 raw on > /tmp/fw.before && " DMA_WORDS("/tmp/fw.before")
+		     " > /tmp/fw.dma.before; "
+		     "/lab/driver/daemon-stop && echo 0 > $d/regaccess; "
+		     "/lab/driver/upcall-hostile regs > /tmp/fw.out 2>&1 & h=$!; sleep 0.3; "
+		     "ethtool -i eth0 > /dev/null 2>&1; ethtool eth0 > /dev/null 2>&1; "
+		     "ethtool -d eth0 > /dev/null 2>&1; wait $h; cat /tmp/fw.out; "
+		     "grep '^3 ' $d/regaccess | sed 's/^/regaccess /'; "
+		     "/lab/driver/daemon-start && ethtool -d eth0 raw on > /tmp/fw.after && "
+		     DMA_WORDS("/tmp/fw.after") " > /tmp/fw.dma.after; "
+		     "echo before; cat /tmp/fw.dma.before; echo after; cat /tmp/fw.dma.after; "
+		     "cmp -s /tmp/fw.dma.before /tmp/fw.dma.after && echo DMA unchanged; "
+		     "echo holds $(cat $d/fastpath_holds)");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 0 no request: ENOENT\n"));
+	/* drvinfo does not reach the NIC: every program refused */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "got op 1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 1 dump reads: EPERM\n"));
+	/* the link settings may not write any of them, nor suspend */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "got op 14\n"));
+	CU_ASSERT_EQUAL(count_lines(r.out, "op 14 write ", ": EPERM"), 21);
+	CU_ASSERT_EQUAL(count_lines(r.out, "op 14 update ", ": EPERM"), 21);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 14 dump reads: EPERM\n"));
+	/* the dump: reads allowed, writes of every kind refused */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "got op 3\n"));
+	CU_ASSERT_EQUAL(count_lines(r.out, "op 3 write ", ": EPERM"), 21);
+	CU_ASSERT_EQUAL(count_lines(r.out, "op 3 update ", ": EPERM"), 21);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 read then write CSR24: EPERM\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 dump reads: OK 127\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 space 4: EINVAL\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 space 255: EINVAL\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 write APROM: EINVAL\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 cmd 0: EINVAL\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 suspend unresumed: EINVAL\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 csr 128: EINVAL\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 poll 2000 us: E2BIG\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 reserved: EINVAL\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 0 accesses: EINVAL\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "op 3 65 accesses: E2BIG\n"));
+	/* the kernel counted the dump's refusals: 42 writes and the mixed one */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "regaccess 3 1 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " 43 "));
+	/* nothing of it reached the chip's DMA registers; nothing stopped */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "DMA unchanged\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "holds 0\n"));
+	before = strstr(r.out, "before\n");
+	after = strstr(r.out, "after\n");
+	if (!before || !after || !strstr(r.out, "DMA unchanged\n"))
+		fprintf(stderr, "\n%s\n", r.out);
+	th_free(&r);
+	gsh(&r, 60, "ping -c 20 -i 0.05 -W 2 10.77.0.1 | tail -2");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " 0% packet loss"));
+	th_free(&r);
+}
+
 static CU_TestInfo hostile_tests[] = {
+	{ "a mediated daemon's writes to DMA, control and mode registers are refused",
+	  test_firewall_refuses },
 	{ "only the opener's thread group drives the node; COPY id checked",
 	  test_only_the_opener },
 	{ "a hung daemon's kill takes its whole thread group", test_kill_reaches_the_thread_group },

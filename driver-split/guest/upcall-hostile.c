@@ -24,6 +24,13 @@
  *   declare MASK HELLO declaring only the ops of MASK (hex bitmap), poll()
  *                for the first request, then FETCH, answering EOPNOTSUPP to
  *                every request ("got op N")
+ *   regs         a mediated daemon that tries the register firewall: a
+ *                program without a request held; then, per request taken
+ *                (FETCH), programs the op's table forbids (every DMA,
+ *                control and mode register a write of its own), malformed
+ *                ones, and one it allows; one line per program,
+ *                "op N WHAT: RESULT [n_vals]"; every request is answered
+ *                EIO; it stops after the first GET_REGS request
  * Every mode but handshake says HELLO first (all ops, no facts).
  * Exit status 0 when it ran (the results are in its output), 1 on a setup
  * failure.
@@ -396,6 +403,138 @@ static int handshake(void)
 	return 0;
 }
 
+static struct pcnet32u_regs rb;
+
+static void regs_init(__u64 id, __u32 n)
+{
+	memset(&rb, 0, sizeof(rb));
+	rb.size = sizeof(rb);
+	rb.version = PCNET32U_VERSION;
+	rb.id = id;
+	rb.n_ops = n;
+}
+
+static void regs_op(__u32 i, __u8 cmd, __u8 space, __u16 reg, __u16 mask,
+		    __u16 val, __u16 count)
+{
+	struct pcnet32u_reg_op *o = &rb.ops[i];
+
+	o->cmd = cmd;
+	o->space = space;
+	o->reg = reg;
+	o->mask = mask;
+	o->val = val;
+	o->count = count;
+}
+
+static void regs_try(__u32 op, const char *what)
+{
+	int ret = ioctl(fd, PCNET32U_IOC_REGS, &rb);
+
+	printf("op %u %s: %s", op, what, res(ret));
+	if (!ret)
+		printf(" %u", rb.n_vals);
+	putchar('\n');
+}
+
+/* a one-access program */
+#define REGS1(OP, WHAT, CMD, SPACE, REG, MASK, VAL, COUNT) do {		\
+	regs_init(id, 1);						\
+	regs_op(0, CMD, SPACE, REG, MASK, VAL, COUNT);			\
+	regs_try(OP, WHAT);						\
+} while (0)
+
+/* what the firewall makes of one request's programs */
+static void regs_probe(__u64 id, __u32 op)
+{
+	static const struct { __u8 space; __u16 reg; const char *name; } never[] = {
+		{ PCNET32U_SPACE_CSR, 0, "CSR0" }, { PCNET32U_SPACE_CSR, 1, "CSR1" },
+		{ PCNET32U_SPACE_CSR, 2, "CSR2" }, { PCNET32U_SPACE_CSR, 3, "CSR3" },
+		{ PCNET32U_SPACE_CSR, 4, "CSR4" }, { PCNET32U_SPACE_CSR, 5, "CSR5" },
+		{ PCNET32U_SPACE_CSR, 15, "CSR15" }, { PCNET32U_SPACE_CSR, 24, "CSR24" },
+		{ PCNET32U_SPACE_CSR, 25, "CSR25" }, { PCNET32U_SPACE_CSR, 30, "CSR30" },
+		{ PCNET32U_SPACE_CSR, 31, "CSR31" }, { PCNET32U_SPACE_CSR, 58, "CSR58" },
+		{ PCNET32U_SPACE_CSR, 76, "CSR76" }, { PCNET32U_SPACE_CSR, 78, "CSR78" },
+		{ PCNET32U_SPACE_BCR, 18, "BCR18" }, { PCNET32U_SPACE_BCR, 19, "BCR19" },
+		{ PCNET32U_SPACE_BCR, 20, "BCR20" }, { PCNET32U_SPACE_BCR, 22, "BCR22" },
+		{ PCNET32U_SPACE_BCR, 32, "BCR32" }, { PCNET32U_SPACE_BCR, 33, "BCR33" },
+		{ PCNET32U_SPACE_BCR, 34, "BCR34" },
+	};
+	char what[64];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(never) / sizeof(never[0]); i++) {
+		snprintf(what, sizeof(what), "write %s", never[i].name);
+		REGS1(op, what, PCNET32U_REG_WRITE, never[i].space, never[i].reg,
+		      0, 0, 0);
+		snprintf(what, sizeof(what), "update %s", never[i].name);
+		REGS1(op, what, PCNET32U_REG_UPDATE, never[i].space, never[i].reg,
+		      0xffff, 0x0004, 0);
+	}
+	/* RAP, the reset ports, 32-bit I/O: no space names them */
+	REGS1(op, "space 4", PCNET32U_REG_READ, 4, 0, 0, 0, 0);
+	REGS1(op, "space 255", PCNET32U_REG_WRITE, 255, 0, 0, 0, 0);
+	REGS1(op, "write APROM", PCNET32U_REG_WRITE, PCNET32U_SPACE_APROM, 0, 0, 0, 0);
+	REGS1(op, "cmd 0", 0, PCNET32U_SPACE_CSR, 0, 0, 0, 0);
+	REGS1(op, "cmd 8", 8, PCNET32U_SPACE_CSR, 0, 0, 0, 0);
+	REGS1(op, "suspend unresumed", PCNET32U_REG_SUSPEND, 0, 0, 0, 0, 0);
+	REGS1(op, "csr 128", PCNET32U_REG_READ, PCNET32U_SPACE_CSR, 128, 0, 0, 0);
+	REGS1(op, "poll 2000 us", PCNET32U_REG_POLL, PCNET32U_SPACE_CSR, 0, 1, 1, 2000);
+	regs_init(id, 1);
+	regs_op(0, PCNET32U_REG_READ, PCNET32U_SPACE_CSR, 0, 0, 0, 0);
+	rb.reserved[2] = 1;
+	regs_try(op, "reserved");
+	regs_init(id, 0);
+	regs_try(op, "0 accesses");
+	regs_init(id, PCNET32U_REGS_MAX_OPS + 1);
+	regs_try(op, "65 accesses");
+	/* allowed to the dump only: reads, and a suspend that is resumed */
+	regs_init(id, 4);
+	regs_op(0, PCNET32U_REG_SUSPEND, 0, 0, 0, 0, 0);
+	regs_op(1, PCNET32U_REG_BULK, PCNET32U_SPACE_CSR, 0, 0, 0, 90);
+	regs_op(2, PCNET32U_REG_BULK, PCNET32U_SPACE_BCR, 0, 0, 0, 36);
+	regs_op(3, PCNET32U_REG_RESUME, 0, 0, 0, 0, 0);
+	regs_try(op, "dump reads");
+	/* one forbidden access spoils the whole program: nothing runs */
+	regs_init(id, 2);
+	regs_op(0, PCNET32U_REG_READ, PCNET32U_SPACE_CSR, 0, 0, 0, 0);
+	regs_op(1, PCNET32U_REG_WRITE, PCNET32U_SPACE_CSR, 24, 0, 0, 0);
+	regs_try(op, "read then write CSR24");
+}
+
+/* a mediated daemon against the register firewall */
+static int regs_mode(void)
+{
+	static struct pcnet32u_fetch x;
+	__u64 id = 424242;
+
+	/* no request held: nothing to serve a program for */
+	REGS1(0, "no request", PCNET32U_REG_READ, PCNET32U_SPACE_CSR, 0, 0, 0, 0);
+	fetch_init(&x, 0);
+	for (;;) {
+		if (ioctl(fd, PCNET32U_IOC_FETCH, &x)) {
+			if (errno == EINTR) {
+				fetch_init(&x, 0);
+				continue;
+			}
+			printf("FETCH %s\n", res(-1));
+			return 0;
+		}
+		id = x.id;
+		printf("got op %u\n", x.op);
+		regs_probe(id, x.op);
+		x.status = -EIO;
+		x.rep_len = 0;
+		x.proc_ns = 0;
+		if (x.op == PCNET32_OP_GET_REGS) {
+			x.flags = PCNET32U_FETCH_NOWAIT;
+			printf("last reply: %s\n",
+			       res(ioctl(fd, PCNET32U_IOC_FETCH, &x)));
+			return 0;
+		}
+	}
+}
+
 /* serve by FETCH, refusing everything: which ops reach us */
 static int declare(__u64 mask)
 {
@@ -470,6 +609,8 @@ int main(int argc, char **argv)
 		return fork_child();
 	if (!strcmp(argv[i], "hold-thread"))
 		return hold_thread();
+	if (!strcmp(argv[i], "regs"))
+		return regs_mode();
 	fprintf(stderr, "upcall-hostile: unknown mode %s\n", argv[i]);
 	return 1;
 }
