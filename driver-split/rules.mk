@@ -87,5 +87,6 @@ TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
 TEST_LDLIBS += -lm -lseccomp
 # sources the tests include or whose headers they use
 TEST_DEPS += $(SPL_DIR)/daemon/dispatch.c $(SPL_DIR)/daemon/dispatch.h \
+	$(wildcard $(ROOT)/pcnet32/*.c $(ROOT)/pcnet32/*.h) \
 	$(SPL_DIR)/daemon/sandbox.c $(SPL_DIR)/daemon/sandbox.h \
 	$(filter %.h,$(SPL_KSRC))

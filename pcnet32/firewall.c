@@ -173,8 +173,12 @@ pcnet32_fw_find(u32 op, const struct pcnet32_state *st, u8 space, u16 reg)
 
 	if (!t)
 		return NULL;
-	if (space == PCNET32U_SPACE_MII)
+	if (space == PCNET32U_SPACE_MII) {
+		/* a chip without an MII has no PHY to reach through BCR33/34 */
+		if (!st->has_mii)
+			return NULL;
 		r = reg & 31;
+	}
 	for (i = 0; i < t->n; i++) {
 		const struct pcnet32_fw_range *g = &t->ranges[i];
 

@@ -29,7 +29,9 @@ struct pcnet32_state;
 
 /* range flags */
 #define PCNET32_FW_RD		0x1	/* readable */
-#define PCNET32_FW_OWN_PHY	0x2	/* MII: only the NIC's own PHY */
+#define PCNET32_FW_OWN_PHY	0x2	/* MII: only the NIC's own PHY (and the
+					 * MII space only on a chip with one)
+					 */
 
 struct pcnet32_fw_range {
 	u8 space;		/* PCNET32U_SPACE_* */

@@ -29,7 +29,8 @@
 #define DP_STOCK	0
 #define DP_INKERNEL	1
 #define DP_SPLIT	2
-#define DP_N		3
+#define DP_SPLIT_DIRECT	3	/* the split build, its daemon with direct ports */
+#define DP_N		4
 
 static char *dp_out[DP_N];
 static int dp_status[DP_N];
@@ -38,7 +39,8 @@ static unsigned char dp_exc_csr[DP_MAX_CSR], dp_exc_bcr[DP_MAX_BCR];
 static char *dp_exc_line[DP_MAX_LINES];
 static int dp_n_line, dp_n_reg, dp_exc_ok;
 
-static const char *const dp_driver[DP_N] = { "stock", "inkernel", "split" };
+static const char *const dp_driver[DP_N] = { "stock", "inkernel", "split", "split" };
+static const char *const dp_label[DP_N] = { "stock", "inkernel", "split", "split-direct" };
 
 static int dp_lab(struct th_result *r, int timeout, const char *const argv[])
 {
@@ -53,7 +55,7 @@ static void dp_collect(int i)
 	const char *lab = th_path("vm/lab");
 
 	/* unique per run: others may run the lab suites in the same tree */
-	snprintf(name, sizeof(name), "pty-%s-%d", dp_driver[i], (int)getpid());
+	snprintf(name, sizeof(name), "pty-%s-%d", dp_label[i], (int)getpid());
 	{
 		const char *down[] = { lab, "down", "--name", name, NULL };
 
@@ -67,7 +69,22 @@ static void dp_collect(int i)
 		dp_lab(&r, 300, up);
 		if (r.status != 0) {
 			fprintf(stderr, "parity: booting %s failed (%d): %s\n",
-				dp_driver[i], r.status, r.err);
+				dp_label[i], r.status, r.err);
+			th_free(&r);
+			return;
+		}
+		th_free(&r);
+	}
+	if (i == DP_SPLIT_DIRECT) {
+		const char *direct[] = { lab, "exec", "--name", name, "--", "sh", "-c",
+					 "/lab/driver/daemon-stop && "
+					 "PCNET32D_ARGS='--ports direct' /lab/driver/daemon-start && "
+					 "grep -q 'ports .* direct' /var/log/pcnet32d.log", NULL };
+
+		dp_lab(&r, 60, direct);
+		if (r.status != 0) {
+			fprintf(stderr, "parity: the direct-ports daemon did not start (%d): %s\n",
+				r.status, r.err);
 			th_free(&r);
 			return;
 		}
@@ -83,7 +100,7 @@ static void dp_collect(int i)
 		dp_ran[i] = 1;
 		if (r.status != 0)
 			fprintf(stderr, "parity: %s script status %d: %s\n",
-				dp_driver[i], r.status, r.err);
+				dp_label[i], r.status, r.err);
 		th_free(&r);
 	}
 	{
@@ -171,6 +188,13 @@ static int dp_split_init(void)
 {
 	dp_need(DP_INKERNEL);
 	dp_need(DP_SPLIT);
+	return 0;
+}
+
+static int dp_direct_init(void)
+{
+	dp_need(DP_INKERNEL);
+	dp_need(DP_SPLIT_DIRECT);
 	return 0;
 }
 
@@ -393,7 +417,7 @@ static void dp_save(const char *section, int i, const char *text)
 	mkdir(th_path("build/tests"), 0755);
 	mkdir(th_path("build/tests/parity"), 0755);
 	snprintf(path, sizeof(path), "%s/%s.%s", th_path("build/tests/parity"),
-		 section, dp_driver[i]);
+		 section, dp_label[i]);
 	f = fopen(path, "w");
 	if (f) {
 		fputs(text, f);
@@ -433,7 +457,7 @@ static void dp_compare(const char *section, int a, int b)
 		}
 		fprintf(stderr, "\nparity %s differs (build/tests/parity/%s.*):\n"
 			"  %-9s %.120s\n  %-9s %.120s\n", section, section,
-			dp_driver[a], x, dp_driver[b], y);
+			dp_label[a], x, dp_label[b], y);
 	}
 	CU_ASSERT_STRING_EQUAL(ns, no);
 	free(s);
@@ -511,14 +535,19 @@ static void t_sanity(void)
 	X(down_raw, "down-raw", "interface down: -d raw")		\
 	X(up_again, "up-again", "interface up again")
 
-/* t_*: stock against inkernel; s_*: inkernel against split */
+/*
+ * t_*: stock against inkernel; s_*: inkernel against split; d_*: inkernel
+ * against split with direct ports
+ */
 #define DP_T(fn, sec, what)						\
 	static void t_##fn(void) { dp_compare(sec, DP_STOCK, DP_INKERNEL); } \
-	static void s_##fn(void) { dp_compare(sec, DP_INKERNEL, DP_SPLIT); }
+	static void s_##fn(void) { dp_compare(sec, DP_INKERNEL, DP_SPLIT); } \
+	static void d_##fn(void) { dp_compare(sec, DP_INKERNEL, DP_SPLIT_DIRECT); }
 DP_SECTIONS(DP_T)
 #undef DP_T
 #define DP_T_INFO(fn, sec, what)	{ what, t_##fn },
 #define DP_S_INFO(fn, sec, what)	{ what, s_##fn },
+#define DP_D_INFO(fn, sec, what)	{ what, d_##fn },
 
 static CU_TestInfo dp_tests[] = {
 	{ "exceptions file: entries with reasons", t_exceptions },
@@ -548,3 +577,20 @@ static CU_TestInfo dp_split_tests[] = {
 /* the paper's section 6.2: the same results with and without factorization */
 TH_SUITE(lab, "split: parity with the inkernel build", dp_split_init, NULL,
 	 dp_split_tests);
+
+static void d_ran(void)
+{
+	CU_ASSERT_FATAL(dp_ran[DP_INKERNEL] && dp_ran[DP_SPLIT_DIRECT]);
+	CU_ASSERT_EQUAL(dp_status[DP_SPLIT_DIRECT], 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dp_out[DP_SPLIT_DIRECT], "=== end\n"));
+}
+
+static CU_TestInfo dp_direct_tests[] = {
+	{ "the split build with direct ports ran the script without oops/WARN", d_ran },
+	DP_SECTIONS(DP_D_INFO)
+	CU_TEST_INFO_NULL,
+};
+
+/* the same with the paper's direct port access (pcnet32d --ports direct) */
+TH_SUITE(lab, "split with direct ports: parity with the inkernel build",
+	 dp_direct_init, NULL, dp_direct_tests);
