@@ -292,13 +292,16 @@ static void test_hung_daemon_on_ports(void)
 	int ms = 99999;
 
 	/*
-	 * The daemon hangs (5 s) in nway_reset, an op on the ports: at the
-	 * 2 s deadline the caller has an error, and since the daemon may
-	 * still be touching the ports the kernel is taking back, it is
-	 * killed; the supervisor starts a new one.
+	 * A daemon with direct ports hangs (5 s) in nway_reset, an op on the
+	 * ports: at the 2 s deadline the caller has an error, and since the
+	 * daemon may still be touching the ports the kernel is taking back,
+	 * it is killed (and its release awaited); the supervisor starts a new
+	 * one. (A mediated daemon is killed at its deadline as any other:
+	 * "a daemon past its deadline off the ports is killed then".)
 	 */
 	gsh(&r, 60, "/lab/driver/daemon-stop && : > /var/log/pcnet32d.log && "
-		    "PCNET32D_TEST_DELAY=6:5000 /lab/driver/daemon-start && "
+		    "PCNET32D_TEST_DELAY=6:5000 PCNET32D_ARGS=--ports\\ direct "
+		    "/lab/driver/daemon-start && "
 		    "f=/sys/kernel/debug/pcnet32-upcall0/samples; echo 0 > $f; "
 		    "t0=$(now_ms); ethtool -r eth0; st=$?; t1=$(now_ms); "
 		    "echo status=$st ms=$((t1 - t0)); head -1 $f; "
@@ -508,7 +511,7 @@ static CU_TestInfo split_tests[] = {
 	{ "kill -9 mid nway_reset: ethtool reports the reset", test_kill_mid_nway_reset },
 	{ "a daemon past its deadline off the ports is killed then", test_late_daemon_killed },
 	{ "a reply after its caller gave up is refused as stale", test_stale_reply_rejected },
-	{ "a daemon hung on the ports is killed at the deadline", test_hung_daemon_on_ports },
+	{ "a daemon hung on direct ports is killed at the deadline", test_hung_daemon_on_ports },
 	{ "8 parallel loops through the FIFO all succeed", test_parallel_fifo },
 	{ "ethtool -d loop under iperf3 both ways for 60 s: no race", test_ports_race },
 	{ "unload and load 5 times under ping", test_reload_cycles },
