@@ -8,7 +8,7 @@
 #   ssh N             ssh login running 'true', N times; value: seconds
 #   iperf TAG S REP [-R]  one S-second iperf3 run (-R: guest to host),
 #                     recorded as repetition REP; value: receiver
-#                     throughput in Mbit/s
+#                     throughput in Mbit/s (iperf3 -J, through jq)
 # Needs GUEST and LAB_SSH_CONFIG (set by vm/lab host).
 set -euo pipefail
 
@@ -51,15 +51,24 @@ ssh)
 iperf)
 	tag=${1:?iperf TAG S REP [-R]} s=${2:?iperf TAG S REP [-R]} rep=${3:?iperf TAG S REP [-R]}
 	rev=${4:-}
-	# the guest's server re-opens its socket between tests: retry
+	# iperf3 -J: the receiver's throughput is end.sum_received (with -R
+	# too: the side that received), in bit/s; Mbit/s as iperf3 -f m gives
+	# them (10^6). The guest's server re-opens its socket between tests:
+	# a run refused as busy ends with an "error" in the JSON: retry.
 	for try in 1 2 3; do
-		if out=$(iperf3 -c "$GUEST" -t "$s" -f m ${rev:+"$rev"} 2>&1); then
-			v=$(awk '/receiver/ { for (i = 2; i <= NF; i++) if ($i == "Mbits/sec") v = $(i - 1) } END { print v }' <<<"$out")
-			[ -n "$v" ] || { echo "netbench: no receiver line in iperf3's output" >&2; exit 1; }
+		st=0
+		out=$(iperf3 -c "$GUEST" -t "$s" -J ${rev:+"$rev"} 2>/dev/null) || st=$?
+		v=$(jq -r 'if .error == null and .end.sum_received.bits_per_second != null
+			then .end.sum_received.bits_per_second / 1e6 else empty end' <<<"$out" 2>/dev/null || true)
+		if [ "$st" = 0 ] && [ -n "$v" ]; then
 			printf '%s,%s,%s\n' "$tag" "$rep" "$v"
 			exit 0
 		fi
-		[ "$try" = 3 ] && { printf 'netbench: iperf3 failed:\n%s\n' "$out" >&2; exit 1; }
+		if [ "$try" = 3 ]; then
+			err=$(jq -r '.error // empty' <<<"$out" 2>/dev/null || true)
+			printf 'netbench: iperf3 failed (status %s): %s\n' "$st" "${err:-$(head -c 400 <<<"$out")}" >&2
+			exit 1
+		fi
 		sleep 1
 	done
 	;;

@@ -54,6 +54,7 @@ ci() { # out benchci-args...
 # Table 2 (claim 1: at most 2)
 ci ci_cmd_si -k cmd -a split -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
 ci ci_cmd_pi -k cmd -a split-paper -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
+ci ci_cmd_di -k cmd -a split-direct -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
 # Table 3 (claim 2: unchanged; iperf3 target: at least 0.99)
 ci ci_net_si -k test -a split -b inkernel -t min:0.99 "$DATA/net.csv"
 ci ci_net_pi -k test -a split-paper -b inkernel -t min:0.99 "$DATA/net.csv"
@@ -63,6 +64,18 @@ ci ci_ops_is -k op -a inkernel -b stock -v ns -w err=0 -t max:1.1 "$DATA/ops.csv
 ci ci_ops_si -k op -a split -b inkernel -v ns -w err=0 -t max:5 "$DATA/ops.csv"
 ci ci_ops_pi -k op -a split-paper -b inkernel -v ns -w err=0 -t max:5 "$DATA/ops.csv"
 ci ci_ops_ps -k op -a split-paper -b split -v ns -w err=0 "$DATA/ops.csv"
+# the two departures alone: direct ports with our protocol against ours
+# (split-direct/split), the paper's protocol with direct ports against
+# ours with direct ports (split-paper/split-direct)
+ci ci_ops_di -k op -a split-direct -b inkernel -v ns -w err=0 -t max:5 "$DATA/ops.csv"
+ci ci_ops_ds -k op -a split-direct -b split -v ns -w err=0 "$DATA/ops.csv"
+ci ci_ops_pd -k op -a split-paper -b split-direct -v ns -w err=0 "$DATA/ops.csv"
+# interference: iperf3 host->guest under 200 register dumps or
+# get_link_ksettings calls a second, each split column against inkernel
+# under the same load (the target, split: at least 0.97)
+ci ci_int_si -k test -a split -b inkernel -t min:0.97 "$DATA/net.csv"
+ci ci_int_di -k test -a split-direct -b inkernel -t min:0.97 "$DATA/net.csv"
+ci ci_int_pi -k test -a split-paper -b inkernel -t min:0.97 "$DATA/net.csv"
 # split - inkernel (ns) against 1.5 pipe round trips of the split guest
 # (the target; moonshot: 1.0), the round trip's median as measured
 prt=$(awk -F, '$1 == "split" && $2 == "pipe_rtt" { print $7 }' "$S/ops.csv")
@@ -74,25 +87,56 @@ else
 	: >"$S/ci_ops_sd.csv"
 	: >"$S/ci_ops_sd1.csv"
 fi
-# counters per call (opbench -c): sums over the rounds, then per call;
-# upcalls only where the kernel counts them (-1 elsewhere)
-if [ -s "$DATA/ops-counters.csv" ] && [ "$(wc -l <"$DATA/ops-counters.csv")" -gt 1 ]; then
-	# shellcheck disable=SC2016 # Miller's own variables
-	mlr --icsv --ocsv put '$upcalls = $upcalls < 0 ? "" : $upcalls' \
-		'then' stats1 -a sum -f calls,task_clock_ns,context_switches,page_faults,cpu_migrations,cs_all,upcalls -g column,op \
-		'then' put 'c = $calls_sum;
-			$n = c;
-			$task_clock_us = $task_clock_ns_sum / c / 1000;
-			$cs = $context_switches_sum / c;
-			$cs_all = $cs_all_sum / c;
-			$faults = $page_faults_sum / c;
-			$migrations = $cpu_migrations_sum / c;
-			$upcalls_sum = is_present($upcalls_sum) ? $upcalls_sum : "";
-			$upcalls = is_empty($upcalls_sum) ? "" : $upcalls_sum / c' \
-		'then' cut -o -f column,op,n,task_clock_us,cs,cs_all,faults,migrations,upcalls,upcalls_sum \
-		"$DATA/ops-counters.csv" >"$S/counters.csv"
+# counters per call (opbench -c): sums over the rounds, then per call.
+# A counter a column does not have (-1 in every round: upcalls outside the
+# split build, the register counters with the stock driver) stays empty.
+# programs, accesses: register programs and accesses per call (regaccess,
+# summed over its ops); hold_max_us: the lock's longest hold by one
+# program (the largest of the rounds), hold_mean_us: its mean hold;
+# holds: the slow path's stops of the fast path per call (fastpath_holds).
+CNT_F=calls,task_clock_ns,context_switches,page_faults,cpu_migrations,cs_all,upcalls,programs,accesses,refused,malformed,hold_max_ns,hold_total_ns,fastpath_holds
+CNT_OUT=column,op,n,task_clock_us,cs,cs_all,faults,migrations,upcalls,upcalls_sum,programs,programs_sum,accesses,refused_sum,malformed_sum,hold_max_us,hold_mean_us,holds,holds_sum
+per_call() { # raw out
+	if [ -s "$1" ] && [ "$(wc -l <"$1")" -gt 1 ]; then
+		# shellcheck disable=SC2016 # Miller's own variables
+		mlr --icsv --ocsv unsparsify \
+			'then' put 'for (f in ["upcalls", "programs", "accesses", "refused", "malformed", "hold_max_ns", "hold_total_ns", "fastpath_holds"]) {
+				if (is_not_empty($[f]) && $[f] < 0) { $[f] = "" }
+			}' \
+			'then' stats1 -a sum,max -f "$CNT_F" -g column,op \
+			'then' put 'c = $calls_sum;
+				$n = c;
+				$task_clock_us = $task_clock_ns_sum / c / 1000;
+				$cs = $context_switches_sum / c;
+				$cs_all = $cs_all_sum / c;
+				$faults = $page_faults_sum / c;
+				$migrations = $cpu_migrations_sum / c;
+				have_up = is_present($upcalls_max) && !is_empty($upcalls_max);
+				$upcalls_sum = have_up ? $upcalls_sum : "";
+				$upcalls = have_up ? $upcalls_sum / c : "";
+				have_regs = is_present($programs_max) && !is_empty($programs_max);
+				$programs_sum = have_regs ? $programs_sum : "";
+				$programs = have_regs ? $programs_sum / c : "";
+				$accesses = have_regs ? $accesses_sum / c : "";
+				$refused_sum = have_regs ? $refused_sum : "";
+				$malformed_sum = have_regs ? $malformed_sum : "";
+				$hold_max_us = have_regs ? $hold_max_ns_max / 1000 : "";
+				$hold_mean_us = have_regs && $programs_sum > 0 ? $hold_total_ns_sum / $programs_sum / 1000 : "";
+				have_h = is_present($fastpath_holds_max) && !is_empty($fastpath_holds_max);
+				$holds_sum = have_h ? $fastpath_holds_sum : "";
+				$holds = have_h ? $fastpath_holds_sum / c : ""' \
+			'then' unsparsify --fill-with "" -f "$CNT_OUT" \
+			'then' cut -o -f "$CNT_OUT" "$1" >"$2"
+	else
+		echo "$CNT_OUT" >"$2"
+	fi
+}
+per_call "$DATA/ops-counters.csv" "$S/counters.csv"
+# the interference loops' counters (older runs have none)
+if [ -f "$DATA/interfere-counters.csv" ]; then
+	per_call "$DATA/interfere-counters.csv" "$S/intcnt.csv"
 else
-	echo "column,op,n,task_clock_us,cs,cs_all,faults,migrations,upcalls,upcalls_sum" >"$S/counters.csv"
+	echo "$CNT_OUT" >"$S/intcnt.csv"
 fi
 # upcall phases, long form; "other" is the daemon's time outside COPY and
 # PROCESSING (user - copy - proc); src: the ethtool command or opbench op
@@ -131,6 +175,118 @@ for f in loc opnames; do
 		esac
 	fi
 done
+
+# ---- register access, from the kernel's own counters (Miller) -------------
+# The driver op behind each opbench op; whether it is an op on the ports
+# comes from the build's op table (flag "ports").
+cat >"$S/opmain.csv" <<'EOF'
+op,name
+GDRVINFO,GET_DRVINFO
+GRINGPARAM,GET_RINGPARAM
+GMSGLVL,GET_MSGLEVEL
+SMSGLVL,SET_MSGLEVEL
+GSSET_INFO,GET_SSET_COUNT
+GSTRINGS,GET_STRINGS
+GLINK,GET_LINK
+GLINKSETTINGS,GET_LINK_KSETTINGS
+GREGS,GET_REGS
+MII_READ,MDIO_READ
+EOF
+# shellcheck disable=SC2016 # Miller's own variables
+if head -n 1 "$S/opnames.csv" | grep -q flags; then
+	mlr --icsv --ocsv join -j name -f "$S/opnames.csv" \
+		'then' put '$ports = $flags =~ "(^|[|])ports([|]|$)" ? 1 : 0' \
+		'then' cut -o -f op,name,ports "$S/opmain.csv" >"$S/opports.csv"
+else
+	mlr --icsv --ocsv put '$ports = ""' "$S/opmain.csv" >"$S/opports.csv"
+fi
+# per op and column: the counters per call of the driver ops (no reference
+# points), with the op's ports flag
+mlr --icsv --ocsv join -j op -f "$S/opports.csv" "$S/counters.csv" >"$S/regs.csv"
+# shellcheck disable=SC2016 # Miller's own variables
+MLR_FMT='func f(x) {
+	if (is_absent(x) || is_empty(x)) { return "–" }
+	a = abs(x);
+	return a >= 100 ? fmtnum(x, "%.0f") : a >= 10 ? fmtnum(x, "%.1f") : a >= 1 ? fmtnum(x, "%.2f") : a == 0 ? "0" : fmtnum(x, "%.3f");
+}
+func has(map m, str c, str k) {
+	return haskey(m, c) && haskey(m[c], k) && !is_empty(m[c][k]);
+}
+'
+# the table of REPORT.md (markdown by Miller; the report inserts it)
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd put -q "$MLR_FMT"'
+@v[$op][$column] = $*;
+end {
+	for (op, m in @v) {
+		r = {"op": op};
+		for (c in ["inkernel", "split", "split-direct", "split-paper"]) { r["programs/call " . c] = f(m[c]["programs"]) }
+		for (c in ["inkernel", "split", "split-direct"]) { r["accesses/call " . c] = f(m[c]["accesses"]) }
+		for (c in ["inkernel", "split"]) { r["longest hold (µs) " . c] = f(m[c]["hold_max_us"]) }
+		for (c in ["inkernel", "split"]) { r["mean hold (µs) " . c] = f(m[c]["hold_mean_us"]) }
+		for (c in ["split", "split-direct", "split-paper"]) { r["fast-path holds/call " . c] = f(m[c]["holds"]) }
+		emit r;
+	}
+}' "$S/regs.csv" >"$S/regs.md"
+# the targets on these counters, one per line: what, figure, bound,
+# outcome (tab-separated; the report prints them with the other targets)
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --otsv --headerless-tsv-output put -q "$MLR_FMT"'
+func row(str what, str fig, str bound, str outcome) {
+	r = {"what": what, "fig": fig, "bound": bound, "outcome": outcome};
+	emit r;
+}
+@v[$op][$column] = $*;
+@ports[$op] = $ports;
+end {
+	# register programs and accesses per call: split the same as inkernel
+	# (the same programs, checked and run by the same kernel code); the
+	# register dump: one program per call
+	none = "";
+	for (op, m in @v) {
+		if (!has(m, "split", "programs") || !has(m, "inkernel", "programs")) { continue }
+		s = m["split"]; i = m["inkernel"];
+		if (s["programs_sum"] == 0 && i["programs_sum"] == 0) { none = none . (none == "" ? "" : ", ") . op; continue }
+		same = s["programs_sum"] * i["n"] == i["programs_sum"] * s["n"] && abs(s["accesses"] - i["accesses"]) <= 1e-9 * (1 + i["accesses"]);
+		fig = "split " . f(s["programs"]) . " · " . f(s["accesses"]) . ", inkernel " . f(i["programs"]) . " · " . f(i["accesses"]);
+		if (has(m, "split-direct", "programs")) { fig = fig . ", split-direct " . f(m["split-direct"]["programs"]) . " · " . f(m["split-direct"]["accesses"]) }
+		if (op == "GREGS") {
+			one = s["programs_sum"] == s["n"] && i["programs_sum"] == i["n"];
+			row("register programs · accesses per call, GREGS (the dump)", fig, "1 program; split = inkernel", one && same ? "met" : "not met");
+		} else {
+			row("register programs · accesses per call, " . op, fig, "split = inkernel", same ? "met" : "not met");
+		}
+		row("longest register-lock hold, " . op, "split " . f(s["hold_max_us"]) . " µs, inkernel " . f(i["hold_max_us"]) . " µs (mean " . f(s["hold_mean_us"]) . ", " . f(i["hold_mean_us"]) . ")", "beside inkernel", "shown");
+	}
+	if (none != "") { row("register programs per call, " . none, "0 in split and inkernel", "split = inkernel", "met") }
+	# programs the firewall refused or found malformed: none
+	rf = 0; ml = 0; nn = 0;
+	for (op, m in @v) {
+		if (has(m, "split", "refused_sum")) { rf += m["split"]["refused_sum"]; ml += m["split"]["malformed_sum"]; nn += 1 }
+	}
+	if (nn > 0) { row("register programs refused · malformed, split, every op loop", rf . " · " . ml, "= 0", rf == 0 && ml == 0 ? "met" : "not met") }
+	# fast-path holds per call: never when mediated; with direct ports one
+	# per call of an op on the ports that goes up (GLINK is answered in the
+	# kernel: none)
+	hs = 0; hn = 0;
+	for (op, m in @v) {
+		if (has(m, "split", "holds")) { hs += m["split"]["holds_sum"]; hn += m["split"]["n"] }
+	}
+	if (hn > 0) { row("fast-path holds per call, split (mediated), every op", f(hs / hn) . " (" . hs . " over " . hn . " calls)", "= 0", hs == 0 ? "met" : "not met") }
+	for (c in ["split-direct", "split-paper"]) {
+		os = 0; on = 0; other = "";
+		for (op, m in @v) {
+			if (!has(m, c, "holds")) { continue }
+			x = m[c];
+			if (@ports[op] == 1 && has(m, c, "upcalls") && x["upcalls"] > 0) {
+				row("fast-path holds per call, " . c . ", " . op, fmtnum(x["holds"], "%.3f") . " (" . x["holds_sum"] . " / " . x["n"] . ")", "= 1 (an op on the ports)", x["holds_sum"] == x["n"] ? "met" : "not met");
+			} else {
+				os += x["holds_sum"]; on += x["n"]; other = other . (other == "" ? "" : ", ") . op;
+			}
+		}
+		if (on > 0) { row("fast-path holds per call, " . c . ", the other ops (" . other . ")", f(os / on) . " (" . os . " over " . on . " calls)", "= 0", os == 0 ? "met" : "not met") }
+	}
+}' "$S/regs.csv" >"$S/targets-regs.tsv"
 
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
@@ -201,16 +357,17 @@ run_awk() { # program files...
 FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/netr.csv"
 	"$S/interfere.csv" "$S/up.csv" "$S/upcmd.csv" "$S/loc.csv" "$S/opnames.csv"
 	"$ROOT/bench/paper.csv" "$S/failures.csv" "$S/counters.csv"
-	"$S/ci_cmd_si.csv" "$S/ci_cmd_pi.csv" "$S/ci_net_si.csv" "$S/ci_net_pi.csv"
+	"$S/ci_cmd_si.csv" "$S/ci_cmd_pi.csv" "$S/ci_cmd_di.csv" "$S/ci_net_si.csv" "$S/ci_net_pi.csv"
 	"$S/ci_ops_is.csv" "$S/ci_ops_si.csv" "$S/ci_ops_pi.csv" "$S/ci_ops_ps.csv"
-	"$S/ci_ops_sd.csv" "$S/ci_ops_sd1.csv")
+	"$S/ci_ops_sd.csv" "$S/ci_ops_sd1.csv" "$S/ci_ops_di.csv" "$S/ci_ops_ds.csv" "$S/ci_ops_pd.csv"
+	"$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv" "$S/intcnt.csv")
 
 # ---- figure data -----------------------------------------------------------
 # clustered bars: label, then per column median, low, high
 run_awk '
 END {
-	# always the four columns, in this order (NaN where a column was not run)
-	nc = split("stock inkernel split split-paper", C, " ")
+	# always the five columns, in this order (NaN where a column was not run)
+	nc = split("stock inkernel split split-direct split-paper", C, " ")
 	ncmd = split("v i g s t d", K, " ")
 	split("ethtool\\n--version|ethtool\\n-i|ethtool\\n-g|ethtool -s\\nmsglvl|ethtool\\n-t|ethtool\\n-d", L, "|")
 	f = figdir "/ethtool.dat"
@@ -240,10 +397,14 @@ END {
 	}
 	# network: one block per test, first line its title
 	f = figdir "/net.dat"
-	nt = split("ping scp_4k scp_4m ssh iperf_h2g iperf_g2h iperf_h2g_dumping", T, " ")
-	split("ping RTT (ms)|scp 4.3 KB (s)|scp 4 MiB (s)|ssh login + exit (s)|iperf3 host→guest (Mbit/s)|iperf3 guest→host (Mbit/s)|iperf3 host→guest, guest dumping (Mbit/s)", TT, "|")
+	nt = split("ping scp_4k scp_4m ssh iperf_h2g iperf_g2h iperf_h2g_dumping iperf_h2g_ksettings", T, " ")
+	split("ping RTT (ms)|scp 4.3 KB (s)|scp 4 MiB (s)|ssh login + exit (s)|iperf3 host→guest (Mbit/s)|iperf3 guest→host (Mbit/s)|iperf3 host→guest, guest dumping (Mbit/s)|iperf3 host→guest, guest asking link settings (Mbit/s)", TT, "|")
+	nb = 0
 	for (i = 1; i <= nt; i++) {
-		if (i > 1) printf "\n\n" > f
+		# a test no column ran (an older run): no panel
+		for (c = 1; c <= nc; c++) if (has("net", C[c], T[i])) break
+		if (c > nc) continue
+		if (nb++) printf "\n\n" > f
 		printf "\"%s\" median lo hi\n", TT[i] > f
 		for (c = 1; c <= nc; c++)
 			if (has("net", C[c], T[i]))
@@ -306,7 +467,7 @@ function hl(k, v) { if (!(k in HL)) HK[++nhk] = k; HL[k] = v }
 function cfmt(c, k, f,   x) { x = cval("counters", c, k, f); return x == "" ? "–" : fmt(x) }
 function cval(t, c, k, f) { return ((t, c, k, f) in S) ? S[t, c, k, f] : "" }
 function target_row(what, fig, bound, outcome) {
-	line("| " what " | " fig " | " bound " | " (outcome == "met" || outcome ~ /^no upcall/ ? outcome : "**" outcome "**") " |")
+	line("| " what " | " fig " | " bound " | " (outcome == "met" || outcome == "shown" || outcome ~ /^no upcall/ ? outcome : "**" outcome "**") " |")
 	tl = tl "\n  " what ": " fig ", target " bound ": " outcome
 }
 END {
@@ -345,7 +506,7 @@ END {
 	bnote = ""
 	for (c in bchanged) bnote = bnote " " c
 	line("| commit | " m("commit") (!nmd5 ? " (this run did not record the hashes of the driver builds)" : bnote == "" ? "; the same driver builds in every round (hashes of the module and daemon as booted)" : "; **the driver build changed between rounds for" bnote "** (the tree is shared and the lab builds at every boot)") " |")
-	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-paper: the split build, its daemon restarted with `--protocol paper`) and runs every workload on each column in turn, in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings, " m("net_reps") " scp runs of each size and " m("net_reps") " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way (odd runs in the round'"'"'s order, even runs reversed), one with the guest dumping registers " m("dump_rate") " times a second |")
+	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-direct and split-paper: the split build, its daemon restarted with `--ports direct`, and with `--protocol paper --ports direct`) and runs every workload on each column that joins it in turn, in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings, " m("net_reps") " scp runs of each size and " m("net_reps") " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way (odd runs in the round'"'"'s order, even runs reversed), one host→guest with the guest dumping registers " m("dump_rate") " times a second, one with it asking the link settings " m("kset_rate") " times a second (not stock). " (m("direct_all") == 1 ? "split-direct joined every workload." : "split-direct joined the op loop and the two interference runs only (and an iperf3 warm-up host→guest): the time budget.") " |")
 	line("")
 	line("Cells are the median over all rounds with the spread in brackets (Table 2 commands and")
 	line("network: p25–p75, the interquartile range; per-op latencies: p5–p95). Ratios are ratios")
@@ -405,7 +566,7 @@ END {
 	# ---- targets ----
 	line("## Targets")
 	line("")
-	line("The targets of the issue \"Upcall ABI v2\", printed, never enforced: *met* when the whole 95% interval satisfies the target, *not met* when none of it does, *inconclusive* when it straddles the bound.")
+	line("The targets of the issues \"Upcall ABI v2\" and mediated register access (the rows on interference, register programs and fast-path holds), printed, never enforced: *met* when the whole 95% interval satisfies the target, *not met* when none of it does, *inconclusive* when it straddles the bound.")
 	line("")
 	H[1] = "target"; H[2] = "figure [95% interval]"; H[3] = "bound"; H[4] = "outcome"; table_head("lrrl", 4)
 	tl = ""
@@ -431,8 +592,18 @@ END {
 	split("iperf_h2g iperf_g2h", IP, " ")
 	for (i = 1; i <= 2; i++) if (("ci_net_si", IP[i], "est") in S)
 		target_row("iperf3 split/inkernel, " (i == 1 ? "host→guest" : "guest→host"), civ("ci_net_si", IP[i]), "≥ 0.99", S["ci_net_si", IP[i], "target"])
-	for (cc = 1; cc <= 2; cc++) {
-		col = cc == 1 ? "split" : "split-paper"
+	# interference: the same load in both columns, split against inkernel
+	split("iperf_h2g_dumping iperf_h2g_ksettings", IT, " ")
+	ITN["iperf_h2g_dumping"] = m("dump_rate") " register dumps a second"
+	ITN["iperf_h2g_ksettings"] = m("kset_rate") " get_link_ksettings a second"
+	for (i = 1; i <= 2; i++) if (("ci_int_si", IT[i], "est") in S) {
+		k = IT[i]
+		target_row("iperf3 host→guest under " ITN[k] ", split/inkernel", civ("ci_int_si", k), "≥ 0.97", S["ci_int_si", k, "target"])
+		hl("int_" k, S["ci_int_si", k, "est"] "," S["ci_int_si", k, "lo"] "," S["ci_int_si", k, "hi"] "," S["ci_int_si", k, "target"])
+	}
+	split("split split-direct split-paper", UC, " ")
+	for (cc = 1; cc <= 3; cc++) {
+		col = UC[cc]
 		if (!incol[col]) continue
 		for (i = 5; i <= nitem["ops"]; i++) {
 			k = item["ops", i]; u = cval("counters", col, k, "upcalls")
@@ -441,6 +612,10 @@ END {
 			target_row("upcalls per ioctl, " col ", " k, sprintf("%.3f", u) " (" S["counters", col, k, "upcalls_sum"] " / " S["counters", col, k, "n"] ")", "= 1", S["counters", col, k, "upcalls_sum"] == S["counters", col, k, "n"] ? "met" : "not met")
 		}
 	}
+	# register access and fast-path holds, from the kernel'"'"'s counters
+	# (computed by Miller above: stats/targets-regs.tsv)
+	while ((getline l < regtf) > 0) if (split(l, F, "\t") >= 4) target_row(F[1], F[2], F[3], F[4])
+	close(regtf)
 	line("")
 	claims = claims "\ntargets:" tl
 
@@ -557,14 +732,14 @@ END {
 	line("")
 	line("Ratios: the ratio of medians with its 95% bootstrap interval. *cs/call*: context switches per call in the whole guest (opbench'"'"'s system-wide software counter; the pipe round trip'"'"'s is 2); *upcalls/ioctl*: the kernel'"'"'s own upcall count over the loop divided by the ioctls issued.")
 	line("")
-	H[1] = "op"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "split-paper"; H[6] = "inkernel/stock"; H[7] = "split/inkernel"; H[8] = "split − inkernel (µs)"; H[9] = "÷ pipe RTT"
-	H[10] = "cs/call inkernel"; H[11] = "cs/call split"; H[12] = "upcalls/ioctl split"
-	table_head("", 12)
+	H[1] = "op"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "split-direct"; H[6] = "split-paper"; H[7] = "inkernel/stock"; H[8] = "split/inkernel"; H[9] = "split − inkernel (µs)"; H[10] = "÷ pipe RTT"
+	H[11] = "cs/call inkernel"; H[12] = "cs/call split"; H[13] = "upcalls/ioctl split"
+	table_head("", 13)
 	prt = med("ops", "split", "pipe_rtt", 1e-3)
 	for (i = 1; i <= nitem["ops"]; i++) {
 		k = item["ops", i]
 		d = (has("ops", "split", k) && has("ops", "inkernel", k)) ? med("ops", "split", k, 1e-3) - med("ops", "inkernel", k, 1e-3) : ""
-		line("| " k " | " cell("ops", "stock", k, 1e-3, "p5", "p95") " | " cell("ops", "inkernel", k, 1e-3, "p5", "p95") " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_is", k) " | " civ("ci_ops_si", k) " | " (d == "" ? "–" : fmt(d)) " | " ((d == "" || prt == "" || i <= 4) ? "–" : rfmt(d / prt)) " | " cfmt("inkernel", k, "cs_all") " | " cfmt("split", k, "cs_all") " | " cfmt("split", k, "upcalls") " |")
+		line("| " k " | " cell("ops", "stock", k, 1e-3, "p5", "p95") " | " cell("ops", "inkernel", k, 1e-3, "p5", "p95") " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-direct", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_is", k) " | " civ("ci_ops_si", k) " | " (d == "" ? "–" : fmt(d)) " | " ((d == "" || prt == "" || i <= 4) ? "–" : rfmt(d / prt)) " | " cfmt("inkernel", k, "cs_all") " | " cfmt("split", k, "cs_all") " | " cfmt("split", k, "upcalls") " |")
 	}
 	line("")
 	line("### Counters per call (opbench, libperf software events)")
@@ -580,24 +755,36 @@ END {
 		line(l " |")
 	}
 	line("")
-	if (incol["split-paper"]) {
-		line("### The ablation: our protocol (split) and the paper'"'"'s (split-paper), same build")
+	# ---- register access per op (the table comes from Miller: stats/regs.md) ----
+	line("### Register access per op (the kernel'"'"'s counters)")
+	line("")
+	line("From the driver'"'"'s own counters around each op'"'"'s loop above (debugfs `pcnet32-<PCI address>/regaccess`, reset before the loop and read after it, summed over the driver'"'"'s ops; `fastpath_holds`): *programs/call*, *accesses/call*: register programs the kernel checked and ran, and the register accesses they made on the chip, per ioctl; *longest hold*, *mean hold*: how long one program held the driver'"'"'s register lock (the fast path waits for that lock, nothing else); *fast-path holds/call*: how often the slow path stopped the fast path (queues, NAPI, the interrupt line) per ioctl. A daemon with direct ports runs its programs on its own ports: the kernel counts none of them (programs 0) and holds the fast path instead. The stock driver has no such counters.")
+	line("")
+	nreg = 0
+	while ((getline l < regmd) > 0) { line(l); nreg++ }
+	close(regmd)
+	if (!nreg) line("(no register counters in this run)")
+	line("")
+	if (incol["split-paper"] || incol["split-direct"]) {
+		line("### The ablation: our two departures from the paper, each alone")
 		line("")
-		line("`split-paper` is the split build with its daemon restarted as `pcnet32d --protocol paper`: three ioctls per upcall (REQUEST, COPY, REPLY) and no published facts, so the ethtool core'"'"'s auxiliary questions go up as upcalls, as in the paper. µs, median [p5–p95]; *paper/ours*: split-paper/split with its 95% interval.")
+		line("One build, three daemons. `split` is ours: FETCH (one ioctl per upcall, the ethtool core'"'"'s auxiliary questions answered from facts the daemon published at attach) and mediated register access (no port access: every register program checked by the kernel and run under the register lock; the fast path never stops). `split-direct` keeps FETCH but takes the NIC'"'"'s ports itself (`pcnet32d --ports direct`: ioperm; the kernel holds its fast path off around each op on the ports and checks the chip after it). `split-paper` is the paper'"'"'s design in full (`--protocol paper --ports direct`: REQUEST, COPY and REPLY per upcall, no published facts, direct ports). µs, median [p5–p95]; ratios of medians with their 95% interval: *ports alone*: split-direct/split; *protocol alone*: split-paper/split-direct; *both*: split-paper/split.")
 		line("")
-		H[1] = "op"; H[2] = "split (µs)"; H[3] = "split-paper (µs)"; H[4] = "paper/ours"; H[5] = "upcalls/ioctl split"; H[6] = "upcalls/ioctl split-paper"; H[7] = "cs/call split"; H[8] = "cs/call split-paper"
-		table_head("", 8)
+		H[1] = "op"; H[2] = "split (µs)"; H[3] = "split-direct (µs)"; H[4] = "split-paper (µs)"; H[5] = "ports alone"; H[6] = "protocol alone"; H[7] = "both"
+		H[8] = "upcalls/ioctl split"; H[9] = "upcalls/ioctl split-paper"; H[10] = "cs/call split"; H[11] = "cs/call split-direct"; H[12] = "cs/call split-paper"; H[13] = "fast-path holds/call split-direct"
+		table_head("", 13)
 		for (i = 5; i <= nitem["ops"]; i++) {
 			k = item["ops", i]
-			line("| " k " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_ps", k) " | " cfmt("split", k, "upcalls") " | " cfmt("split-paper", k, "upcalls") " | " cfmt("split", k, "cs_all") " | " cfmt("split-paper", k, "cs_all") " |")
+			line("| " k " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-direct", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_ds", k) " | " civ("ci_ops_pd", k) " | " civ("ci_ops_ps", k) " | " cfmt("split", k, "upcalls") " | " cfmt("split-paper", k, "upcalls") " | " cfmt("split", k, "cs_all") " | " cfmt("split-direct", k, "cs_all") " | " cfmt("split-paper", k, "cs_all") " | " cfmt("split-direct", k, "holds") " |")
 		}
 		line("")
-		line("Whole ethtool commands (Table 2), each protocol against inkernel:")
+		line("Whole ethtool commands (Table 2), each daemon against inkernel" (m("direct_all") == 1 ? "" : " (split-direct runs no ethtool commands unless `BENCH_DIRECT_ALL=1`)") ":")
 		line("")
-		H[1] = "command"; H[2] = "split/inkernel"; H[3] = "split-paper/inkernel"; table_head("", 3)
-		for (i = 2; i <= ncmd; i++) line("| " CMDN[K[i]] " | " civ("ci_cmd_si", K[i]) " | " civ("ci_cmd_pi", K[i]) " |")
+		H[1] = "command"; H[2] = "split/inkernel"; H[3] = "split-direct/inkernel"; H[4] = "split-paper/inkernel"; table_head("", 4)
+		for (i = 2; i <= ncmd; i++) line("| " CMDN[K[i]] " | " civ("ci_cmd_si", K[i]) " | " civ("ci_cmd_di", K[i]) " | " civ("ci_cmd_pi", K[i]) " |")
 		line("")
-	} else line("The ablation column `split-paper` (the paper'"'"'s protocol, same build) did not run" (paper_note == "" ? "." : ": " paper_note "."))
+	}
+	if (left_note != "") line("Left out of this run: " left_note ".")
 	line("")
 	skipped = ""
 	while ((getline l < notesf) > 0) if (l ~ /skipped/) {
@@ -673,17 +860,31 @@ END {
 	# ---- beyond the paper ----
 	line("## What the paper did not measure")
 	line("")
-	line("- **Reference floors** (Table 2b, first rows): the null ioctl and the pipe round trip measured in the same guests; the column *÷ pipe RTT* gives the extra cost of each split op in pipe round trips. The reference rows themselves should be alike in all three columns (split/inkernel near 1): they say whether the columns ran under comparable conditions.")
+	line("- **Reference floors** (Table 2b, first rows): the null ioctl and the pipe round trip measured in the same guests; the column *÷ pipe RTT* gives the extra cost of each split op in pipe round trips. The reference rows themselves should be alike in every column (split/inkernel near 1): they say whether the columns ran under comparable conditions.")
 	line("- **Queue wait** (Table 4, *wait*): time a request spends queued before the daemon takes it; with one caller at a time it is the daemon'"'"'s wake-up latency.")
 	line("- **Throughput**, both ways (Table 3, iperf3): the paper timed only ping, scp and ssh.")
-	line("- **Interference of the slow path with the fast path**: iperf3 host→guest while a guest process calls GREGS (the register dump) " m("dump_rate") " times a second on a fixed schedule (`opbench ops -r`), the same work in every column. In the split build each dump holds the fast path (queues stopped, NAPI and the interrupt line off) for the whole upcall; in the kernel builds the dump holds the register lock only.")
+	line("- **Interference of the slow path with the fast path**: iperf3 host→guest while a guest process calls an op at a fixed rate (`opbench ops -r`), the same work in every column: GREGS (the register dump, " m("dump_rate") " a second), and GLINKSETTINGS (ethtool'"'"'s link settings, get_link_ksettings, " m("kset_rate") " a second; not stock). In the kernel builds and in `split` (mediated register access) the fast path never stops for the slow path: a dump'"'"'s one register program holds the register lock only, and get_link_ksettings touches no register on this NIC. With direct ports (`split-direct`, `split-paper`) the kernel stops the fast path (queues, NAPI, the interrupt line) around every upcall of an op on the ports. *vs inkernel*: the throughput under the load against inkernel'"'"'s under the same load, with its 95% interval (the target for `split`: at least 0.97); *fast-path holds a second*, *longest lock hold*: the kernel'"'"'s counters over the loop.")
 	line("")
-	H[1] = "column"; H[2] = "iperf3 host→guest alone (Mbit/s)"; H[3] = "while dumping (Mbit/s)"; H[4] = "ratio"; H[5] = "dumps a second"; H[6] = "GREGS under load (µs) [p5–p95]"; H[7] = "GREGS idle (µs)"
-	table_head("", 7)
-	for (c = 1; c <= nc; c++) {
-		a = med("net", C[c], "iperf_h2g", 1); b = med("net", C[c], "iperf_h2g_dumping", 1)
-		line("| " C[c] " | " cell("net", C[c], "iperf_h2g", 1, "p25", "p75") " | " cell("net", C[c], "iperf_h2g_dumping", 1, "p25", "p75") " | " ((a != "" && b != "" && a) ? rfmt(b / a) : "–") " | " (has("interfere", C[c], "GREGS") ? fmt(S["interfere", C[c], "GREGS", "n"] / m("rounds") / (m("iperf_s") + 2)) : "–") " | " cell("interfere", C[c], "GREGS", 1e-3, "p5", "p95") " | " fmt(med("ops", C[c], "GREGS", 1e-3)) " |")
+	split("iperf_h2g_dumping|iperf_h2g_ksettings", IT, "|")
+	split("GREGS|GLINKSETTINGS", IO, "|")
+	split("while dumping|while asking link settings", IW, "|")
+	split(m("dump_rate") "|" m("kset_rate"), IR, "|")
+	CIV["split"] = "ci_int_si"; CIV["split-direct"] = "ci_int_di"; CIV["split-paper"] = "ci_int_pi"
+	for (t = 1; t <= 2; t++) {
+		k = IT[t]; o = IO[t]
+		H[1] = "column"; H[2] = "iperf3 host→guest alone (Mbit/s)"; H[3] = IW[t] " (Mbit/s)"; H[4] = "÷ alone"; H[5] = "vs inkernel [95%]"
+		H[6] = o " a second"; H[7] = o " under load (µs) [p5–p95]"; H[8] = o " idle (µs)"; H[9] = "fast-path holds a second"; H[10] = "longest lock hold (µs)"
+		table_head("", 10)
+		for (c = 1; c <= nc; c++) {
+			if (!has("net", C[c], k) && !has("interfere", C[c], o)) continue
+			a = med("net", C[c], "iperf_h2g", 1); b = med("net", C[c], k, 1)
+			secs = m("rounds") * (m("iperf_s") + 2)
+			hs = cval("intcnt", C[c], o, "holds_sum"); hm = cval("intcnt", C[c], o, "hold_max_us")
+			line("| " C[c] " | " cell("net", C[c], "iperf_h2g", 1, "p25", "p75") " | " cell("net", C[c], k, 1, "p25", "p75") " | " ((a != "" && b != "" && a) ? rfmt(b / a) : "–") " | " (C[c] == "inkernel" ? "1" : C[c] in CIV ? civ(CIV[C[c]], k) : "–") " | " (has("interfere", C[c], o) ? fmt(S["interfere", C[c], o, "n"] / secs) : "–") " | " cell("interfere", C[c], o, 1e-3, "p5", "p95") " | " fmt(med("ops", C[c], o, 1e-3)) " | " (hs == "" ? "–" : fmt(hs / secs)) " | " (hm == "" ? "–" : fmt(hm)) " |")
+		}
+		line("")
 	}
+	if (m("direct_all") != 1) line("`split-direct` runs no recorded iperf3 alone (only a warm-up; see bench/README.md): its *alone* and *÷ alone* are empty; compare its throughput under load with the others'"'"' under the same load.")
 	line("")
 	line("- **Kernel footprint**: the driver module'"'"'s core size in the guest (`/sys/module/pcnet32/coresize`) and the daemon'"'"'s resident memory.")
 	line("")
@@ -702,7 +903,7 @@ END {
 	while ((getline l < notesf) > 0) {
 		split(l, F, ","); t = l; sub(/^[^,]*,[^,]*,/, "", t)
 		if (t ~ /^failed: /) FAILN[++nfail] = "| " F[1] " | " F[2] " | " substr(t, 9) " |"
-		if (t ~ /^counters: /) CNT[++ncnt] = "round " F[2] ":" substr(t, 11)
+		if (t ~ /^counters: /) CNT[++ncnt] = F[1] ", round " F[2] ":" substr(t, 11)
 	}
 	line("## Failures and counters")
 	line("")
@@ -723,7 +924,7 @@ END {
 	}
 	if (ncnt) {
 		line("")
-		line("The split build'"'"'s upcall channel counters at the end of each round, as the kernel reports them (the first line of its samples file; non-zero `timeouts`, `resets` or `rejected` would mean upcalls that failed):")
+		line("The split build'"'"'s upcall channel counters at the end of each round, as the kernel reports them (the first line of its samples file; non-zero `timeouts`, `resets` or `rejected` would mean upcalls that failed; `regs`: register programs the daemon sent, none with direct ports; non-zero `regs_denied` or `direct_mismatch` would mean a program without a request on the NIC, or a direct-ports daemon the kernel did not hold the fast path for):")
 		line("")
 		for (i = 1; i <= ncnt; i++) line("- " CNT[i])
 	}
@@ -731,8 +932,8 @@ END {
 
 	line("## Method")
 	line("")
-	line("- Columns: `stock` is Debian'"'"'s pcnet32.ko for the guest kernel; `inkernel` is this project'"'"'s driver with every function in the kernel; `split` is the same driver with the slow-path ops in the daemon pcnet32d (see the README). `inkernel` is the control for `split`: same code, only the boundary differs. `split-paper` is the split build with its daemon restarted as `pcnet32d --protocol paper` (the paper'"'"'s three ioctls per upcall, no published facts): the ablation.")
-	line("- Rounds interleave the columns: each round boots every lab afresh, then runs every workload on each column in turn, in the round'"'"'s order: round 1 as listed, each later round rotated by one (a cyclic Latin square: over as many rounds as columns each column takes each position once), so that the shared host'"'"'s changing load and any order effect fall on the columns alike. Before the recorded iperf3 runs each column gets an unrecorded warm-up run each way (the first run on a fresh guest is slow). Medians pool the samples of all rounds; the intervals resample the rounds, then the samples within them.")
+	line("- Columns: `stock` is Debian'"'"'s pcnet32.ko for the guest kernel; `inkernel` is this project'"'"'s driver with every function in the kernel; `split` is the same driver with the slow-path ops in the daemon pcnet32d (see the README): FETCH, and mediated register access. `inkernel` is the control for `split`: same code, only the boundary differs. The ablations, the split build with its daemon restarted: `split-paper` as `pcnet32d --protocol paper --ports direct`, the paper'"'"'s design in full (three ioctls per upcall, no published facts, direct port access with the fast path held around each op on the ports); `split-direct` as `pcnet32d --ports direct` (our protocol, the paper'"'"'s ports), which separates the two departures. " (m("direct_all") == 1 ? "" : "`split-direct` runs the op loop, an iperf3 warm-up and the two interference runs only (the time budget), so Table 2 and 3 have no such column."))
+	line("- Rounds interleave the columns: each round boots every lab afresh, then runs every workload on each column in turn, in the round'"'"'s order: round 1 as listed, each later round rotated by one (a cyclic Latin square: over as many rounds as columns each column takes each position once; each workload rotates the columns that join it, so the workloads of 4 columns take each to each position in 4 rounds, those of 5 each to 4 of the 5 positions), so that the shared host'"'"'s changing load and any order effect fall on the columns alike. Before the recorded iperf3 runs each column gets an unrecorded warm-up run each way (the first run on a fresh guest is slow). Medians pool the samples of all rounds; the intervals resample the rounds, then the samples within them.")
 	line("- Raw samples: `report/data/bench/*.csv` (not committed); statistics: `report/data/bench/stats/`; this page and the figures are generated from them (`make bench-report` regenerates both from the last run).")
 	line("- The claims are printed, never enforced: a run fails only when a workload cannot run.")
 	line("- Reproduce: `make bench` (this run: " int(m("wall_s") / 60) " min; the target is at most 25 minutes on 2 cores); `BENCH_ROUNDS`, `BENCH_REPS`, `BENCH_OPS_N`, `BENCH_QUICK=1` (or `make bench-quick`) change its length (`bench/run.sh --help`).")
@@ -740,7 +941,8 @@ END {
 	print claims
 }' out="$OUT/REPORT.md" metaf="$DATA/meta.env" guestf="$DATA/guest.env" notesf="$DATA/notes.csv" \
 	prevf="$([ -f "$PREV/headline.csv" ] && echo "$PREV/headline.csv")" prevmeta="$PREV/meta.env" \
-	paper_note="$(awk -F, '$3 ~ /^split-paper left out/ { print $3; exit }' "$DATA/notes.csv")" \
+	left_note="$(awk -F, '$3 ~ /^split-[a-z]* left out: / { printf "%s%s", sep, $3; sep = "; " }' "$DATA/notes.csv")" \
 	prevshow="$(realpath -m --relative-to="$ROOT" "$PREV")" sdir="$S" \
-	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" "${FILES[@]}"
+	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" \
+	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" "${FILES[@]}"
 echo "bench report: $OUT/REPORT.md, figures in $FIG"

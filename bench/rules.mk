@@ -1,8 +1,8 @@
 # bench/: the benchmark (make bench). Regenerates the paper's Tables 1-4
-# for stock / inkernel / split / split-paper, with gnuplot figures, into report/REPORT.md,
+# for stock / inkernel / split / split-direct / split-paper, with gnuplot figures, into report/REPORT.md,
 # report/figures/bench-*.png and the raw data under report/data/bench/.
 #
-#   make bench         the full run (4 rotated rounds; about 20 minutes)
+#   make bench         the full run (4 rotated rounds; about 23 minutes)
 #   make bench-quick   one short round per column, for development
 #   make bench-report  tables and figures again from the raw data of the last run
 #

@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# make bench: measure stock / inkernel / split / split-paper in interleaved
-# rounds, keep every raw sample as CSV, then generate the report
-# (bench/report.sh).
+# make bench: measure stock / inkernel / split / split-direct / split-paper
+# in interleaved rounds, keep every raw sample as CSV, then generate the
+# report (bench/report.sh).
 #
 # Each round boots every column (vm/lab up --driver X --name bench-X; the
-# column split-paper is the split build with its daemon restarted with
-# --protocol paper), runs each workload of the list on every column in
-# turn, in the round's order (the column order rotates from round to round:
-# a cyclic Latin square, so no column is always first or last), and takes
-# the labs down:
+# columns split-direct and split-paper are the split build with its daemon
+# restarted with --ports direct, and with --protocol paper --ports direct),
+# runs each workload of the list on every column that joins it in turn, in
+# the round's order (the column order rotates from round to round: a cyclic
+# Latin square, so no column is always first or last), and takes the labs
+# down. split-direct joins the op loop, the iperf3 warm-up and the two
+# interference runs only (see joins() and bench/README.md: the time budget):
 #   ethtool   whole-command wall time of ethtool -i/-g/-s msglvl/-t/-d in the
 #             guest, and of ethtool --version for reference (Table 2)
 #   ops       opbench: SIOCETHTOOL / MII ioctls issued directly, plus the
 #             reference points (null ioctl, pipe round trip), with software
-#             counters and the kernel's upcall count per op loop (Table 2b)
+#             counters, the kernel's upcall count and its register counters
+#             (regaccess, fastpath_holds) per op loop (Table 2b)
 #   upcall    split only: the phase timings the kernel records (Table 4)
 #   net       from the host end: ping, scp (4.3 KB and 4 MiB), ssh login,
 #             iperf3 both ways, BENCH_IPERF_N runs per round (Table 3)
 #   interfere iperf3 host->guest while a guest process dumps the registers
-#             at a fixed rate (what the paper did not measure)
+#             at a fixed rate, then while one asks get_link_ksettings at a
+#             fixed rate (not stock) (what the paper did not measure)
 # Speed is printed, never judged: the run fails only when a workload
 # cannot run at all.
 set -euo pipefail
@@ -40,9 +44,13 @@ Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_IPERF_S  seconds per iperf3 run                      [5; quick 2]
   BENCH_IPERF_N  iperf3 runs each way per round and column   [2; quick 1]
   BENCH_DUMP_RATE register dumps a second during the interference test [200]
+  BENCH_KSET_RATE get_link_ksettings calls a second, the second one    [200]
   BENCH_COLUMNS  the columns, in round 1's order (later rounds rotate it)
-                 [stock inkernel split split-paper; split-paper is left out,
-                 with a note, when build/split/pcnet32d has no --protocol]
+                 [stock inkernel split split-direct split-paper; split-direct
+                 and split-paper are left out, with a note, when
+                 build/split/pcnet32d lacks --ports or --protocol]
+  BENCH_DIRECT_ALL=1  split-direct joins every workload, not only the op
+                 loop, the iperf3 warm-up and the interference runs [0]
   BENCH_SEED     the bootstrap's seed (report)               [1]
   BENCH_DATA     raw data directory          [report/data/bench; quick report/data/bench-quick]
   BENCH_OUT      report directory (REPORT.md, figures/)      [report; quick: BENCH_DATA]
@@ -74,42 +82,72 @@ else
 	MODE=full
 fi
 DUMP_RATE=${BENCH_DUMP_RATE:-200}
-read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-paper}"
-for v in ROUNDS REPS OPS_N NET_REPS PING_N IPERF_S IPERF_N DUMP_RATE; do
+KSET_RATE=${BENCH_KSET_RATE:-200}
+DIRECT_ALL=${BENCH_DIRECT_ALL:-0}
+read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-direct split-paper}"
+for v in ROUNDS REPS OPS_N NET_REPS PING_N IPERF_S IPERF_N DUMP_RATE KSET_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
 		echo "bench: BENCH_$v must be a positive whole number, not '${!v}'" >&2
 		exit 2
 	fi
 done
 [ "$IPERF_S" -ge 2 ] || { echo "bench: BENCH_IPERF_S must be at least 2" >&2; exit 2; }
-# the paper's protocol is a daemon option (pcnet32d --protocol paper):
-# without it in this build, the ablation column cannot run
-PAPER_NOTE=""
-if ! "$BUILD/split/pcnet32d" --help 2>&1 | grep -q -- --protocol; then
-	kept=()
-	for c in "${COLUMNS[@]}"; do
-		if [ "$c" = split-paper ]; then
-			PAPER_NOTE="split-paper left out: $BUILD/split/pcnet32d has no --protocol option"
-		else
-			kept+=("$c")
-		fi
-	done
-	COLUMNS=("${kept[@]}")
-fi
+case "$DIRECT_ALL" in 0 | 1) ;; *) echo "bench: BENCH_DIRECT_ALL must be 0 or 1" >&2; exit 2 ;; esac
+# the ablations are daemon options (pcnet32d --ports direct, --protocol
+# paper): a build without them cannot run those columns
+DAEMON_HELP=$("$BUILD/split/pcnet32d" --help 2>&1 || true)
+LEFT_OUT=()
+kept=()
 for c in "${COLUMNS[@]}"; do
 	case "$c" in
-	stock | inkernel | split | split-paper) ;;
-	*) echo "bench: unknown column '$c' (stock, inkernel, split, split-paper)" >&2; exit 2 ;;
+	stock | inkernel | split) ;;
+	split-direct | split-paper)
+		miss=""
+		grep -q -- --ports <<<"$DAEMON_HELP" || miss=" --ports"
+		[ "$c" = split-direct ] || grep -q -- --protocol <<<"$DAEMON_HELP" || miss="$miss --protocol"
+		if [ -n "$miss" ]; then
+			LEFT_OUT+=("$c left out: $BUILD/split/pcnet32d has no option$miss")
+			continue
+		fi
+		;;
+	*) echo "bench: unknown column '$c' (stock, inkernel, split, split-direct, split-paper)" >&2; exit 2 ;;
 	esac
+	kept+=("$c")
 done
+COLUMNS=("${kept[@]}")
 [ "${#COLUMNS[@]}" -gt 0 ] || { echo "bench: no columns" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "bench: must run as root (the lab needs it)" >&2; exit 2; }
 
 # the build a column boots
 driver_of() { # column
 	case "$1" in
-	split-paper) echo split ;;
+	split-*) echo split ;;
 	*) echo "$1" ;;
+	esac
+}
+
+# the daemon's options of a column of the split build (PCNET32D_ARGS)
+daemon_args() { # column
+	case "$1" in
+	split-direct) echo "--ports direct" ;;
+	split-paper) echo "--protocol paper --ports direct" ;;
+	*) echo "" ;;
+	esac
+}
+
+# Which workloads a column joins. split-direct (our protocol, the paper's
+# direct ports: the ports' effect alone) joins the op loop (Table 2b, the
+# ablation), the iperf3 warm-up host->guest (its interference runs must not
+# be a fresh guest's first iperf3) and both interference runs, not the
+# ethtool commands, ping, scp, ssh or the recorded iperf3 runs: the time
+# budget (bench/README.md). stock has no get_link_ksettings interference
+# run (no target reads it).
+joins() { # column workload
+	case "$1,$2" in
+	split-direct,ethtool | split-direct,net | split-direct,iperf | split-direct,warmup-g2h)
+		[ "$DIRECT_ALL" = 1 ] ;;
+	stock,interfere-kset) return 1 ;;
+	*) return 0 ;;
 	esac
 }
 
@@ -118,7 +156,7 @@ driver_of() { # column
 # later from the mean time of the rounds done.
 T0=$(date +%s)
 STEPS_DONE=0 ROUNDS_DONE=0 ROUNDS_T=0
-STEPS_PER_ROUND=$((${#COLUMNS[@]} + 6 + 1 + 5 + 1 + 1))
+STEPS_PER_ROUND=$((${#COLUMNS[@]} + 6 + 1 + 5 + 2 + 1))
 progress() { # message
 	local s=$(($(date +%s) - T0)) left="" total
 	total=$((ROUNDS * STEPS_PER_ROUND))
@@ -174,11 +212,13 @@ mkdir -p "$DATA"
 echo "column,round,note" >"$DATA/notes.csv"
 echo "column,round,cmd,rep,ns,status" >"$DATA/cmd.csv"
 echo "column,round,op,iter,ns,err" >"$DATA/ops.csv"
-echo "column,round,op,calls,task_clock_ns,context_switches,page_faults,cpu_migrations,cs_all,upcalls" >"$DATA/ops-counters.csv"
-echo "round,pos,column" >"$DATA/order.csv"
+CNT_HDR="op,calls,task_clock_ns,context_switches,page_faults,cpu_migrations,cs_all,upcalls,programs,accesses,refused,malformed,hold_max_ns,hold_total_ns,fastpath_holds"
+echo "column,round,$CNT_HDR" >"$DATA/ops-counters.csv"
+echo "round,pos,column,workload" >"$DATA/order.csv"
 echo "column,round,source,op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns" >"$DATA/upcall.csv"
 echo "column,round,test,rep,value" >"$DATA/net.csv"
 echo "column,round,op,iter,ns,err" >"$DATA/interfere-ops.csv"
+echo "column,round,$CNT_HDR" >"$DATA/interfere-counters.csv"
 echo "column,round,item,value" >"$DATA/footprint.csv"
 echo "column,round,load1" >"$DATA/hostload.csv"
 
@@ -241,22 +281,39 @@ counters() { # column round
 }
 
 boot() { # column round
-	local c=$1 r=$2 name=bench-$1 rss d
-	d=$(driver_of "$c")
+	local c=$1 r=$2 name=bench-$1 rss d args a holds want
+	d=$(driver_of "$c") args=$(daemon_args "$c")
 	progress "round $r/$ROUNDS: booting $c (vm/lab up --driver $d --name $name)"
 	"$LAB" down --name "$name" 2>/dev/null || true
 	LABS+=("$name")
 	"$LAB" up --driver "$d" --name "$name" 2>"$TMP/up.err" ||
 		{ cat "$TMP/up.err" >&2; return 1; }
-	if [ "$c" = split-paper ]; then
-		# the same build, its daemon restarted with the paper's protocol
+	if [ -n "$args" ]; then
+		# the same build, its daemon restarted with the column's options
 		# (daemon-start passes PCNET32D_ARGS to every pcnet32d)
-		gx "$c" sh -c '/lab/driver/daemon-stop; PCNET32D_ARGS="--protocol paper" /lab/driver/daemon-start' ||
-			{ echo "bench: $c: restarting the daemon with --protocol paper failed" >&2; return 1; }
+		gx "$c" sh -c "/lab/driver/daemon-stop; PCNET32D_ARGS='$args' /lab/driver/daemon-start" ||
+			{ echo "bench: $c: restarting the daemon with $args failed" >&2; return 1; }
 		# shellcheck disable=SC2016 # expanded in the guest
-		gx "$c" sh -c 'tr "\0" " " <"/proc/$(cat /run/pcnet32d.ready)/cmdline"' |
-			grep -q -- '--protocol paper' ||
-			{ echo "bench: $c: the daemon does not run with --protocol paper" >&2; return 1; }
+		a=$(gx "$c" sh -c 'tr "\0" " " <"/proc/$(cat /run/pcnet32d.ready)/cmdline"')
+		case " $a " in
+		*" $args "*) ;;
+		*) echo "bench: $c: the daemon runs as '$a', not with $args" >&2; return 1 ;;
+		esac
+	fi
+	if [ "$d" = split ]; then
+		# the ports as the column says: one register dump stops the fast
+		# path once with direct ports, never when mediated
+		# shellcheck disable=SC2016 # expanded in the guest
+		holds=$(gx "$c" sh -c 'f=$(ls -d /sys/kernel/debug/pcnet32-0000:* | head -n 1)/fastpath_holds
+			[ -r "$f" ] || { echo none; exit 0; }
+			a=$(cat "$f"); ethtool -d eth0 >/dev/null; echo $(($(cat "$f") - a))')
+		case "$args" in *direct*) want=1 ;; *) want=0 ;; esac
+		if [ "$holds" = none ]; then
+			note "$c" "$r" "no fastpath_holds counter: the ports mode of the daemon is not checked"
+		elif [ "$holds" != "$want" ]; then
+			echo "bench: $c: one register dump stopped the fast path $holds times, not $want: the daemon's ports are not as the column says" >&2
+			return 1
+		fi
 	fi
 	if [ ! -s "$DATA/guest.env" ]; then
 		printf 'guest_kernel=%s\n' "$(gx "$c" uname -r)" >"$DATA/guest.env"
@@ -276,30 +333,61 @@ boot() { # column round
 	fi
 }
 
-# One round: boot every column, then run each workload on every column in
-# turn, in the round's order (round 1: BENCH_COLUMNS as given; round r: that
-# list rotated by r - 1, a cyclic Latin square, see bench/verdict.c), so
-# that the host's changing load and any order effect spread over the
-# columns alike, then take them all down.
-round() { # round
-	local r=$1 c kv key args p j n=${#COLUMNS[@]} order=() rev=()
-	for ((p = 0; p < n; p++)); do
-		order+=("${COLUMNS[(p + r - 1) % n]}")
-		printf '%s,%s,%s\n' "$r" "$p" "${COLUMNS[(p + r - 1) % n]}" >>"$DATA/order.csv"
+# One round: boot every column, then run each workload on every column that
+# joins it, in turn, in the round's order (round 1: BENCH_COLUMNS as given,
+# less the columns that do not join the workload; round r: that list
+# rotated by r - 1, a cyclic Latin square, see bench/verdict.c: with as many
+# rounds as a workload has columns, each takes each position once), so that
+# the host's changing load and any order effect spread over the columns
+# alike, then take them all down.
+R=0
+ORDER=()
+cols() { # workload: the columns that join it, in this round's order
+	local c p w=()
+	for c in "${COLUMNS[@]}"; do
+		if joins "$c" "$1"; then w+=("$c"); fi
 	done
-	for ((p = n - 1; p >= 0; p--)); do rev+=("${order[p]}"); done
-	for c in "${order[@]}"; do
+	for ((p = 0; p < ${#w[@]}; p++)); do
+		printf '%s\n' "${w[(p + R - 1) % ${#w[@]}]}"
+		printf '%s,%s,%s,%s\n' "$R" "$p" "${w[(p + R - 1) % ${#w[@]}]}" "$1" >>"$DATA/order.csv"
+	done
+}
+
+# iperf3 host->guest while the guest calls op RATE times a second on a
+# fixed schedule (opbench ops -r), for IPERF_S + 2 s from 1 s before the
+# iperf3 run; the op's latencies and its counters over the whole loop
+interfere() { # column round op rate test
+	local c=$1 r=$2 op=$3 rate=$4 test=$5
+	gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $rate -T $((IPERF_S + 2)) -c /tmp/interfere-counters.csv $op \
+		>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
+	sleep 1
+	net "$c" "$r" iperf "$test" "$IPERF_S" 0
+	# wait for the loop to end, then take its samples and counters
+	# shellcheck disable=SC2016 # run by the guest's shell
+	gx "$c" sh -c 'while pidof opbench >/dev/null; do sleep 0.2; done
+		cat /tmp/interfere.err >&2; cat /tmp/interfere.csv' |
+		prefix "$c" "$r" >>"$DATA/interfere-ops.csv"
+	gx "$c" sh -c 'cat /tmp/interfere-counters.csv 2>/dev/null || true' |
+		awk 'NR > 1' | prefix "$c" "$r" >>"$DATA/interfere-counters.csv"
+}
+
+round() { # round
+	local r=$1 c kv key args p j w=() rev=()
+	R=$r
+	mapfile -t ORDER < <(cols boot)
+	for c in "${ORDER[@]}"; do
 		boot "$c" "$r"
 		step
 	done
-	for c in "${order[@]}"; do
+	for c in "${ORDER[@]}"; do
 		printf '%s,%s,%s\n' "$c" "$r" "$(cut -d' ' -f1 /proc/loadavg)" >>"$DATA/hostload.csv"
 	done
 
+	mapfile -t w < <(cols ethtool)
 	for kv in "${ETHTOOL_CMDS[@]}"; do
 		key=${kv%%|*} args=${kv#*|}
-		progress "round $r/$ROUNDS: ethtool ${args//@ALT@/N} x$REPS on ${order[*]}"
-		for c in "${order[@]}"; do
+		progress "round $r/$ROUNDS: ethtool ${args//@ALT@/N} x$REPS on ${w[*]}"
+		for c in "${w[@]}"; do
 			# shellcheck disable=SC2086 # args is a word list
 			gx "$c" opbench exec -n "$REPS" -w 2 -a 0x4007,0x0007 \
 				-u /tmp/upcall.csv -t "$key" -- ethtool $args |
@@ -308,8 +396,9 @@ round() { # round
 		step
 	done
 
-	progress "round $r/$ROUNDS: opbench, every op x$OPS_N with counters on ${order[*]}"
-	for c in "${order[@]}"; do
+	mapfile -t w < <(cols ops)
+	progress "round $r/$ROUNDS: opbench, every op x$OPS_N with counters on ${w[*]}"
+	for c in "${w[@]}"; do
 		gx "$c" opbench ops -n "$OPS_N" -u /tmp/upcall.csv -c /tmp/counters.csv 2>"$TMP/ops.err" |
 			prefix "$c" "$r" >>"$DATA/ops.csv"
 		gx "$c" sh -c 'cat /tmp/counters.csv 2>/dev/null || true' |
@@ -319,20 +408,21 @@ round() { # round
 	done
 	step
 
-	progress "round $r/$ROUNDS: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS on ${order[*]}"
-	for c in "${order[@]}"; do
+	mapfile -t w < <(cols net)
+	progress "round $r/$ROUNDS: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS on ${w[*]}"
+	for c in "${w[@]}"; do
 		net "$c" "$r" ping "$PING_N"
 	done
 	step
-	for c in "${order[@]}"; do
+	for c in "${w[@]}"; do
 		net "$c" "$r" scp "$TMP/scp-4k.bin" scp_4k "$NET_REPS"
 	done
 	step
-	for c in "${order[@]}"; do
+	for c in "${w[@]}"; do
 		net "$c" "$r" scp "$TMP/scp-4m.bin" scp_4m "$NET_REPS"
 	done
 	step
-	for c in "${order[@]}"; do
+	for c in "${w[@]}"; do
 		net "$c" "$r" ssh "$NET_REPS"
 	done
 	step
@@ -340,18 +430,23 @@ round() { # round
 	# run on a freshly booted guest is slow and erratic (under TCG its
 	# receive path is translated on first use: 0.4-0.8 of the later runs
 	# in a side-by-side probe, see bench/README.md), and every round boots
-	# afresh. Then the odd runs in the round's order, the even ones
-	# reversed, so that within a round too no column is always first or last.
-	progress "round $r/$ROUNDS: iperf3 warm-up (2 s each way, unrecorded) on ${order[*]}"
-	for c in "${order[@]}"; do
+	# afresh (split-direct: host->guest only, the way its runs go).
+	mapfile -t w < <(cols warmup-h2g)
+	progress "round $r/$ROUNDS: iperf3 warm-up (2 s each way, unrecorded) on ${w[*]}"
+	for c in "${w[@]}"; do
 		hx "$c" "$NETBENCH" iperf warmup 2 0 >/dev/null 2>&1 || true
-		hx "$c" "$NETBENCH" iperf warmup 2 0 -R >/dev/null 2>&1 || true
+		if joins "$c" warmup-g2h; then
+			hx "$c" "$NETBENCH" iperf warmup 2 0 -R >/dev/null 2>&1 || true
+		fi
 	done
 	# iperf3: the odd runs in the round's order, the even ones reversed, so
 	# that within a round too no column is always first or last
+	mapfile -t w < <(cols iperf)
+	rev=()
+	for ((p = ${#w[@]} - 1; p >= 0; p--)); do rev+=("${w[p]}"); done
 	for ((j = 0; j < IPERF_N; j++)); do
-		progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s each way, run $((j + 1))/$IPERF_N"
-		if ((j % 2 == 0)); then set -- "${order[@]}"; else set -- "${rev[@]}"; fi
+		progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s each way, run $((j + 1))/$IPERF_N on ${w[*]}"
+		if ((j % 2 == 0)); then set -- "${w[@]}"; else set -- "${rev[@]}"; fi
 		for c in "$@"; do
 			net "$c" "$r" iperf iperf_h2g "$IPERF_S" "$j"
 			net "$c" "$r" iperf iperf_g2h "$IPERF_S" "$j" -R
@@ -359,21 +454,20 @@ round() { # round
 	done
 	step
 
-	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${order[*]}"
-	for c in "${order[@]}"; do
-		gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $DUMP_RATE -T $((IPERF_S + 2)) GREGS \
-			>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
-		sleep 1
-		net "$c" "$r" iperf iperf_h2g_dumping "$IPERF_S" 0
-		# wait for the dump loop to end, then take its samples
-		# shellcheck disable=SC2016 # run by the guest's shell
-		gx "$c" sh -c 'while pidof opbench >/dev/null; do sleep 0.2; done
-			cat /tmp/interfere.err >&2; cat /tmp/interfere.csv' |
-			prefix "$c" "$r" >>"$DATA/interfere-ops.csv"
+	mapfile -t w < <(cols interfere)
+	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${w[*]}"
+	for c in "${w[@]}"; do
+		interfere "$c" "$r" GREGS "$DUMP_RATE" iperf_h2g_dumping
+	done
+	step
+	mapfile -t w < <(cols interfere-kset)
+	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest asks get_link_ksettings ${KSET_RATE}/s, on ${w[*]}"
+	for c in "${w[@]}"; do
+		interfere "$c" "$r" GLINKSETTINGS "$KSET_RATE" iperf_h2g_ksettings
 	done
 	step
 
-	for c in "${order[@]}"; do
+	for c in "${ORDER[@]}"; do
 		if [ "$(driver_of "$c")" = split ]; then
 			gx "$c" sh -c 'cat /tmp/upcall.csv 2>/dev/null || true' |
 				prefix "$c" "$r" >>"$DATA/upcall.csv"
@@ -390,9 +484,10 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 {
 	printf 'date=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
 	printf 'mode=%s\n' "$MODE"
-	printf 'rounds=%s\nreps=%s\nops_n=%s\nnet_reps=%s\nping_n=%s\niperf_s=%s\niperf_n=%s\ndump_rate=%s\n' \
-		"$ROUNDS" "$REPS" "$OPS_N" "$NET_REPS" "$PING_N" "$IPERF_S" "$IPERF_N" "$DUMP_RATE"
+	printf 'rounds=%s\nreps=%s\nops_n=%s\nnet_reps=%s\nping_n=%s\niperf_s=%s\niperf_n=%s\ndump_rate=%s\nkset_rate=%s\n' \
+		"$ROUNDS" "$REPS" "$OPS_N" "$NET_REPS" "$PING_N" "$IPERF_S" "$IPERF_N" "$DUMP_RATE" "$KSET_RATE"
 	printf 'columns=%s\n' "${COLUMNS[*]}"
+	printf 'direct_all=%s\n' "$DIRECT_ALL"
 	printf 'order=cyclic rotation by round\n'
 	printf 'seed=%s\n' "${BENCH_SEED:-1}"
 	printf 'host_nproc=%s\n' "$(nproc)"
@@ -416,10 +511,10 @@ if ! "$BUILD/split/pcnet32d" --list-ops >"$TMP/opnames.csv" ||
 	exit 1
 fi
 cp "$TMP/opnames.csv" "$DATA/opnames.csv"
-if [ -n "$PAPER_NOTE" ]; then
-	progress "bench: note: $PAPER_NOTE"
-	note split-paper 0 "$PAPER_NOTE"
-fi
+for l in "${LEFT_OUT[@]}"; do
+	progress "bench: note: $l"
+	note "${l%% *}" 0 "$l"
+done
 
 progress "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds; raw data in $DATA"
 for ((r = 1; r <= ROUNDS; r++)); do

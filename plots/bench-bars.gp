@@ -1,5 +1,6 @@
 # Clustered bars with error bars, one cluster per row, one bar per column
-# (stock, inkernel, split, split-paper). Called by bench/report.sh:
+# (stock, inkernel, split, split-direct, split-paper: as many as the header
+# names, at most five). Called by bench/report.sh:
 #   gnuplot -c plots/bench-bars.gp OUT.png DATA TITLE YLABEL lin|log
 # DATA: a header line, then per row: "label" and per column median low high.
 out = ARG1; data = ARG2
@@ -23,6 +24,8 @@ if (ARG5 eq "log") {
 } else {
 	set yrange [0:*]
 }
-colors = "#888888 #3366cc #ee8833 #55aa55"
-plot for [i = 0:3] data using (column(2 + 3 * i)):(column(3 + 3 * i)):(column(4 + 3 * i)):xtic(1) \
+colors = "#888888 #3366cc #ee8833 #aa55cc #55aa55"
+# the header: "label", then three fields (median lo hi) per column
+ncols = (system(sprintf("head -n 1 '%s' | wc -w", data)) - 1) / 3
+plot for [i = 0:ncols - 1] data using (column(2 + 3 * i)):(column(3 + 3 * i)):(column(4 + 3 * i)):xtic(1) \
 	lc rgb word(colors, i + 1) title columnheader(2 + 3 * i)

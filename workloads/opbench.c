@@ -27,15 +27,25 @@
  *
  * -c FILE (ops): software counters around each op's timed loop, one CSV row
  * per op in FILE (header included): op,calls,task_clock_ns,
- * context_switches,page_faults,cpu_migrations,cs_all,upcalls. The first
- * four are this process's own (libperf, per-thread software events: the
- * CPU time it ran, the times it was switched out, its page faults and CPU
- * moves); cs_all counts every context switch on every CPU of the guest
- * during the loop (the daemon's included: a pipe round trip is two);
- * upcalls is the change of the kernel's own upcall counter (the `# calls N`
- * line of the samples file; -1 where there is none). Rows of the loop are
- * kept in a 1-MiB stdout buffer, so that writing them costs no system call
- * (and no context switch) inside the loop unless it overflows.
+ * context_switches,page_faults,cpu_migrations,cs_all,upcalls,programs,
+ * accesses,refused,malformed,hold_max_ns,hold_total_ns,fastpath_holds.
+ * The first four are this process's own (libperf, per-thread software
+ * events: the CPU time it ran, the times it was switched out, its page
+ * faults and CPU moves); cs_all counts every context switch on every CPU
+ * of the guest during the loop (the daemon's included: a pipe round trip
+ * is two); upcalls is the change of the kernel's own upcall counter (the
+ * `# calls N` line of the samples file; -1 where there is none). Then the
+ * driver's own register counters (our builds; -1 each with the stock
+ * driver): the debugfs file pcnet32-<PCI address>/regaccess is reset
+ * before the loop and read after it, summed over its op rows: programs
+ * (register programs run), accesses (register accesses on the chip),
+ * refused (by the firewall), malformed, hold_max_ns (the longest hold of
+ * the register lock by one program; the largest of the rows),
+ * hold_total_ns; fastpath_holds is the change of pcnet32-<PCI
+ * address>/fastpath_holds (how often the slow path stopped the fast
+ * path). Rows of the loop are kept in a 1-MiB stdout buffer, so that
+ * writing them costs no system call (and no context switch) inside the
+ * loop unless it overflows.
  *
  * Times are CLOCK_MONOTONIC around each call. A failing op is reported on
  * stderr and skipped when its first call fails; later failures are rows
@@ -44,6 +54,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <limits.h>
 #include <net/if.h>
 #include <signal.h>
@@ -70,6 +81,8 @@
 #include <perf/threadmap.h>
 
 #define DEFAULT_SAMPLES "/sys/kernel/debug/pcnet32-upcall0/samples"
+/* our builds' per-device debugfs directory ($OPBENCH_NICDIR overrides) */
+#define NICDIR_GLOB "/sys/kernel/debug/pcnet32-0000:*"
 #define ALT_TOKEN "@ALT@"
 #define MAX_ALTS 16
 
@@ -495,6 +508,103 @@ static long long samples_calls(void)
 	return n;
 }
 
+/* ---- the driver's register counters (our builds) ------------------------ */
+
+enum {
+	REG_PROGRAMS, REG_ACCESSES, REG_REFUSED, REG_MALFORMED, REG_HOLD_MAX,
+	REG_HOLD_TOTAL, REG_FASTPATH_HOLDS, N_REG
+};
+
+static const char *const reg_name[N_REG] = {
+	"programs", "accesses", "refused", "malformed", "hold_max_ns",
+	"hold_total_ns", "fastpath_holds",
+};
+
+/* the NIC's debugfs directory, or NULL (the stock driver: none) */
+static const char *nic_dir(void)
+{
+	static char dir[256];
+	static int looked;
+	const char *e = getenv("OPBENCH_NICDIR");
+	glob_t g;
+
+	if (e && *e)
+		return e;
+	if (!looked) {
+		looked = 1;
+		if (glob(NICDIR_GLOB, GLOB_ONLYDIR, NULL, &g) == 0) {
+			if (g.gl_pathc && strlen(g.gl_pathv[0]) < sizeof(dir))
+				strcpy(dir, g.gl_pathv[0]);
+			globfree(&g);
+		}
+	}
+	return dir[0] ? dir : NULL;
+}
+
+static FILE *nic_open(const char *name, const char *mode)
+{
+	char path[320];
+	const char *dir = nic_dir();
+
+	if (!dir)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return fopen(path, mode);
+}
+
+/* fastpath_holds, or -1 */
+static long long nic_holds(void)
+{
+	long long v = -1;
+	FILE *f = nic_open("fastpath_holds", "r");
+
+	if (!f)
+		return -1;
+	if (fscanf(f, "%lld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
+/* reset regaccess; 0, or -1 when there is none */
+static int regs_reset(void)
+{
+	FILE *f = nic_open("regaccess", "w");
+
+	if (!f)
+		return -1;
+	fputs("0\n", f);
+	return fclose(f) ? -1 : 0;
+}
+
+/* regaccess summed over its op rows (REG_HOLD_MAX: the largest); 0 or -1 */
+static int regs_read(long long *v)
+{
+	char line[256];
+	unsigned long long r[6];
+	unsigned int op;
+	int k, rows = 0;
+	FILE *f = nic_open("regaccess", "r");
+
+	for (k = 0; k < N_REG; k++)
+		v[k] = 0;
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%u %llu %llu %llu %llu %llu %llu", &op, &r[0],
+			   &r[1], &r[2], &r[3], &r[4], &r[5]) != 7)
+			continue;	/* the header */
+		rows++;
+		for (k = REG_PROGRAMS; k <= REG_MALFORMED; k++)
+			v[k] += (long long)r[k];
+		if ((long long)r[4] > v[REG_HOLD_MAX])
+			v[REG_HOLD_MAX] = (long long)r[4];
+		v[REG_HOLD_TOTAL] += (long long)r[5];
+	}
+	fclose(f);
+	return rows ? 0 : -1;
+}
+
 /* ---- software counters (libperf) --------------------------------------- */
 
 enum { CNT_TASK_CLOCK, CNT_CS, CNT_FAULTS, CNT_MIGRATIONS, CNT_CS_ALL, N_CNT };
@@ -593,7 +703,10 @@ static int counters_open(struct counters *cn, const char *path)
 	fprintf(cn->out, "op,calls");
 	for (i = 0; i < N_CNT; i++)
 		fprintf(cn->out, ",%s", cnt_def[i].name);
-	fprintf(cn->out, ",upcalls\n");
+	fprintf(cn->out, ",upcalls");
+	for (i = 0; i < N_REG; i++)
+		fprintf(cn->out, ",%s", reg_name[i]);
+	fprintf(cn->out, "\n");
 	return 0;
 fail:
 	counters_close(cn);
@@ -662,7 +775,8 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 {
 	uint64_t deadline = 0, period = rate ? 1000000000ULL / rate : 0;
 	uint64_t next = 0, c0[N_CNT], c1[N_CNT];
-	long long up0 = -1, up1 = -1;
+	long long up0 = -1, up1 = -1, holds0 = -1, rv[N_REG];
+	int have_regs = 0;
 	unsigned long i, done = 0;
 	int err = 0, set_up, have_cnt;
 
@@ -682,8 +796,11 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 	for (i = 1; i < warm; i++)
 		op->run(b, i);
 	samples_reset(samples_out);
-	if (cn)
+	if (cn) {
 		up0 = samples_calls();
+		holds0 = nic_holds();
+		have_regs = regs_reset() == 0;
+	}
 	have_cnt = cn && !counters_read(cn, c0);
 	if (secs)
 		deadline = now_ns() + secs * 1000000000ULL;
@@ -717,8 +834,21 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 		for (k = 0; k < N_CNT; k++)
 			fprintf(cn->out, ",%llu",
 				(unsigned long long)(c1[k] - c0[k]));
-		fprintf(cn->out, ",%lld\n",
+		fprintf(cn->out, ",%lld",
 			up0 < 0 || up1 < up0 ? -1LL : up1 - up0);
+		if (!have_regs || regs_read(rv))
+			for (k = 0; k < N_REG; k++)
+				rv[k] = -1;
+		if (holds0 >= 0) {
+			long long h1 = nic_holds();
+
+			rv[REG_FASTPATH_HOLDS] = h1 < holds0 ? -1 : h1 - holds0;
+		} else {
+			rv[REG_FASTPATH_HOLDS] = -1;
+		}
+		for (k = 0; k < N_REG; k++)
+			fprintf(cn->out, ",%lld", rv[k]);
+		fprintf(cn->out, "\n");
 	} else if (cn) {
 		fprintf(stderr, "opbench: %s: counters not read\n", op->name);
 	}
