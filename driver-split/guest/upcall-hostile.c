@@ -342,9 +342,11 @@ static int handshake(void)
 		       res(ioctl(fd, PCNET32U_IOC_HELLO, &h)));		\
 	} while (0)
 	TRY_HELLO("version 2", h.version = 2);
-	TRY_HELLO("version 4", h.version = 4);
+	TRY_HELLO("version next", h.version = PCNET32U_VERSION + 1);
 	TRY_HELLO("size - 8", h.size -= 8);
-	TRY_HELLO("flags", h.flags = 1);
+	TRY_HELLO("flags", h.flags = 2);
+	/* the test runs it with the module's allow_direct_ports off */
+	TRY_HELLO("direct ports", h.flags = PCNET32U_HELLO_PORTS_DIRECT);
 	TRY_HELLO("pad", h.pad = 1);
 	TRY_HELLO("reserved", h.reserved[3] = 1);
 	TRY_HELLO("nic not zero", h.nic.irq = 1);
