@@ -62,11 +62,18 @@ analyse e1000 "$eth" -- "$eth"/intel/e1000/*.c "$eth"/intel/e1000/*.h
 # upcall in the split build) are left out: the op table says which op
 # function each op id reaches (--dispatch), so each op is classified by its
 # own code and by the glue that calls it, not by the build's dispatcher.
+# regaccess.c and fault-kernel.c are left out for the same reason: they
+# are the kernel's ends of per-build hooks (pcnet32_regs_submit(), where an
+# op's register programs go, and the fault points' plan), which the daemon
+# has its own of (the channel; driver-split/daemon/fault-user.c); the
+# programs' builder and checks (regprog.c, firewall.c) and the fault kinds
+# (fault.c, fault-act.c) are analysed.
 ours_note=""
 if [[ ! -f "$ROOT/pcnet32/core.c" ]]; then
 	ours_note="our driver: not present yet (no pcnet32/core.c, the kernel glue with the entry points); not analysed."
 else
-	mapfile -t ours < <(find "$ROOT/pcnet32" -maxdepth 1 -name '*.[ch]' ! -name 'dispatch-*' | sort)
+	mapfile -t ours < <(find "$ROOT/pcnet32" -maxdepth 1 -name '*.[ch]' ! -name 'dispatch-*' \
+		! -name regaccess.c ! -name fault-kernel.c | sort)
 	ours_args=()
 	if "$ROOT/analysis/moved-ops.sh" "$ROOT" >"$work/moved.tsv" 2>"$work/moved.err" &&
 		"$ROOT/analysis/moved-ops.sh" --dispatch "$ROOT" >"$work/dispatch.tsv" 2>>"$work/moved.err"; then
