@@ -6,6 +6,15 @@
  * issues the random ioctls of fuzz-ioctl.c. It prints what it sent (per
  * category) and what the kernel answered (per errno).
  *
+ * --ports direct (the default) is the paper's daemon: HELLO with
+ * PCNET32U_HELLO_PORTS_DIRECT (the module's allow_direct_ports is turned
+ * on for the run and put back after it) and ioperm on the NIC's ports,
+ * where its plausible replies run the ops. --ports mediated is the real
+ * daemon's default: no port access; the plausible replies send the ops'
+ * register programs, and category REGS random programs of its own
+ * (fuzz-regs.c). Its decisions are drawn from another stream of the same
+ * seed, so that a run of both kinds makes no decision twice.
+ *
  * Processes: this one supervises; a server child holds the node. The
  * kernel kills a daemon that still holds a request at its deadline, and
  * one that stops taking requests: then a new server starts where the
@@ -32,6 +41,9 @@
 #include "fuzz.h"
 
 #define TIMEOUT_PARAM "/sys/module/pcnet32/parameters/upcall_timeout_ms"
+#define DIRECT_PARAM "/sys/module/pcnet32/parameters/allow_direct_ports"
+/* a mediated server's seed: the run's, in another stream */
+#define FUZZ_MEDIATED_SEED 0x6d65646961746564ULL
 #define STALL_S 60	/* no progress that long: the run is over (exit 3) */
 
 struct fuzz_opts {
@@ -41,6 +53,7 @@ struct fuzz_opts {
 	uint64_t seed, replies, ioctls;
 	unsigned int seconds;		/* 0: no limit */
 	unsigned int deadline_ms;	/* 0: keep the module's */
+	int direct;			/* --ports direct (1) or mediated (0) */
 };
 
 static volatile uint32_t *stop_flag;
@@ -67,9 +80,10 @@ void fuzz_alarm_ms(unsigned int ms)
 
 /*
  * HELLO: every op pcnet32d serves, and no facts, so that the FACT ops
- * still come up as upcalls for the fuzzed replies; with the NIC's ports
- * (the paper's design: the kernel stops its fast path around each op on
- * them and checks the chip after), which the plausible replies use.
+ * still come up as upcalls for the fuzzed replies; a direct server with
+ * the NIC's ports (the paper's design: the kernel stops its fast path
+ * around each op on them and checks the chip after), which its plausible
+ * replies use; a mediated one without.
  */
 static int server_hello(struct fuzz_server *s)
 {
@@ -79,9 +93,12 @@ static int server_hello(struct fuzz_server *s)
 	h.size = sizeof(h);
 	h.version = PCNET32U_VERSION;
 	h.ops[0] = pcnet32d_served_ops();
-	h.flags = PCNET32U_HELLO_PORTS_DIRECT;
-	if (!ioctl(s->fd, PCNET32U_IOC_HELLO, &h))
+	h.flags = s->direct ? PCNET32U_HELLO_PORTS_DIRECT : 0;
+	if (!ioctl(s->fd, PCNET32U_IOC_HELLO, &h)) {
+		s->io_base = h.nic.io_base;
+		s->io_len = h.nic.io_len;
 		return 0;
+	}
 	fprintf(stderr, "fuzz: HELLO: %s\n", strerror(errno));
 	close(s->fd);
 	s->fd = -1;
@@ -144,7 +161,7 @@ static int serve(struct fuzz_server *s, const struct fuzz_opts *o)
 
 	s->tid = gettid();
 	s->has_pending = 0;
-	if (fuzz_server_open(s) || server_ports(s))
+	if (fuzz_server_open(s) || (s->direct && server_ports(s)))
 		return 1;
 	while (!__atomic_load_n(stop_flag, __ATOMIC_RELAXED)) {
 		/*
@@ -218,14 +235,46 @@ static void print_hist(const char *what, const struct fuzz_hist *h)
 	printf("\n");
 }
 
+/* category REGS: the programs sent and the kernel's answers */
+static void report_regs(const struct fuzz_stats *st)
+{
+	static const char *const prim[FUZZ_NRPRIM] = {
+		"none", "READ", "WRITE", "UPDATE", "BULK", "POLL", "SUSPEND", "RESUME", "other",
+	};
+	static const char *const len[FUZZ_NRLEN] = { "1", "2-8", "9-32", "33-64", ">64" };
+	char what[128];
+	int c;
+
+	for (c = 0; c < FUZZ_NRCLASS; c++) {
+		snprintf(what, sizeof(what), "fuzz: regs %-15s sent %7llu answered:",
+			 fuzz_rclass_name[c], (unsigned long long)st->regs_sent[c]);
+		print_hist(what, &st->regs[c]);
+	}
+	printf("fuzz: regs accesses by primitive:");
+	for (c = 0; c < FUZZ_NRPRIM; c++)
+		printf(" %s=%llu", prim[c], (unsigned long long)st->regs_prim[c]);
+	printf("\nfuzz: regs programs by length:");
+	for (c = 0; c < FUZZ_NRLEN; c++)
+		printf(" %s=%llu", len[c], (unsigned long long)st->regs_len[c]);
+	printf("\nfuzz: regs %llu programs ran (%llu accesses done); against the kernel's own "
+	       "checks: %llu ran although refused, %llu refused with another errno\n",
+	       (unsigned long long)st->regs_ran, (unsigned long long)st->regs_done,
+	       (unsigned long long)st->regs_ran_refused,
+	       (unsigned long long)st->regs_other_answer);
+	printf("fuzz: regs DMA registers (CSR1/2 24/25 30/31 76/78) around the programs "
+	       "in a held get_regs: %llu checks, %llu changed\n",
+	       (unsigned long long)st->dma_checks, (unsigned long long)st->dma_changed);
+}
+
 static void report(const struct fuzz_opts *o, const struct fuzz_stats *st, double secs)
 {
 	char what[128];
 	int c, k;
 
-	printf("fuzz: seed %llu: %llu replies (target %llu), %llu ioctls (target %llu), "
+	printf("fuzz: seed %llu, ports %s: %llu replies (target %llu), %llu ioctls (target %llu), "
 	       "%llu server starts, %llu killed by the kernel, %.0f s\n",
-	       (unsigned long long)o->seed, (unsigned long long)st->replies_done,
+	       (unsigned long long)o->seed, o->direct ? "direct" : "mediated",
+	       (unsigned long long)st->replies_done,
 	       (unsigned long long)o->replies, (unsigned long long)st->ioctls_done,
 	       (unsigned long long)o->ioctls, (unsigned long long)st->server_starts,
 	       (unsigned long long)st->killed, secs);
@@ -249,6 +298,8 @@ static void report(const struct fuzz_opts *o, const struct fuzz_stats *st, doubl
 		snprintf(what, sizeof(what), "fuzz: ioctl %-12s answered:", fuzz_iclass_name[c]);
 		print_hist(what, &st->ioctl[c]);
 	}
+	if (!o->direct)
+		report_regs(st);
 	fflush(stdout);
 }
 
@@ -276,21 +327,30 @@ static void progress(const struct fuzz_opts *o, const struct fuzz_stats *st, dou
 	}
 }
 
-static int set_deadline(unsigned int ms, unsigned int *old)
+/* a module parameter: its old value in *old, then ms written */
+static int set_param(const char *path, unsigned int v, unsigned int *old)
 {
-	FILE *f = fopen(TIMEOUT_PARAM, "r");
+	FILE *f = fopen(path, "r");
+	char buf[16];
 
-	if (!f || fscanf(f, "%u", old) != 1) {
+	if (!f || !fgets(buf, sizeof(buf), f)) {
 		if (f)
 			fclose(f);
 		return -1;
 	}
 	fclose(f);
-	f = fopen(TIMEOUT_PARAM, "w");
+	/* a bool reads Y or N */
+	*old = buf[0] == 'Y' ? 1 : buf[0] == 'N' ? 0 : (unsigned int)strtoul(buf, NULL, 10);
+	f = fopen(path, "w");
 	if (!f)
 		return -1;
-	fprintf(f, "%u\n", ms);
+	fprintf(f, "%u\n", v);
 	return fclose(f);
+}
+
+static int set_deadline(unsigned int ms, unsigned int *old)
+{
+	return set_param(TIMEOUT_PARAM, ms, old);
 }
 
 static void usage(FILE *f)
@@ -298,6 +358,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: fuzz-daemon [--seed N] [--replies N] [--ioctls N] [--seconds S]\n"
 		"                   [--deadline-ms MS] [--dev PATH] [--no-stop] [--progress FILE]\n"
+		"                   [--ports direct|mediated]\n"
 		"  --seed N         the decisions' seed (default 1)\n"
 		"  --replies N      requests to answer (default 100000)\n"
 		"  --ioctls N       random ioctls (default 10000)\n"
@@ -307,7 +368,11 @@ static void usage(FILE *f)
 		"  --dev PATH       the node (default /dev/%s0)\n"
 		"  --no-stop        do not run /lab/driver/daemon-stop first\n"
 		"  --progress FILE  the last progress line, rewritten every 5 s\n"
-		"Exit: 0 done, 1 error, 3 stalled (no progress for a minute)\n",
+		"  --ports P        direct (default): HELLO with PORTS_DIRECT and ioperm, as\n"
+		"                   the paper's daemon; mediated: no ports, the ops' register\n"
+		"                   programs through the kernel, and category REGS\n"
+		"Exit: 0 done, 1 error, 3 stalled (no progress for a minute), 4 the kernel ran\n"
+		"a register program its own checks refuse or the DMA registers changed\n",
 		PCNET32U_DEVNAME);
 }
 
@@ -322,6 +387,7 @@ static int parse(int argc, char **argv, struct fuzz_opts *o)
 		{ "dev", required_argument, NULL, 'D' },
 		{ "no-stop", no_argument, NULL, 'n' },
 		{ "progress", required_argument, NULL, 'p' },
+		{ "ports", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -337,6 +403,11 @@ static int parse(int argc, char **argv, struct fuzz_opts *o)
 		case 'D': o->dev = optarg; break;
 		case 'n': o->stop_cmd = NULL; break;
 		case 'p': o->progress = optarg; break;
+		case 'P':
+			if (strcmp(optarg, "direct") && strcmp(optarg, "mediated"))
+				return -1;
+			o->direct = !strcmp(optarg, "direct");
+			break;
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); return -1;
 		}
@@ -348,11 +419,11 @@ int main(int argc, char **argv)
 {
 	struct fuzz_opts o = {
 		.dev = "/dev/" PCNET32U_DEVNAME "0", .stop_cmd = "/lab/driver/daemon-stop",
-		.seed = 1, .replies = 100000, .ioctls = 10000,
+		.seed = 1, .replies = 100000, .ioctls = 10000, .direct = 1,
 	};
 	struct sigaction sa = { .sa_handler = on_alarm };
 	struct fuzz_server s = { .fd = -1 };
-	unsigned int old_deadline = 0;
+	unsigned int old_deadline = 0, old_allow = 0;
 	double t0, last = 0, moved;
 	uint64_t seen = 0;
 	struct fuzz_stats *st;
@@ -370,7 +441,8 @@ int main(int argc, char **argv)
 	}
 	stop_flag = (volatile uint32_t *)(st + 1);
 	s.dev = o.dev;
-	s.seed = o.seed;
+	s.seed = o.direct ? o.seed : o.seed ^ FUZZ_MEDIATED_SEED;
+	s.direct = o.direct;
 	s.st = st;
 	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
@@ -380,6 +452,10 @@ int main(int argc, char **argv)
 	}
 	if (o.deadline_ms && set_deadline(o.deadline_ms, &old_deadline)) {
 		perror("fuzz: " TIMEOUT_PARAM);
+		return 1;
+	}
+	if (o.direct && set_param(DIRECT_PARAM, 1, &old_allow)) {
+		perror("fuzz: " DIRECT_PARAM);
 		return 1;
 	}
 	t0 = now_s();
@@ -407,6 +483,9 @@ int main(int argc, char **argv)
 				status = 0;
 				continue;
 			}
+			if (WIFSIGNALED(status))
+				fprintf(stderr, "fuzz: the server died of signal %d (%s)\n",
+					WTERMSIG(status), strsignal(WTERMSIG(status)));
 			status = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 			break;
 		}
@@ -435,6 +514,11 @@ int main(int argc, char **argv)
 
 		set_deadline(old_deadline, &unused);
 	}
+	if (o.direct) {
+		unsigned int unused;
+
+		set_param(DIRECT_PARAM, old_allow, &unused);
+	}
 	report(&o, st, now_s() - t0);
 	if (stalled) {
 		printf("fuzz: stalled: no progress for %d s; the kernel sends no more requests\n",
@@ -443,5 +527,14 @@ int main(int argc, char **argv)
 	}
 	if (status)
 		fprintf(stderr, "fuzz: the server failed (status %d)\n", status);
-	return status ? 1 : 0;
+	if (status)
+		return 1;
+	if (st->regs_ran_refused || st->dma_changed) {
+		printf("fuzz: the kernel ran %llu register programs its own checks refuse; "
+		       "the DMA registers changed %llu times\n",
+		       (unsigned long long)st->regs_ran_refused,
+		       (unsigned long long)st->dma_changed);
+		return 4;
+	}
+	return 0;
 }

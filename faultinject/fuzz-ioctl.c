@@ -65,6 +65,7 @@ int fuzz_ioctl_init(void)
 static const unsigned int real_cmds[] = {
 	PCNET32U_IOC_REQUEST, PCNET32U_IOC_COPY, PCNET32U_IOC_REPLY,
 	PCNET32U_IOC_HELLO, PCNET32U_IOC_FACTS, PCNET32U_IOC_FETCH,
+	PCNET32U_IOC_REGS,
 };
 #define NREAL	(sizeof(real_cmds) / sizeof(real_cmds[0]))
 
@@ -78,7 +79,8 @@ static unsigned int pick_size(struct fuzz_rng *r)
 	static const unsigned int sizes[] = {
 		sizeof(struct pcnet32u_request), sizeof(struct pcnet32u_copy),
 		sizeof(struct pcnet32u_reply), sizeof(struct pcnet32u_hello),
-		sizeof(struct pcnet32u_facts), sizeof(struct pcnet32u_fetch), 0, 4, 8,
+		sizeof(struct pcnet32u_facts), sizeof(struct pcnet32u_fetch),
+		sizeof(struct pcnet32u_regs), 0, 4, 8,
 	};
 
 	if (fuzz_below(r, 2))
@@ -127,6 +129,7 @@ static void formed(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cmd, 
 		struct pcnet32u_hello h;
 		struct pcnet32u_facts f;
 		struct pcnet32u_fetch x;
+		struct pcnet32u_regs g;
 	} u;
 	size_t n = sizeof(u);
 	uint32_t i;
@@ -142,6 +145,8 @@ static void formed(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cmd, 
 		n = sizeof(u.f);
 	else if (cmd == PCNET32U_IOC_FETCH)
 		n = sizeof(u.x);
+	else if (cmd == PCNET32U_IOC_REGS)
+		n = sizeof(u.g);
 	else
 		n = sizeof(u.p);
 	for (i = 0; i < n && i < cap; i++)
@@ -186,6 +191,9 @@ static void formed_in(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cm
 				x->rep[i] = (uint8_t)fuzz_next(r);
 		}
 		x->arg_len = (uint32_t)fuzz_next(r);	/* output fields: anything */
+	} else if (cmd == PCNET32U_IOC_REGS) {
+		/* a program for a recent or random id: none is held here */
+		fuzz_regs_random(s, r, b);
 	} else if (cmd == PCNET32U_IOC_REQUEST) {
 		struct pcnet32u_request *q = b;
 
@@ -219,8 +227,9 @@ static void formed_in(struct fuzz_server *s, struct fuzz_rng *r, unsigned int cm
 	}
 }
 
+/* *avail: the bytes this process may read at the pointer */
 static void *pick_ptr(struct fuzz_server *s, struct fuzz_rng *r, enum fuzz_ptr k,
-		      unsigned int cmd)
+		      unsigned int cmd, size_t *avail)
 {
 	const uintptr_t wild[] = {
 		1, 0xfff, unmapped, unmapped + 0x7ff, 0xffff888000000000UL,
@@ -230,6 +239,7 @@ static void *pick_ptr(struct fuzz_server *s, struct fuzz_rng *r, enum fuzz_ptr k
 	unsigned int len, i;
 	uint8_t *b;
 
+	*avail = 0;
 	switch (k) {
 	case FUZZ_PTR_NULL_PTR:
 		return NULL;
@@ -245,21 +255,25 @@ static void *pick_ptr(struct fuzz_server *s, struct fuzz_rng *r, enum fuzz_ptr k
 			for (i = 0; i < len; i++)
 				b[i] = (uint8_t)fuzz_next(r);
 		}
+		*avail = len;
 		return b;
 	case FUZZ_PTR_READONLY:
 		/* the kernel reads a good header and cannot write back */
 		mprotect(ro_page, PAGE, PROT_READ | PROT_WRITE);
 		formed(s, r, cmd, ro_page, PAGE);
 		mprotect(ro_page, PAGE, PROT_READ);
+		*avail = PAGE;
 		return ro_page;
 	case FUZZ_PTR_RANDOM_BUF:
 		b = guard - BUF_PAGES * PAGE;
 		for (i = 0; i < BUF_PAGES * PAGE; i++)
 			b[i] = (uint8_t)fuzz_next(r);
+		*avail = BUF_PAGES * PAGE;
 		return b;
 	default:
 		b = guard - BUF_PAGES * PAGE;
 		formed(s, r, cmd, b, BUF_PAGES * PAGE);
+		*avail = BUF_PAGES * PAGE;
 		return b;
 	}
 }
@@ -270,7 +284,8 @@ int fuzz_ioctl(struct fuzz_server *s, uint64_t idx, struct pcnet32u_request *req
 	enum fuzz_iclass c = (enum fuzz_iclass)fuzz_below(&r, FUZZ_NICLASS);
 	unsigned int cmd = pick_cmd(&r, c);
 	enum fuzz_ptr k = (enum fuzz_ptr)fuzz_below(&r, FUZZ_NPTR);
-	void *ptr = pick_ptr(s, &r, k, cmd);
+	size_t avail;
+	void *ptr = pick_ptr(s, &r, k, cmd, &avail);
 	int ret, e;
 
 	fuzz_count(&s->st->ioctl_sent[c][k]);
@@ -282,14 +297,28 @@ int fuzz_ioctl(struct fuzz_server *s, uint64_t idx, struct pcnet32u_request *req
 	fuzz_alarm_ms(0);
 	fuzz_hist_add(&s->st->ioctl[c], ret, e);
 	fuzz_count(&s->st->ioctls_done);
-	if (!ret && cmd == PCNET32U_IOC_REQUEST && ptr) {
-		memcpy(req, ptr, sizeof(*req));
+	/*
+	 * The kernel writes only the bytes in use: a buffer that ends at the
+	 * guard page may hold a whole request in fewer bytes than the struct
+	 * has. Read no further than the buffer goes.
+	 */
+	if (!ret && cmd == PCNET32U_IOC_REQUEST && ptr &&
+	    avail >= offsetof(struct pcnet32u_request, arg)) {
+		size_t n = avail < sizeof(*req) ? avail : sizeof(*req);
+
+		memset(req, 0, sizeof(*req));
+		memcpy(req, ptr, n);
+		n -= offsetof(struct pcnet32u_request, arg);
+		if (req->arg_len > n)
+			req->arg_len = (uint32_t)n;
 		return 1;
 	}
 	if (!ret && cmd == PCNET32U_IOC_FETCH && ptr &&
+	    avail >= offsetof(struct pcnet32u_fetch, arg) &&
 	    !(((const struct pcnet32u_fetch *)ptr)->flags & PCNET32U_FETCH_NOWAIT)) {
 		/* it took a request: the caller answers it */
 		const struct pcnet32u_fetch *x = ptr;
+		size_t n = avail - offsetof(struct pcnet32u_fetch, arg);
 
 		memset(req, 0, sizeof(*req));
 		req->size = sizeof(*req);
@@ -297,6 +326,8 @@ int fuzz_ioctl(struct fuzz_server *s, uint64_t idx, struct pcnet32u_request *req
 		req->id = x->id;
 		req->op = x->op;
 		req->arg_len = x->arg_len < PCNET32U_MAX_ARG ? x->arg_len : PCNET32U_MAX_ARG;
+		if (req->arg_len > n)
+			req->arg_len = (uint32_t)n;
 		memcpy(req->arg, x->arg, req->arg_len);
 		return 1;
 	}

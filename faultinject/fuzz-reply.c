@@ -3,8 +3,11 @@
  * The fuzzer's reply generator: one taken request, one decision (seeded by
  * its index), one category of answer. A plausible answer is the real
  * daemon's: COPY, then the very op of pcnet32/slow.c through the daemon's
- * dispatch (driver-split/daemon/dispatch.c), on the real ports. Every other
- * category starts from it or from nothing and breaks something.
+ * dispatch (driver-split/daemon/dispatch.c), on the real ports (a direct
+ * server) or through the kernel's register programs (a mediated one).
+ * Every other category starts from it or from nothing and breaks
+ * something; REGS (mediated servers only) sends random register programs
+ * of its own first (fuzz-regs.c).
  *
  * A hostile reply the kernel refuses without finishing the request (wrong
  * id, size, version, reserved field, status out of range) would leave the
@@ -56,19 +59,26 @@ static const unsigned int fuzz_weight[FUZZ_NCAT] = {
 	[FUZZ_CAT_RESERVED] = 4, [FUZZ_CAT_DOUBLE] = 3, [FUZZ_CAT_NONE] = 1,
 	[FUZZ_CAT_COPY_OTHER] = 4, [FUZZ_CAT_CLOSE_REOPEN] = 2,
 	[FUZZ_CAT_CLOSE_THREAD] = 2, [FUZZ_CAT_FORK_KEEP] = 1,
+	[FUZZ_CAT_REGS] = 14,
 };
 
-static enum fuzz_cat pick_category(struct fuzz_rng *r)
+/* a direct server has no REGS: its programs run on its own ports */
+static unsigned int weight_of(const struct fuzz_server *s, unsigned int cat)
+{
+	return cat == FUZZ_CAT_REGS && s->direct ? 0 : fuzz_weight[cat];
+}
+
+static enum fuzz_cat pick_category(const struct fuzz_server *s, struct fuzz_rng *r)
 {
 	unsigned int total = 0, x, i;
 
 	for (i = 0; i < FUZZ_NCAT; i++)
-		total += fuzz_weight[i];
+		total += weight_of(s, i);
 	x = fuzz_below(r, total);
 	for (i = 0; i < FUZZ_NCAT; i++) {
-		if (x < fuzz_weight[i])
+		if (x < weight_of(s, i))
 			return (enum fuzz_cat)i;
-		x -= fuzz_weight[i];
+		x -= weight_of(s, i);
 	}
 	return FUZZ_CAT_PLAUSIBLE;
 }
@@ -104,7 +114,7 @@ static void plausible(struct fuzz_server *s, const struct pcnet32u_request *req,
 {
 	static struct pcnet32u_copy c;
 	struct pcnet32_io io = { .base = s->io_base };
-	struct pcnet32d_chan chan = { .fd = s->fd, .direct = 1, .id = req->id };
+	struct pcnet32d_chan chan = { .fd = s->fd, .direct = s->direct, .id = req->id };
 	uint32_t len = 0;
 	int status = -EIO;
 
@@ -334,7 +344,7 @@ void fuzz_reply(struct fuzz_server *s, const struct pcnet32u_request *req, uint6
 	static struct pcnet32u_reply p;
 	struct fuzz_rng r = fuzz_rng_for(s->seed, 1, idx);
 	struct fuzz_rng rf = fuzz_rng_for(s->seed, 3, idx);
-	enum fuzz_cat cat = pick_category(&r);
+	enum fuzz_cat cat = pick_category(s, &r);
 	uint32_t sz = rep_size_of(req->op);
 	int e = 0, follow = fuzz_below(&r, 16) != 0;
 
@@ -472,6 +482,11 @@ void fuzz_reply(struct fuzz_server *s, const struct pcnet32u_request *req, uint6
 	case FUZZ_CAT_FORK_KEEP:
 		fork_keep(s, &r, req, &p);
 		follow = 0;
+		break;
+	case FUZZ_CAT_REGS:
+		fuzz_regs_burst(s, &r, req);
+		plausible(s, req, &p);
+		e = send_reply(s, cat, &p);
 		break;
 	default:
 		break;

@@ -5,6 +5,14 @@
  * kernel's real requests with wrong, extreme and malicious replies, and
  * issues random ioctls. Shared declarations: the seeded generator, the
  * categories, the counters (in memory shared by the fuzzer's processes).
+ *
+ * Two kinds of server (fuzz-daemon --ports): "direct" says HELLO with
+ * PCNET32U_HELLO_PORTS_DIRECT and takes the NIC's ports (ioperm), so its
+ * plausible replies run the ops on the ports themselves (the paper's
+ * design); "mediated" (the real daemon's default) has no port access: its
+ * plausible replies send the ops' register programs (PCNET32U_IOC_REGS),
+ * and category REGS sends random programs of its own while it holds a
+ * request (fuzz-regs.c).
  */
 #ifndef FUZZ_H
 #define FUZZ_H
@@ -68,6 +76,7 @@ static inline uint32_t fuzz_below(struct fuzz_rng *r, uint32_t n)
 	X(CLOSE_REOPEN, "node closed and reopened mid-request")	\
 	X(CLOSE_THREAD, "node closed by a 2nd thread mid port op")	\
 	X(FORK_KEEP, "a forked child keeps the file and answers")	\
+	X(REGS, "random register programs, then a plausible reply")	\
 	X(FOLLOWUP, "plausible reply after a refused one")		\
 	X(RANDOM_IOCTL_TOOK, "a random ioctl took a request")
 
@@ -83,7 +92,7 @@ extern const char *const fuzz_cat_name[FUZZ_NCAT];
 /* ---- random ioctl classes --------------------------------------------- */
 
 #define FUZZ_IOCTL_CLASSES(X)						\
-	X(REAL_CMD, "the channel's 3 commands")				\
+	X(REAL_CMD, "the channel's commands")				\
 	X(IN_MAGIC, "other numbers of the channel's magic")		\
 	X(OTHER_MAGIC, "numbers of other magics")			\
 	X(RANDOM_CMD, "random 32-bit numbers")
@@ -113,6 +122,29 @@ enum fuzz_ptr {
 extern const char *const fuzz_iclass_name[FUZZ_NICLASS];
 extern const char *const fuzz_ptr_name[FUZZ_NPTR];
 
+/* ---- register programs (category REGS, mediated servers) -------------- */
+
+#define FUZZ_REGS_CLASSES(X)						\
+	X(HELD_NIC, "the request held, an op on the NIC: random accesses") \
+	X(HELD_NIC_FORMED, "the request held, an op on the NIC: accesses its table allows") \
+	X(HELD_OFF_NIC, "the request held, an op off the NIC")		\
+	X(NOT_HELD, "an id not held")					\
+	X(BAD_HEADER, "size, version, pad, reserved or n_ops wrong")
+
+enum fuzz_rclass {
+#define FUZZ_RC_ENUM(NAME, WHAT) FUZZ_RC_##NAME,
+	FUZZ_REGS_CLASSES(FUZZ_RC_ENUM)
+#undef FUZZ_RC_ENUM
+	FUZZ_NRCLASS
+};
+
+extern const char *const fuzz_rclass_name[FUZZ_NRCLASS];
+
+/* program lengths counted: 1, 2-8, 9-32, 33-64, more (n_ops) */
+#define FUZZ_NRLEN	5
+/* primitives counted: 0 (none), READ .. RESUME, anything above */
+#define FUZZ_NRPRIM	9
+
 /* ---- counters ------------------------------------------------------------ */
 
 #define FUZZ_NERRNO	160	/* errno 0..158; the last slot: anything above */
@@ -133,6 +165,28 @@ struct fuzz_stats {
 	struct fuzz_hist reopen;	/* open()'s errno on reopening */
 	uint64_t ioctl_sent[FUZZ_NICLASS][FUZZ_NPTR];
 	struct fuzz_hist ioctl[FUZZ_NICLASS];
+	/* REGS: the kernel's answers per class, what was sent */
+	uint64_t regs_sent[FUZZ_NRCLASS];
+	struct fuzz_hist regs[FUZZ_NRCLASS];
+	uint64_t regs_len[FUZZ_NRLEN];
+	uint64_t regs_prim[FUZZ_NRPRIM];
+	uint64_t regs_ran;		/* programs the kernel ran (0, ETIMEDOUT) */
+	uint64_t regs_done;		/* ... their accesses completed */
+	/*
+	 * Against the kernel's own checks run here (the header as chan.h
+	 * checks it, pcnet32_regprog_check(), pcnet32_fw_check() with the
+	 * request's state): programs the kernel ran although they refuse
+	 * them (a hole: the run fails), and refusals with another errno.
+	 */
+	uint64_t regs_ran_refused;
+	uint64_t regs_other_answer;
+	/*
+	 * While a get_regs request is held (the RTNL keeps the rings as they
+	 * are): CSR1/2, 24/25, 30/31, 76/78 read before and after the random
+	 * programs; any change fails the run.
+	 */
+	uint64_t dma_checks;
+	uint64_t dma_changed;
 	uint64_t via_fetch;		/* replies committed through FETCH */
 	uint64_t fetch_took;		/* ... that took the next request */
 	uint64_t killed;		/* times the kernel killed the server */
@@ -163,7 +217,8 @@ struct fuzz_server {
 	int fd;				/* the node, -1 while closed */
 	uint64_t seed;
 	struct fuzz_stats *st;
-	uint32_t io_base, io_len;	/* from the first COPY */
+	int direct;			/* 1: PORTS_DIRECT and ioperm */
+	uint32_t io_base, io_len;	/* from HELLO (direct: and COPY) */
 	uint64_t recent_ids[8];		/* for COPY/REPLY with other ids */
 	int tid;			/* the serving thread (FETCH commits) */
 	int via_fetch;			/* this decision commits through FETCH */
@@ -188,6 +243,15 @@ void fuzz_reply(struct fuzz_server *s, const struct pcnet32u_request *req, uint6
 int fuzz_ioctl(struct fuzz_server *s, uint64_t idx, struct pcnet32u_request *req);
 /* set up the pointer targets (guard pages, read-only page): once */
 int fuzz_ioctl_init(void);
+
+/*
+ * Category REGS (fuzz-regs.c): while req is held, random register
+ * programs with decision idx's generator r; counted in s->st.
+ */
+void fuzz_regs_burst(struct fuzz_server *s, struct fuzz_rng *r,
+		     const struct pcnet32u_request *req);
+/* a random program for a random ioctl's buffer (fuzz-ioctl.c) */
+void fuzz_regs_random(struct fuzz_server *s, struct fuzz_rng *r, struct pcnet32u_regs *b);
 
 /* An ioctl interrupted after ms milliseconds (0: not at all). */
 void fuzz_alarm_ms(unsigned int ms);

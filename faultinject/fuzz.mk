@@ -1,9 +1,11 @@
 # faultinject/fuzz*: the hostile-daemon fuzzer (guest tools) and make fuzz.
 #
 #   make fuzz     the full fuzz in one guest: >= 100000 replies and 10000
-#                 random ioctls against the split build (faultinject/fuzz.sh;
-#                 FUZZ_SEED, FUZZ_REPLIES, FUZZ_IOCTLS override); prints the
-#                 counts and the verdict
+#                 random ioctls against the split build, half with a server
+#                 on the ports, half with a mediated one that also sends
+#                 random register programs (faultinject/fuzz.sh; FUZZ_SEED,
+#                 FUZZ_REPLIES, FUZZ_IOCTLS, FUZZ_PHASES override); prints
+#                 the counts and the verdict
 #
 # tests/fuzz_lab.c runs a short fuzz in make test.
 
@@ -12,17 +14,19 @@ FUZZ_OUT := $(BUILD)/fuzz
 FUZZ_INC := -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/daemon -I$(ROOT)/driver-split/uapi \
 	-I$(FUZZ_DIR)
 # the fuzzer's plausible replies are the real daemon's: its dispatch and
-# slow.c, with the fault points (never armed here: no control file mapped)
-FUZZ_DAEMON_SRC := $(addprefix $(FUZZ_DIR)/,fuzz-daemon.c fuzz-reply.c fuzz-ioctl.c) \
+# slow.c, with the fault points (never armed here: no control file mapped);
+# its register programs are checked against the kernel's own firewall.c
+# (whose bool the kernel has built in: stdbool.h here)
+FUZZ_DAEMON_SRC := $(addprefix $(FUZZ_DIR)/,fuzz-daemon.c fuzz-reply.c fuzz-ioctl.c fuzz-regs.c) \
 	$(addprefix $(ROOT)/driver-split/daemon/,dispatch.c fault-user.c fault-ctl.c regs.c) \
-	$(addprefix $(ROOT)/pcnet32/,slow.c fault.c fault-act.c regprog.c)
+	$(addprefix $(ROOT)/pcnet32/,slow.c fault.c fault-act.c regprog.c firewall.c)
 FUZZ_HDRS := $(FUZZ_DIR)/fuzz.h $(ROOT)/driver-split/daemon/dispatch.h \
 	$(ROOT)/driver-split/daemon/regs.h \
 	$(ROOT)/driver-split/uapi/pcnet32_upcall.h $(wildcard $(ROOT)/pcnet32/*.h)
 
 $(FUZZ_OUT)/fuzz-daemon: $(FUZZ_DAEMON_SRC) $(FUZZ_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) $(FUZZ_INC) -o $@ $(FUZZ_DAEMON_SRC) -lpthread
+	$(CC) $(USER_CFLAGS) $(FUZZ_INC) -include stdbool.h -o $@ $(FUZZ_DAEMON_SRC) -lpthread
 
 $(FUZZ_OUT)/fuzz-load: $(FUZZ_DIR)/fuzz-load.c $(FUZZ_HDRS)
 	@mkdir -p $(@D)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make fuzz: the full hostile-daemon fuzz against the split build, in one
 # guest. Boots it, runs faultinject/fuzz-run there in the background (the
-# fuzzer in the real daemon's place under fuzz-load), shows its progress
+# fuzzer in the real daemon's place under fuzz-load: half the replies and
+# ioctls with a server on the NIC's ports, half with a mediated one that
+# also sends random register programs), shows its progress
 # with an estimate of the time left, then prints the counts, the distinct
 # WARN/BUG/oops lines of the guest's kernel log (from the console log, so
 # they are there even when the guest died or hung), checks ping and a TCP
@@ -9,7 +11,8 @@
 #
 # Environment: FUZZ_SEED (1), FUZZ_REPLIES (100000), FUZZ_IOCTLS (10000),
 # FUZZ_LIMIT (seconds, 5400), FUZZ_NAME (the lab's name), FUZZ_LOAD_ARGS
-# (for fuzz-load, e.g. "--skip TEST" to look past a known fatal defect).
+# (for fuzz-load, e.g. "--skip TEST" to look past a known fatal defect),
+# FUZZ_PHASES (the servers, in order: "direct mediated").
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,6 +21,7 @@ REPLIES=${FUZZ_REPLIES:-100000}
 IOCTLS=${FUZZ_IOCTLS:-10000}
 LIMIT=${FUZZ_LIMIT:-5400}
 LOAD_ARGS=${FUZZ_LOAD_ARGS:-}
+PHASES=${FUZZ_PHASES:-direct mediated}
 NAME=${FUZZ_NAME:-fuzz-$$}
 NAME=${NAME:0:20}
 LAB=$ROOT/vm/lab
@@ -27,13 +31,13 @@ say() { printf 'fuzz: %s\n' "$*" >&2; }
 down() { "$LAB" down --name "$NAME" >/dev/null 2>&1 || true; }
 trap down EXIT
 
-say "seed $SEED, $REPLIES replies, $IOCTLS random ioctls (limit ${LIMIT}s); lab $NAME${LOAD_ARGS:+; load: $LOAD_ARGS}"
+say "seed $SEED, $REPLIES replies, $IOCTLS random ioctls (limit ${LIMIT}s), servers: $PHASES; lab $NAME${LOAD_ARGS:+; load: $LOAD_ARGS}"
 "$LAB" down --name "$NAME" >/dev/null 2>&1 || true
 "$LAB" up --driver split --name "$NAME" >&2
 console=$ROOT/build/lab/$NAME/console.log
 
 "$LAB" exec --name "$NAME" --timeout 30 -- sh -c \
-	"FUZZ_LOAD_ARGS='$LOAD_ARGS' setsid sh -c 'fuzz-run $SEED $REPLIES $IOCTLS $LIMIT >/tmp/fuzz-run.out 2>&1; echo \$? >/tmp/fuzz-run.rc' </dev/null >/dev/null 2>&1 &"
+	"FUZZ_LOAD_ARGS='$LOAD_ARGS' FUZZ_PHASES='$PHASES' setsid sh -c 'fuzz-run $SEED $REPLIES $IOCTLS $LIMIT >/tmp/fuzz-run.out 2>&1; echo \$? >/tmp/fuzz-run.rc' </dev/null >/dev/null 2>&1 &"
 
 # Poll: the guest's progress line, until fuzz-run has finished. A tainted
 # guest answers every command with 242 (carry on: the counts still come);

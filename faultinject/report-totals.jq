@@ -16,7 +16,9 @@ def totals:
     arm_failed: (map(select(result == "arm-failed")) | length),
     recovered: (map(select(.recovery.recovered == true)) | length),
     ping_lost: (map(.ping.lost // 0) | add // 0),
-    nic_dead: (map(select(.nic.dead == true)) | length)
+    nic_dead: (map(select(.nic.dead == true)) | length),
+    refused: (map((.regs.refused // 0) + (.kernel.counters.regs_denied // 0)) | add // 0),
+    holds: (map(.fastpath_holds // 0) | add // 0)
   };
 
 group_by(.build) | map({key: .[0].build, value: totals}) | from_entries

@@ -2,9 +2,9 @@
 /*
  * fault-trials: the campaign's trial list, one line per trial:
  *
- *     index seed op kind at
+ *     index seed op kind at part
  *
- *   fault-trials --build split|inkernel --seed S [--random N]
+ *   fault-trials --build split|split-direct|inkernel --seed S [--random N]
  *                [--ops OP,OP,...] [--shard I/N]
  *
  * The list is a pure function of (build, seed, ops, N): first the matrix,
@@ -13,7 +13,10 @@
  * then N random trials, each drawn from its own (seed, index) alone, so
  * that any subset of indices (a shard: index mod N == I) is the same
  * trials in any order, on any host. A trial's seed (the fault's own
- * random values) is derived from (seed, index) too.
+ * random values) is derived from (seed, index) too. part says which half
+ * a trial is of: "matrix" or "random". split-direct (the split build with
+ * its daemon on the ports itself) has split's list: its matrix is the
+ * very trials of split's, seeds included, so the two compare pairwise.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -59,6 +62,7 @@ struct trial {
 	const char *op;
 	const char *kind;
 	const char *at;
+	const char *part;	/* "matrix" or "random" */
 };
 
 struct trial_list {
@@ -85,7 +89,7 @@ static int trial_list_init(struct trial_list *l, const char *build,
 	unsigned int i;
 
 	memset(l, 0, sizeof(*l));
-	if (!strcmp(build, "split"))
+	if (!strcmp(build, "split") || !strcmp(build, "split-direct"))
 		l->n_kinds = TRIAL_N_KINDS;
 	else if (!strcmp(build, "inkernel"))
 		l->n_kinds = TRIAL_N_KINDS - 1;
@@ -138,8 +142,10 @@ static void trial_at(const struct trial_list *l, long i, struct trial *t)
 		t->op = l->ops[i / l->n_kinds];
 		t->kind = trial_kinds[i % l->n_kinds];
 		t->at = "entry";
+		t->part = "matrix";
 		return;
 	}
+	t->part = "random";
 	{
 		unsigned int total = 0, pick, k;
 
@@ -186,8 +192,8 @@ static int trial_in_shard(long index, long shard, long n_shards)
 #ifndef TRIAL_LIST_NO_MAIN
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: fault-trials --build split|inkernel --seed S [--random N]\n"
-		   "                    [--ops OP,OP,...] [--shard I/N]\n");
+	fprintf(f, "usage: fault-trials --build split|split-direct|inkernel --seed S\n"
+		   "                    [--random N] [--ops OP,OP,...] [--shard I/N]\n");
 }
 
 int main(int argc, char **argv)
@@ -253,7 +259,8 @@ int main(int argc, char **argv)
 		if (!trial_in_shard(i, shard, n_shards))
 			continue;
 		trial_at(&l, i, &t);
-		printf("%ld %llu %s %s %s\n", t.index, t.seed, t.op, t.kind, t.at);
+		printf("%ld %llu %s %s %s %s\n", t.index, t.seed, t.op, t.kind,
+		       t.at, t.part);
 	}
 	return 0;
 }

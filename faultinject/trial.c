@@ -2,13 +2,13 @@
 /*
  * fault-trial: the guest side of the fault campaign (make faults).
  *
- *   fault-trial [--build split|inkernel] [--deadline-ms MS] [--call-bound-ms MS]
+ *   fault-trial [--build split|split-direct|inkernel] [--deadline-ms MS] [--call-bound-ms MS]
  *               [--recovery-bound-ms MS] [--tcp HOST:PORT] [--ping HOST]
  *               [--arm PATH] [--once] < TRIALS
  *
  * At start it records every op's correct answer from a clean run (direct
  * SIOCETHTOOL / SIOCGMIIREG calls on eth0, as workloads/opbench.c issues
- * them). Then, for each line "index seed op kind at" on stdin, it arms the
+ * them). Then, for each line "index seed op kind at [part]" on stdin, it arms the
  * fault (fault-arm), issues the op once as a caller would (in a thread, so
  * that a call that does not come back is timed out, not waited for),
  * classifies what reached the caller (correct, wrong, error, no-answer),
@@ -25,6 +25,23 @@
  * or TCP progress. A record is printed once the trial's last echo had 1 s
  * to come back; "# start INDEX" lines mark each trial's start at once, so
  * the host knows which trial a dead kernel was running.
+ *
+ * split-direct is the split build with its daemon on the NIC's ports
+ * itself (pcnet32d --ports direct, the paper's design); split's daemon is
+ * mediated (the default: register programs through the kernel's
+ * firewall). The runner makes sure of it before the first trial: it sets
+ * PCNET32D_ARGS for the supervisors it starts (split-direct: "--ports
+ * direct"; split refuses an environment that asks for direct ports),
+ * restarts the supervisor once if the serving daemon's log line says
+ * otherwise, and gives up (status 1) if it still does. Each record says
+ * the mode of the daemon that served at the trial's end ("mode", from its
+ * log line; "kernel" for inkernel) and what the kernel's register
+ * programs cost during the trial: the per-op counters of debugfs
+ * pcnet32-<PCI address>/regaccess summed ("regs": programs run, accesses,
+ * programs the firewall refused, malformed ones, the longest and total
+ * lock hold; zeroed at the trial's start) and how often the kernel held
+ * its fast path off for a daemon on the ports ("fastpath_holds", the
+ * counter's growth over the trial).
  *
  * Trial isolation (split): when a trial made the supervisor restart the
  * daemon, the supervisor is restarted too before the next trial, so that
@@ -72,6 +89,8 @@
 
 #define IFNAME "eth0"
 #define SAMPLES "/sys/kernel/debug/pcnet32-upcall0/samples"
+#define DEBUGFS "/sys/kernel/debug"
+#define ALLOW_DIRECT "/sys/module/pcnet32/parameters/allow_direct_ports"
 #define SUP_LOG "/var/log/pcnet32d.log"
 #define SUP_PIDFILE "/run/pcnet32-supervise.pid"
 #define SUP_READY "/run/pcnet32d.ready"
@@ -89,6 +108,8 @@
 
 static struct {
 	const char *build;
+	int split;		/* split or split-direct: a daemon serves */
+	int direct;		/* split-direct: the daemon on the ports */
 	unsigned int deadline_ms;
 	unsigned int call_bound_ms;
 	unsigned int recovery_bound_ms;
@@ -844,6 +865,131 @@ static unsigned long long counter(const struct counters *c, const char *name)
 	return 0;
 }
 
+/* debugfs pcnet32-<PCI address>/ of the NIC ("" when there is none) */
+static char nic_dbg[300];
+
+static void find_nic_debugfs(void)
+{
+	DIR *d = opendir(DEBUGFS);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	/* pcnet32-0000:00:03.0, not pcnet32-upcall0, -repair0 or -fault */
+	while ((e = readdir(d)))
+		if (!strncmp(e->d_name, "pcnet32-", 8) && strchr(e->d_name, ':')) {
+			snprintf(nic_dbg, sizeof(nic_dbg), DEBUGFS "/%s", e->d_name);
+			break;
+		}
+	closedir(d);
+}
+
+/* the register programs' counters of every op, summed (regaccess) */
+struct regstat {
+	int ok;			/* the file was there */
+	unsigned long long programs, accesses, refused, malformed;
+	unsigned long long hold_max_ns, hold_total_ns;
+};
+
+static void regaccess_reset(void)
+{
+	char path[340];
+	FILE *f;
+
+	if (!*nic_dbg)
+		return;
+	snprintf(path, sizeof(path), "%s/regaccess", nic_dbg);
+	f = fopen(path, "w");
+	if (f) {
+		fputs("0\n", f);
+		fclose(f);
+	}
+}
+
+static void regaccess_read(struct regstat *s)
+{
+	unsigned long long op, v[6];
+	char path[340], line[256];
+	FILE *f;
+
+	memset(s, 0, sizeof(*s));
+	if (!*nic_dbg)
+		return;
+	snprintf(path, sizeof(path), "%s/regaccess", nic_dbg);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	/* "op programs accesses refused malformed hold_max_ns hold_total_ns" */
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%llu %llu %llu %llu %llu %llu %llu", &op, &v[0],
+			   &v[1], &v[2], &v[3], &v[4], &v[5]) != 7)
+			continue;
+		s->programs += v[0];
+		s->accesses += v[1];
+		s->refused += v[2];
+		s->malformed += v[3];
+		if (v[4] > s->hold_max_ns)
+			s->hold_max_ns = v[4];
+		s->hold_total_ns += v[5];
+	}
+	s->ok = 1;
+	fclose(f);
+}
+
+/* the kernel's fast-path holds so far (-1: no such counter) */
+static long long fastpath_holds(void)
+{
+	char path[340];
+	long long n = -1;
+	FILE *f;
+
+	if (!*nic_dbg)
+		return -1;
+	snprintf(path, sizeof(path), "%s/fastpath_holds", nic_dbg);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	if (fscanf(f, "%lld", &n) != 1)
+		n = -1;
+	fclose(f);
+	return n;
+}
+
+/*
+ * The port mode of the daemon that serves: its start-up line in the log,
+ * "serving eth0 (..., ports 0xc040-0xc05f mediated, irq ...)". Read on
+ * from where the last look ended (the log only grows, unless a test
+ * truncates it: then from its start). Returns "direct", "mediated" or
+ * "unknown" (no such line yet).
+ */
+static const char *serving_mode(void)
+{
+	static long off;
+	static const char *mode = "unknown";
+	char line[512];
+	FILE *f = fopen(SUP_LOG, "r");
+	long size;
+
+	if (!f)
+		return mode;
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	if (size < off)
+		off = 0;
+	fseek(f, off, SEEK_SET);
+	while (fgets(line, sizeof(line), f)) {
+		if (!strstr(line, ": serving "))
+			continue;
+		if (strstr(line, " direct, irq "))
+			mode = "direct";
+		else if (strstr(line, " mediated, irq "))
+			mode = "mediated";
+	}
+	off = ftell(f);
+	fclose(f);
+	return mode;
+}
+
 /* ---- background traffic ------------------------------------------------ */
 
 static atomic_int stop_traffic;
@@ -1247,7 +1393,8 @@ static void restore_state(void)
 struct record {
 	long index;
 	unsigned long long seed;
-	char op[32], kind[16], at[16];
+	char op[32], kind[16], at[16], part[16];
+	const char *mode;		/* the serving daemon's ports, or "kernel" */
 	int arm_status;
 	long calls, fired;
 	const char *outcome;
@@ -1266,6 +1413,8 @@ struct record {
 	const char *kstatus;
 	unsigned long taint;
 	struct counters counts;		/* since the trial's start */
+	struct regstat regs;		/* since the trial's start */
+	long long holds0, holds;	/* fastpath_holds at the start; growth */
 	uint64_t t_start, t_end;
 	double trial_ms;
 };
@@ -1280,6 +1429,17 @@ static void print_record(const struct record *r)
 	       "\"kind\":\"%s\",\"at\":\"%s\",\"deadline_ms\":%u,",
 	       r->seed, r->index, cfg.build, r->op, r->kind, r->at,
 	       cfg.deadline_ms);
+	printf("\"mode\":\"%s\",", r->mode);
+	if (*r->part)
+		printf("\"part\":\"%s\",", r->part);
+	if (r->regs.ok)
+		printf("\"regs\":{\"programs\":%llu,\"accesses\":%llu,"
+		       "\"refused\":%llu,\"malformed\":%llu,\"hold_max_ns\":%llu,"
+		       "\"hold_total_ns\":%llu},", r->regs.programs,
+		       r->regs.accesses, r->regs.refused, r->regs.malformed,
+		       r->regs.hold_max_ns, r->regs.hold_total_ns);
+	if (r->holds >= 0)
+		printf("\"fastpath_holds\":%lld,", r->holds);
 	printf("\"fault\":{\"arm_status\":%d,\"calls\":%ld,\"fired\":%ld},",
 	       r->arm_status, r->calls, r->fired);
 	printf("\"caller\":{\"outcome\":\"%s\",\"errno\":\"%s\",\"ms\":%.3f,"
@@ -1416,13 +1576,14 @@ static int run_trial(const char *line, unsigned long taint_base)
 	char show[512], seedbuf[32], msbuf[16];
 	const char *args[12];
 	long r0;
-	int n = 0, ret = 0, is_kill9, is_split = !strcmp(cfg.build, "split");
+	int n = 0, ret = 0, is_kill9, is_split = cfg.split;
 	uint64_t t_ret, t_call, end;
 	unsigned long taint;
 
 	memset(&r, 0, sizeof(r));
-	if (sscanf(line, "%ld %llu %31s %15s %15s", &r.index, &r.seed, r.op,
-		   r.kind, r.at) != 5) {
+	/* the sixth field (matrix or random) is optional */
+	if (sscanf(line, "%ld %llu %31s %15s %15s %15s", &r.index, &r.seed, r.op,
+		   r.kind, r.at, r.part) < 5) {
 		fprintf(stderr, "fault-trial: bad trial line: %s", line);
 		return 0;
 	}
@@ -1438,7 +1599,11 @@ static int run_trial(const char *line, unsigned long taint_base)
 	r.kstatus = "alive";
 	r.fired = -1;
 	r.calls = -1;
+	r.mode = is_split ? serving_mode() : "kernel";
+	r.holds = -1;
 	reset_counters();
+	regaccess_reset();
+	r.holds0 = fastpath_holds();
 	r.pid_before = is_split ? daemon_pid() : 0;
 	r0 = is_split ? supervisor_restarts() : 0;
 
@@ -1519,6 +1684,9 @@ static int run_trial(const char *line, unsigned long taint_base)
 			r.taint = read_taint();
 			r.kstatus = (r.taint & ~taint_base & ~TAINT_OK) ?
 				    "tainted" : "hung";
+			/* not regaccess: its reader takes the register lock */
+			if (r.holds0 >= 0 && fastpath_holds() >= 0)
+				r.holds = fastpath_holds() - r.holds0;
 			r.t_end = now_ns();
 			r.trial_ms = ms_between(r.t_start, r.t_end);
 			queue_record(&r);
@@ -1592,6 +1760,15 @@ static int run_trial(const char *line, unsigned long taint_base)
 	 * on the kernel's own value answers correctly all the same).
 	 */
 	read_counters(&r.counts);
+	regaccess_read(&r.regs);
+	if (r.holds0 >= 0 && fastpath_holds() >= 0)
+		r.holds = fastpath_holds() - r.holds0;
+	if (is_split) {
+		r.mode = serving_mode();
+		if (strcmp(r.mode, cfg.direct ? "direct" : "mediated"))
+			fprintf(stderr, "fault-trial: trial %ld: the daemon serves %s, not %s\n",
+				r.index, r.mode, cfg.direct ? "direct" : "mediated");
+	}
 	if (is_split && ret == 0 &&
 	    (!r.recovered || r.restarts > 0 || r.pid_after != r.pid_before ||
 	     counter(&r.counts, "timeouts") > 0)) {
@@ -1611,12 +1788,65 @@ static int run_trial(const char *line, unsigned long taint_base)
 	return ret;
 }
 
+/*
+ * The daemon's port mode, before the first trial: the environment of the
+ * supervisors this runner starts (supervisor_reset()) asks for the
+ * build's mode, and the daemon that serves has it (one restart if not;
+ * split-direct: with the module's allow_direct_ports on, as daemon-start
+ * does). 0, or -1 (said why on stderr).
+ */
+static int daemon_mode_setup(void)
+{
+	const char *want = cfg.direct ? "direct" : "mediated";
+	const char *args = getenv("PCNET32D_ARGS");
+	int asks_direct = args && strstr(args, "--ports direct");
+
+	if (cfg.direct) {
+		/* the module refuses direct ports unless root allows them */
+		FILE *f = fopen(ALLOW_DIRECT, "w");
+
+		if (!f || fputs("1\n", f) < 0 || fclose(f)) {
+			fprintf(stderr, "fault-trial: %s: %s\n", ALLOW_DIRECT,
+				strerror(errno));
+			return -1;
+		}
+	}
+	if (cfg.direct && !asks_direct) {
+		char buf[512];
+
+		snprintf(buf, sizeof(buf), "%s%s--ports direct", args ? args : "",
+			 args && *args ? " " : "");
+		setenv("PCNET32D_ARGS", buf, 1);
+	} else if (!cfg.direct && asks_direct) {
+		fprintf(stderr, "fault-trial: --build split is the mediated daemon, "
+			"but PCNET32D_ARGS asks for direct ports (%s)\n", args);
+		return -1;
+	}
+	if (!strcmp(serving_mode(), want))
+		return 0;
+	fprintf(stderr, "fault-trial: the daemon serves %s, not %s: restarting it\n",
+		serving_mode(), want);
+	if (!supervisor_reset()) {
+		/* the ready file exists from the start; the log line comes later */
+		uint64_t end = now_ns() + 10000000000ULL;
+
+		while (strcmp(serving_mode(), want) && now_ns() < end)
+			sleep_ms(20);
+	}
+	if (strcmp(serving_mode(), want)) {
+		fprintf(stderr, "fault-trial: no daemon with %s ports (the log says %s)\n",
+			want, serving_mode());
+		return -1;
+	}
+	return 0;
+}
+
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: fault-trial --build split|inkernel [--deadline-ms MS]\n"
+	fprintf(f, "usage: fault-trial --build split|split-direct|inkernel [--deadline-ms MS]\n"
 		   "         [--call-bound-ms MS] [--recovery-bound-ms MS]\n"
 		   "         [--tcp HOST:PORT] [--ping HOST] [--arm PATH] < TRIALS\n"
-		   "TRIALS: lines \"index seed op kind at\"; one JSON record per trial on stdout\n");
+		   "TRIALS: lines \"index seed op kind at [part]\"; one JSON record per trial on stdout\n");
 }
 
 static unsigned int parse_ms(const char *s)
@@ -1679,10 +1909,13 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!cfg.build || (strcmp(cfg.build, "split") &&
+			   strcmp(cfg.build, "split-direct") &&
 			   strcmp(cfg.build, "inkernel"))) {
 		usage(stderr);
 		return 2;
 	}
+	cfg.split = strcmp(cfg.build, "inkernel") != 0;
+	cfg.direct = !strcmp(cfg.build, "split-direct");
 	/* the kernel's worst case (deadline, then a kill of up to 2 s), slack */
 	if (!cfg.call_bound_ms)
 		cfg.call_bound_ms = cfg.deadline_ms + 2000 + 3000;
@@ -1696,6 +1929,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	run_arm((const char *[]){ "--off", NULL }, NULL, 0);
+	find_nic_debugfs();
+	if (cfg.split && daemon_mode_setup())
+		return 1;
 	if (record_clean())
 		return 1;
 	if (traffic_start())

@@ -1,13 +1,17 @@
-# The fault campaign's outcome matrix, both builds side by side. Called by
+# The fault campaign's outcome matrix, the builds side by side. Called by
 # faultinject/report:
-#   gnuplot -c plots/faults-matrix.gp OUT DATA OPS "RESULT..." svg|png
+#   gnuplot -c plots/faults-matrix.gp OUT DATA OPS "RESULT..." svg|png ["BUILD..."]
 # DATA: build, kind column, op row, result code, result (tab-separated);
-# OPS: row, op name. A cell's colour is its most frequent result.
+# OPS: row, op name. A cell's colour is its most frequent result. BUILD...:
+# the panels, left to right (default "split inkernel").
 out = ARG1; data = ARG2; ops = ARG3; results = ARG4
+builds = (ARGC >= 6 && ARG6 ne "") ? ARG6 : "split inkernel"
+nb = words(builds)
+width = 650 * nb
 if (ARG5 eq "svg") {
-	set terminal svg size 1300,620 font "sans,11" noenhanced
+	set terminal svg size width,620 font "sans,11" noenhanced
 } else {
-	set terminal pngcairo size 1300,620 font ",10" noenhanced
+	set terminal pngcairo size width,620 font ",10" noenhanced
 }
 set output out
 set datafile separator "\t"
@@ -27,9 +31,9 @@ set ytics nomirror
 set xtics () ; set ytics ()
 do for [i = 1:10] { set xtics add (word(kinds, i) i - 1) }
 set style fill solid 1.0 border rgb "white"
-set multiplot layout 1,2 title "Fault outcomes per op and kind (most frequent result)"
-do for [b in "split inkernel"] {
-	set title b
+set multiplot layout 1,nb title "Fault outcomes per op and kind (most frequent result)"
+do for [b in builds] {
+	set title (b eq "split" ? "split (mediated)" : (b eq "split-direct" ? "split-direct (daemon on the ports)" : b))
 	set ytics ()
 	do for [r = 0:nops - 1] {
 		set ytics add (system("awk -F'\t' '$1 == " . r . " { print $2 }' '" . ops . "'") r)

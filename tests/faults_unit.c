@@ -207,6 +207,35 @@ static void test_list_tool_shards(void)
 	th_free(&two);
 }
 
+/*
+ * split-direct: split's list without the random trials, line for line
+ * (seeds included), so the two columns compare pairwise; every line says
+ * which part it is of.
+ */
+static void test_list_direct(void)
+{
+	struct th_result d, m, r;
+	char cmd[1024];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split-direct "
+		 "--seed 4 --random 0", th_root());
+	th_sh(&d, 60, cmd);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split "
+		 "--seed 4 --random 30 | head -n 160", th_root());
+	th_sh(&m, 60, cmd);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split "
+		 "--seed 4 --random 30 | tail -n 30 | awk '$6 != \"random\"' | wc -l", th_root());
+	th_sh(&r, 60, cmd);
+	CU_ASSERT_EQUAL(d.status, 0);
+	CU_ASSERT_EQUAL(th_count(d.out, d.out_len, "\n"), 160);
+	CU_ASSERT_EQUAL(th_count(d.out, d.out_len, " entry matrix\n"), 160);
+	CU_ASSERT_STRING_EQUAL(d.out, m.out);
+	CU_ASSERT_STRING_EQUAL(r.out, "0\n");
+	th_free(&d);
+	th_free(&m);
+	th_free(&r);
+}
+
 /* the report's totals on a fixed set of records (tests/data) */
 static void test_report_totals(void)
 {
@@ -221,12 +250,12 @@ static void test_report_totals(void)
 		"\"inkernel\":{\"trials\":4,\"kernel_crashes\":3,\"panics\":1,\"oopses\":2,"
 		"\"hangs\":1,\"wrong\":0,\"errors\":0,\"no_answer\":0,\"masked\":0,"
 		"\"not_fired\":0,\"arm_failed\":0,\"recovered\":1,\"ping_lost\":0,"
-		"\"nic_dead\":0}"));
+		"\"nic_dead\":0,\"refused\":0,\"holds\":0}"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
 		"\"split\":{\"trials\":5,\"kernel_crashes\":0,\"panics\":0,\"oopses\":0,"
 		"\"hangs\":0,\"wrong\":1,\"errors\":2,\"no_answer\":0,\"masked\":1,"
 		"\"not_fired\":1,\"arm_failed\":0,\"recovered\":4,\"ping_lost\":1,"
-		"\"nic_dead\":1}"));
+		"\"nic_dead\":1,\"refused\":0,\"holds\":0}"));
 	th_free(&r);
 }
 
@@ -252,6 +281,84 @@ static void test_report_document(void)
 	th_free(&r);
 }
 
+/*
+ * The isolation section on records of both split columns: the mediated
+ * daemon's targets, each met or not from the records, beside split-direct.
+ */
+static const char iso_records[] =
+	/* split: a scribble in an op off the NIC, refused by the channel */
+	"{\"seed\":1,\"index\":8,\"build\":\"split\",\"mode\":\"mediated\",\"part\":\"matrix\","
+	"\"op\":\"get_drvinfo\",\"kind\":\"scribble\",\"at\":\"entry\","
+	"\"fault\":{\"arm_status\":0,\"calls\":2,\"fired\":1},"
+	"\"caller\":{\"outcome\":\"correct\",\"errno\":\"0\",\"ms\":1.4},"
+	"\"recovery\":{\"ms\":1.0,\"restarts\":0,\"recovered\":true},"
+	"\"daemon\":{\"pid_before\":5,\"pid_after\":5,\"restarted_at_arm\":false},"
+	"\"ping\":{\"sent\":12,\"lost\":0,\"max_gap_ms\":30},\"tcp\":{\"bytes\":100,\"max_gap_ms\":20},"
+	"\"regs\":{\"programs\":0,\"accesses\":0,\"refused\":0,\"malformed\":0,"
+	"\"hold_max_ns\":0,\"hold_total_ns\":0},\"fastpath_holds\":0,"
+	"\"kernel\":{\"status\":\"alive\",\"counters\":{\"regs_denied\":4}}}\n"
+	/* split: a scribble in get_regs, refused by its firewall */
+	"{\"seed\":2,\"index\":18,\"build\":\"split\",\"mode\":\"mediated\",\"part\":\"matrix\","
+	"\"op\":\"get_regs\",\"kind\":\"scribble\",\"at\":\"entry\","
+	"\"fault\":{\"arm_status\":0,\"calls\":2,\"fired\":1},"
+	"\"caller\":{\"outcome\":\"correct\",\"errno\":\"0\",\"ms\":1.4},"
+	"\"recovery\":{\"ms\":1.0,\"restarts\":0,\"recovered\":true},"
+	"\"daemon\":{\"pid_before\":5,\"pid_after\":5,\"restarted_at_arm\":false},"
+	"\"ping\":{\"sent\":12,\"lost\":0,\"max_gap_ms\":30},\"tcp\":{\"bytes\":100,\"max_gap_ms\":20},"
+	"\"regs\":{\"programs\":2,\"accesses\":288,\"refused\":4,\"malformed\":0,"
+	"\"hold_max_ns\":5000,\"hold_total_ns\":8000},\"fastpath_holds\":0,"
+	"\"kernel\":{\"status\":\"alive\",\"counters\":{\"regs_denied\":0}}}\n"
+	/* split: a loop in get_regs that lost two echoes */
+	"{\"seed\":3,\"index\":13,\"build\":\"split\",\"mode\":\"mediated\",\"part\":\"matrix\","
+	"\"op\":\"get_regs\",\"kind\":\"loop\",\"at\":\"entry\","
+	"\"fault\":{\"arm_status\":0,\"calls\":2,\"fired\":1},"
+	"\"caller\":{\"outcome\":\"wrong\",\"errno\":\"0\",\"ms\":262},"
+	"\"recovery\":{\"ms\":200,\"restarts\":1,\"recovered\":true},"
+	"\"daemon\":{\"pid_before\":5,\"pid_after\":6,\"restarted_at_arm\":false},"
+	"\"ping\":{\"sent\":50,\"lost\":2,\"max_gap_ms\":90},\"tcp\":{\"bytes\":100,\"max_gap_ms\":20},"
+	"\"regs\":{\"programs\":1,\"accesses\":144,\"refused\":0,\"malformed\":0,"
+	"\"hold_max_ns\":5000,\"hold_total_ns\":5000},\"fastpath_holds\":0,"
+	"\"kernel\":{\"status\":\"alive\",\"counters\":{\"regs_denied\":0}}}\n"
+	/* split-direct: the same get_regs scribble, on the ports: dead */
+	"{\"seed\":2,\"index\":18,\"build\":\"split-direct\",\"mode\":\"direct\",\"part\":\"matrix\","
+	"\"op\":\"get_regs\",\"kind\":\"scribble\",\"at\":\"entry\","
+	"\"fault\":{\"arm_status\":0,\"calls\":2,\"fired\":1},"
+	"\"caller\":{\"outcome\":\"correct\",\"errno\":\"0\",\"ms\":1.4},"
+	"\"recovery\":{\"ms\":1.0,\"restarts\":0,\"recovered\":true},"
+	"\"daemon\":{\"pid_before\":5,\"pid_after\":5,\"restarted_at_arm\":false},"
+	"\"ping\":{\"sent\":300,\"lost\":250,\"max_gap_ms\":5000},\"tcp\":{\"bytes\":100,\"max_gap_ms\":5000},"
+	"\"regs\":{\"programs\":0,\"accesses\":0,\"refused\":0,\"malformed\":0,"
+	"\"hold_max_ns\":0,\"hold_total_ns\":0},\"fastpath_holds\":2,"
+	"\"nic\":{\"reset\":true,\"dead\":true},"
+	"\"kernel\":{\"status\":\"alive\",\"counters\":{\"regs_denied\":0}}}\n";
+
+static void test_report_isolation(void)
+{
+	struct th_result r;
+	char cmd[8192];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && printf '%%s' '%s' > $d/r.jsonl && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/report $d 2>/dev/null && "
+		 "cat $d/F.md; rm -rf $d", th_root(), iso_records);
+	th_sh(&r, 120, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| | split (mediated) | split-direct |\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| fast-path holds (the kernel stopped its fast path "
+					     "for a daemon on the ports) | 0 | 2 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| scribble | 2 | 0 | 0 | 30 | 0 | 8 | 0 | 1 | 250 | 1 | 5000 | 1 | 0 | 2 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 0 dead fast paths | 0 of 3 trials | met |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 0 echo requests lost under loop | 2 lost in 1 of 1 "
+					     "trials | **not met** |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 0 echo requests lost under sleep | 0 lost in 0 of 0 "
+					     "trials | no trials |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 0 echo requests lost under scribble | 0 lost in 0 of 2 "
+					     "trials | met |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "2 of 2 trials; 8 programs refused (4 by the op's "
+					     "firewall, 4 for ops off the NIC) | met |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 13 | get_regs | loop | entry | 50 | 2 | 90 |"));
+	th_free(&r);
+}
+
 static CU_TestInfo faults_unit_tests[] = {
 	{ "classifier: known console excerpts", test_classify_excerpts },
 	{ "classifier: the deciding line", test_classify_line },
@@ -259,8 +366,10 @@ static CU_TestInfo faults_unit_tests[] = {
 	{ "trial list: inkernel ops and kinds", test_list_inkernel },
 	{ "trial list: shards partition it", test_list_shards },
 	{ "trial list: 2 shards = 1 (the tool)", test_list_tool_shards },
+	{ "trial list: split-direct is split's matrix", test_list_direct },
 	{ "report: totals of fixed records", test_report_totals },
 	{ "report: tables and figures", test_report_document },
+	{ "report: mediated beside direct, the mediated targets", test_report_isolation },
 	CU_TEST_INFO_NULL,
 };
 

@@ -242,50 +242,115 @@ static void test_rebind(void)
 	th_free(&r);
 }
 
+/* the number after the first "key" at or after p (0: none) */
+static unsigned long fz_after(const char *p, const char *key)
+{
+	p = p ? strstr(p, key) : NULL;
+	return p ? strtoul(p + strlen(key), NULL, 10) : 0;
+}
+
+/*
+ * The REGS category's counts in a mediated phase's report: programs sent
+ * in classes with the request held on the NIC, the kernel's answers.
+ */
+static void fz_check_regs(const char *out)
+{
+	const char *nic = strstr(out, "fuzz: regs HELD_NIC ");
+	const char *formed = strstr(out, "fuzz: regs HELD_NIC_FORMED ");
+	unsigned long n_nic = fz_after(nic, " sent "), n_formed = fz_after(formed, " sent ");
+	unsigned long eperm = fz_after(nic, "EPERM="), ok = fz_after(formed, "OK=");
+	unsigned long n_ran = 0, n_bad = 1, checks = 0, changed = 1;
+	const char *p;
+
+	p = strstr(out, " programs ran (");
+	if (p) {
+		while (p > out && p[-1] != '\n')
+			p--;
+		sscanf(p, "fuzz: regs %lu programs ran", &n_ran);
+		n_bad = fz_after(p, "checks: ");
+	}
+	p = strstr(out, "in a held get_regs: ");
+	if (p)
+		sscanf(p, "in a held get_regs: %lu checks, %lu changed", &checks, &changed);
+	fprintf(stderr, " [REGS: %lu random and %lu formed programs on the NIC, %lu refused by "
+		"the firewall, %lu formed ran; %lu ran in all; %lu ran although refused; "
+		"DMA checks %lu, changed %lu] ", n_nic, n_formed, eperm, ok, n_ran, n_bad,
+		checks, changed);
+	/* random programs, refused by the firewall; programs of the op's own table, run */
+	CU_ASSERT(n_nic >= 100);
+	CU_ASSERT(n_formed >= 100);
+	CU_ASSERT(eperm >= 10);
+	CU_ASSERT(ok >= 10);
+	CU_ASSERT(n_ran >= 10);
+	/* the kernel's path agrees with its own checks: nothing refused ran */
+	CU_ASSERT_EQUAL(n_bad, 0);
+	/* around the programs in held get_regs requests: the DMA registers stay */
+	CU_ASSERT(checks >= 5);
+	CU_ASSERT_EQUAL(changed, 0);
+}
+
 static void test_short_fuzz(void)
 {
 	struct th_result r;
+	unsigned long replies = 0, ioctls = 0, fetched = 0;
+	int phases = 0;
 	const char *p;
 
 	/*
 	 * A short hostile-daemon fuzz (8000 replies, 800 random ioctls,
-	 * fixed seed) under the full load: no WARN, BUG, oops or lockdep line,
-	 * no new taint (the lab's 242), the real daemon back and giving the
-	 * same answers as before, and the NIC passes pings and a TCP stream.
-	 * A kernel that took string-set counts from the daemon failed this
-	 * (a WARN in dev_ethtool and an oops in the self-test within a few
-	 * thousand replies).
+	 * fixed seed) under the full load, in two halves: a server on the
+	 * NIC's ports (the paper's design), then a mediated one (the real
+	 * daemon's default) that also sends random register programs while
+	 * it holds requests (category REGS). No WARN, BUG, oops or lockdep
+	 * line, no new taint (the lab's 242), the real daemon back and giving
+	 * the same answers as before, the DMA registers (CSR1/2, CSR24/25,
+	 * CSR30/31, CSR76/78, read with ethtool -d through the real daemon)
+	 * the same after the mediated half as before it, and the NIC passes
+	 * pings and a TCP stream. A kernel that took string-set counts from
+	 * the daemon failed this (a WARN in dev_ethtool and an oops in the
+	 * self-test within a few thousand replies).
 	 */
 	fz_sh(&r, 600, "fuzz-run 11 8000 800 300");
-	p = strstr(r.out, "fuzz: seed");
-	if (p)
+	for (p = r.out; (p = strstr(p, "fuzz: seed 11, ports ")); p++) {
+		unsigned long rp = 0, io = 0;
+		char ports[16] = "";
+
 		fprintf(stderr, " [%.*s] ", (int)strcspn(p, "\n"), p);
+		if (sscanf(p, "fuzz: seed 11, ports %15[a-z]: %lu replies (target %*u), %lu ioctls",
+			   ports, &rp, &io) == 3) {
+			phases++;
+			replies += rp;
+			ioctls += io;
+		}
+	}
 	if ((p = strstr(r.out, "fuzz-run: kernel log:")))
 		fprintf(stderr, " [%.*s] ", (int)strcspn(p, "\n"), p);
 	CU_ASSERT_EQUAL(r.status, 0);
-	p = strstr(r.out, "fuzz: seed 11: ");
-	CU_ASSERT_PTR_NOT_NULL(p);
-	if (p) {
-		unsigned long replies = 0, ioctls = 0;
-
-		sscanf(p, "fuzz: seed 11: %lu replies (target 8000), %lu ioctls", &replies, &ioctls);
-		CU_ASSERT(replies >= 8000);
-		CU_ASSERT(ioctls >= 800);
-	}
+	/* both servers, the targets between them */
+	CU_ASSERT_EQUAL(phases, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz: seed 11, ports direct: "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz: seed 11, ports mediated: "));
+	CU_ASSERT(replies >= 8000);
+	CU_ASSERT(ioctls >= 800);
 	/* both protocols' reply paths were fuzzed: REPLY and FETCH commits */
-	p = strstr(r.out, "replies sent as FETCH commits");
-	CU_ASSERT_PTR_NOT_NULL(p);
-	if (p) {
-		unsigned long fetched = 0;
+	for (p = r.out; (p = strstr(p, " replies sent as FETCH commits")); p++) {
+		const char *l = p;
+		unsigned long f = 0;
 
-		while (p > r.out && p[-1] != '\n')
-			p--;
-		sscanf(p, "fuzz: %lu replies sent as FETCH commits", &fetched);
-		fprintf(stderr, " [%lu replies as FETCH commits] ", fetched);
-		CU_ASSERT(fetched >= 1000);
+		while (l > r.out && l[-1] != '\n')
+			l--;
+		if (sscanf(l, "fuzz: %lu replies sent as FETCH commits", &f) == 1)
+			fetched += f;
 	}
+	fprintf(stderr, " [%lu replies as FETCH commits] ", fetched);
+	CU_ASSERT(fetched >= 1000);
+	fz_check_regs(r.out);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, " 0 bad lines"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: battery same as before: yes\n"));
+	p = strstr(r.out, "fuzz-run: DMA registers before");
+	if (p)
+		fprintf(stderr, " [%.*s] ", (int)strcspn(p, "\n"), p);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: DMA registers unchanged: yes\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "fuzz-run: verdict PASS\n"));
 	if (!strstr(r.out, "fuzz-run: verdict PASS\n"))
 		fprintf(stderr, "\n%s\n%s\n", r.out, r.err);
@@ -317,7 +382,8 @@ static CU_TestInfo fuzz_tests[] = {
 	{ "a daemon that never gets ready backs off 0.1, 0.2, 0.4, 0.8 s", test_crash_loop_backoff },
 	{ "unbind/bind: the supervisor waits for the node, a new daemon serves",
 	  test_rebind },
-	{ "short hostile-daemon fuzz: no WARN/oops/taint, daemon and NIC recover",
+	{ "short hostile-daemon fuzz, direct then mediated with random register programs: "
+	  "no WARN/oops/taint, DMA registers unchanged, daemon and NIC recover",
 	  test_short_fuzz },
 	CU_TEST_INFO_NULL,
 };

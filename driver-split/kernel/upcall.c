@@ -44,10 +44,15 @@
 #include "chan.h"
 #include "upcall.h"
 
-static bool allow_direct_ports = true;
+/*
+ * A daemon with direct ports makes the kernel stop its fast path (and
+ * disable a possibly shared interrupt line) around each of its ops on the
+ * NIC, and can program the chip's DMA: only where root asked for it.
+ */
+static bool allow_direct_ports;
 module_param(allow_direct_ports, bool, 0644);
 MODULE_PARM_DESC(allow_direct_ports,
-		 "Let a daemon take the NIC's ports itself (HELLO's PORTS_DIRECT, the paper's design; default yes, for the ablation)");
+		 "Let a daemon take the NIC's ports itself (HELLO's PORTS_DIRECT, the paper's design, for the ablation; default no)");
 
 static unsigned int upcall_timeout_ms = 2000;
 module_param(upcall_timeout_ms, uint, 0644);
@@ -124,8 +129,8 @@ struct pcnet32_upcall {
 	u64 n_facts;			/* answers from the published facts */
 	u64 n_regs;			/* register programs run */
 	u64 n_regs_denied;		/* REGS without a request on the NIC held */
-	u64 n_direct_mismatch;		/* a direct daemon not given a request
-					 * whose fast path was not held */
+	/* requests a direct daemon was not given: their fast path not held */
+	u64 n_direct_mismatch;
 	struct pcnet32_sample samples[PCNET32_NSAMPLES];
 	u32 n_samples;			/* total recorded, the ring wraps */
 	struct dentry *dbg;
