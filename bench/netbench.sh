@@ -3,9 +3,13 @@
 # host end of the guest's link, inside the lab's namespace:
 #   vm/lab host --name NAME -- bench/netbench.sh TEST ARGS...
 # and prints CSV rows "test,rep,value" (no header):
-#   ping N            N echo requests 0.2 s apart; value: RTT in ms
-#   scp FILE TAG N    copy FILE to the guest's /tmp N times; value: seconds
-#   ssh N             ssh login running 'true', N times; value: seconds
+#   ping N [FIRST]    N echo requests 0.01 s apart; value: RTT in ms
+#   scp FILE TAG N [FIRST]  copy FILE to the guest's /tmp N times; value:
+#                     seconds
+#   ssh N [FIRST]     ssh login running 'true', N times; value: seconds
+#                     (FIRST: the rep number of the first sample, default
+#                     0: bench/run.sh takes a test's samples of a round in
+#                     several passes)
 #   iperf TAG S REP [-R]  one S-second iperf3 run (-R: guest to host),
 #                     recorded as repetition REP; value: receiver
 #                     throughput in Mbit/s (iperf3 -J, through jq)
@@ -23,16 +27,21 @@ test=${1:?usage: netbench.sh ping|scp|ssh|iperf ARGS...}
 shift
 case "$test" in
 ping)
-	n=${1:?ping N}
-	# one unrecorded request first: it pays for the ARP resolution
+	n=${1:?ping N [FIRST]} first=${2:-0}
+	# one unrecorded request first: it pays for the ARP resolution.
+	# 0.01 s apart (root may go below 0.2 s): hundreds of echoes in a
+	# few seconds, and still an idle guest between two of them, as at
+	# 0.2 s (a probe on 2026-12-06: mean RTT 0.528 ms at 0.2 s, 0.523 ms
+	# at 0.01 s, but 0.249 ms at 0.002 s, where the guest no longer idles)
 	ping -c 1 -W 5 "$GUEST" >/dev/null
-	ping -c "$n" -i 0.2 -W 5 "$GUEST" |
+	ping -c "$n" -i 0.01 -W 5 "$GUEST" |
 		sed -n 's/.*icmp_seq=\([0-9]*\).*time=\([0-9.]*\) ms.*/\1 \2/p' |
-		awk '{ printf "ping,%d,%s\n", $1 - 1, $2 }'
+		awk -v f="$first" '{ printf "ping,%d,%s\n", f + $1 - 1, $2 }'
 	;;
 scp)
-	file=${1:?scp FILE TAG N} tag=${2:?scp FILE TAG N} n=${3:?scp FILE TAG N}
-	for ((i = 0; i < n; i++)); do
+	file=${1:?scp FILE TAG N [FIRST]} tag=${2:?scp FILE TAG N [FIRST]} n=${3:?scp FILE TAG N [FIRST]}
+	first=${4:-0}
+	for ((i = first; i < first + n; i++)); do
 		t0=$(now)
 		scp -O -q -F "$LAB_SSH_CONFIG" "$file" lab-guest:/tmp/netbench.bin
 		t1=$(now)
@@ -40,8 +49,8 @@ scp)
 	done
 	;;
 ssh)
-	n=${1:?ssh N}
-	for ((i = 0; i < n; i++)); do
+	n=${1:?ssh N [FIRST]} first=${2:-0}
+	for ((i = first; i < first + n; i++)); do
 		t0=$(now)
 		ssh -F "$LAB_SSH_CONFIG" lab-guest true
 		t1=$(now)

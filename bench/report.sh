@@ -58,6 +58,92 @@ ci ci_cmd_di -k cmd -a split-direct -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
 # Table 3 (claim 2: unchanged; iperf3 target: at least 0.99)
 ci ci_net_si -k test -a split -b inkernel -t min:0.99 "$DATA/net.csv"
 ci ci_net_pi -k test -a split-paper -b inkernel -t min:0.99 "$DATA/net.csv"
+# ---- Table 3's samples: what each test needed (Miller) ----------------------
+# Per claim-2 test, over inkernel and split: the samples per round (min,
+# max over both columns and the rounds), the pooled samples per column
+# (n, the smaller), the spread of one sample within a round (IQR / median
+# of each column's samples in each round, their mean: the bootstrap
+# resamples within rounds) and how many samples a column needs for the
+# interval of split/inkernel to be within +-2.5% (half the tolerance)
+# from the sampling alone: the 95% half-width of a ratio of two medians
+# of n samples is about 1.96 * sqrt(2) * 1.2533 * sigma / sqrt(n), sigma =
+# IQR / 1.349 / median, so n >= (103.0 * IQR / median)^2. The rounds'
+# disagreement is beyond it: more samples per round do not shrink it.
+NET_TESTS='^(ping|scp_4k|scp_4m|ssh|iperf_h2g|iperf_g2h)$'
+# shellcheck disable=SC2016 # Miller's own variables
+NET_SEL='($column == "inkernel" || $column == "split") && $test =~ "'"$NET_TESTS"'"'
+mlr --icsv --ocsv filter "$NET_SEL" \
+	'then' count -g column,round,test \
+	'then' stats1 -a min,max -f count -g test \
+	'then' rename count_min,nround_min,count_max,nround_max "$DATA/net.csv" >"$S/netround.csv"
+mlr --icsv --ocsv filter "$NET_SEL" \
+	'then' count -g column,test \
+	'then' stats1 -a min -f count -g test \
+	'then' rename count_min,n "$DATA/net.csv" >"$S/netcount.csv"
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter "$NET_SEL" \
+	'then' stats1 -i -a p25,median,p75 -f value -g column,round,test \
+	'then' put '$spread = $value_median == 0 ? "" : ($value_p75 - $value_p25) / abs($value_median)' \
+	'then' stats1 -a mean -f spread -g test \
+	'then' join -j test -f "$S/netround.csv" \
+	'then' join -j test -f "$S/netcount.csv" \
+	'then' put '$spread = $spread_mean;
+		$need = is_empty($spread_mean) ? "" : ceil((103.0 * $spread_mean) ** 2)' \
+	'then' cut -o -f test,n,nround_min,nround_max,spread,need "$DATA/net.csv" >"$S/netneed.csv"
+# ---- the host during each recorded iperf3 run (net-host.csv; Miller) ----
+# qemu_cpu: the CPU share the guest's QEMU got during the run (1 = one
+# host CPU), host_busy: the host's busy CPUs; a run is slow below 0.85 of
+# its column's median. Throughput per QEMU CPU-second (net-cpu.csv) takes
+# the host's scheduling out: its interval is shown beside the verdict.
+if [ -f "$DATA/net-host.csv" ]; then
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv filter '$test == "iperf_h2g" || $test == "iperf_g2h"' \
+		'then' join -j column,round,test,rep -f "$DATA/net.csv" \
+		'then' put -s tck="$(meta clk_tck)" -s nproc="$(meta host_nproc)" '
+			$qemu_cpu = is_empty($qemu_ticks) || $wall_us <= 0 ? "" : $qemu_ticks / @tck / ($wall_us / 1e6);
+			$host_busy = $total_ticks > 0 ? $busy_ticks / $total_ticks * @nproc : ""' \
+		'then' cut -o -f column,round,test,rep,value,qemu_cpu,host_busy "$DATA/net-host.csv" >"$S/net-runs.csv"
+else
+	echo "column,round,test,rep,value,qemu_cpu,host_busy" >"$S/net-runs.csv"
+fi
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter 'is_not_empty($qemu_cpu) && $qemu_cpu > 0' \
+	'then' put '$value = $value / $qemu_cpu' \
+	'then' cut -o -f column,round,test,rep,value "$S/net-runs.csv" >"$S/net-cpu.csv"
+if [ -s "$S/net-cpu.csv" ]; then
+	ci ci_netcpu_si -k test -a split -b inkernel "$S/net-cpu.csv"
+	"$STAT" -k column,test -v value "$S/net-cpu.csv" >"$S/netcpu.csv"
+else
+	: >"$S/ci_netcpu_si.csv"
+	: >"$S/netcpu.csv"
+fi
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv stats1 -a median -f value -g column,test "$S/net-runs.csv" >"$S/netmed.csv"
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv join -j column,test -f "$S/netmed.csv" \
+	'then' filter 'is_not_empty($qemu_cpu)' \
+	'then' put -q '
+		t = $test; slow = $value < 0.85 * $value_median;
+		@n[t] += 1;
+		if (slow) {
+			@ns[t] += 1; @qs[t] += $qemu_cpu; @hs[t] += $host_busy;
+			@w[t] = (is_present(@w[t]) ? @w[t] . " " : "") . $column . " r" . $round;
+		} else {
+			@qo[t] += $qemu_cpu; @ho[t] += $host_busy;
+		}
+		if (!is_present(@qmin[t]) || $qemu_cpu < @qmin[t]) { @qmin[t] = $qemu_cpu }
+		if (!is_present(@qmax[t]) || $qemu_cpu > @qmax[t]) { @qmax[t] = $qemu_cpu }
+		end {
+			for (t, n in @n) {
+				ns = is_present(@ns[t]) ? @ns[t] : 0; no = n - ns;
+				r = {"test": t, "n": n, "slow": ns, "which": ns > 0 ? @w[t] : "",
+					"qemu_slow": ns > 0 ? @qs[t] / ns : "", "qemu_other": no > 0 ? @qo[t] / no : "",
+					"busy_slow": ns > 0 ? @hs[t] / ns : "", "busy_other": no > 0 ? @ho[t] / no : "",
+					"qemu_min": @qmin[t], "qemu_max": @qmax[t]};
+				emit r;
+			}
+		}' "$S/net-runs.csv" >"$S/netslow.csv"
+[ -s "$S/netslow.csv" ] || echo "test,n,slow,which,qemu_slow,qemu_other,busy_slow,busy_other,qemu_min,qemu_max" >"$S/netslow.csv"
 # Table 2b: inkernel/stock at most 1.1; split/inkernel (GDRVINFO: at most
 # 5); the ablation split-paper/split
 ci ci_ops_is -k op -a inkernel -b stock -v ns -w err=0 -t max:1.1 "$DATA/ops.csv"
@@ -360,7 +446,8 @@ FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/ne
 	"$S/ci_cmd_si.csv" "$S/ci_cmd_pi.csv" "$S/ci_cmd_di.csv" "$S/ci_net_si.csv" "$S/ci_net_pi.csv"
 	"$S/ci_ops_is.csv" "$S/ci_ops_si.csv" "$S/ci_ops_pi.csv" "$S/ci_ops_ps.csv"
 	"$S/ci_ops_sd.csv" "$S/ci_ops_sd1.csv" "$S/ci_ops_di.csv" "$S/ci_ops_ds.csv" "$S/ci_ops_pd.csv"
-	"$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv" "$S/intcnt.csv")
+	"$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv" "$S/intcnt.csv"
+	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv")
 
 # ---- figure data -----------------------------------------------------------
 # clustered bars: label, then per column median, low, high
@@ -460,6 +547,9 @@ function table_head(align, n,   i, s, a) {
 	line(s)
 }
 function m(k) { return meta[k] == "" ? "?" : meta[k] }
+# a parameter an older run did not record: its value then (d)
+function mm(k, d) { return meta[k] == "" ? d : meta[k] }
+function minsec(ms) { return int(ms / 60000) " min " int(ms / 1000) % 60 " s" }
 # an interval cell: est [lo–hi]
 function civ(t, k) { return ((t, k, "est") in S) ? rfmt(S[t, k, "est"]) " [" rfmt(S[t, k, "lo"]) "–" rfmt(S[t, k, "hi"]) "]" : "–" }
 # the headline figures, in order: key -> est,lo,hi,verdict
@@ -492,7 +582,7 @@ END {
 	line("")
 	line("| | |")
 	line("|:--|:--|")
-	line("| date | " m("date") " (" m("mode") " mode, wall time " int(m("wall_s") / 60) " min " (m("wall_s") % 60) " s) |")
+	line("| date | " m("date") " (" m("mode") " mode, wall time " int(m("wall_s") / 60) " min " (m("wall_s") % 60) " s of measurements" (meta["expected_ms"] == "" ? "" : "; expected before the run: " minsec(meta["expected_ms"]) " in all, the report included (`bench/run.sh --expected`)") ") |")
 	line("| host | " m("host_nproc") " CPUs, " m("host_cpu") ", " m("host_mem_gib") " GiB, Linux " m("host_kernel") "; load average " m("load_start") " at the start, " m("load_end") " at the end (the machine is shared) |")
 	line("| emulator | QEMU " m("qemu") ", accel " m("accel") ", " m("guest_cpus") " vCPU, emulated PCnet NIC (`-device pcnet`) on a tap in the lab namespace |")
 	line("| guest | Debian kernel " m("guest_kernel") " |")
@@ -506,7 +596,7 @@ END {
 	bnote = ""
 	for (c in bchanged) bnote = bnote " " c
 	line("| commit | " m("commit") (!nmd5 ? " (this run did not record the hashes of the driver builds)" : bnote == "" ? "; the same driver builds in every round (hashes of the module and daemon as booted)" : "; **the driver build changed between rounds for" bnote "** (the tree is shared and the lab builds at every boot)") " |")
-	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-direct and split-paper: the split build, its daemon restarted with `--ports direct`, and with `--protocol paper --ports direct`) and runs every workload on each column that joins it in turn, in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings, " m("net_reps") " scp runs of each size and " m("net_reps") " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way (odd runs in the round'"'"'s order, even runs reversed), one host→guest with the guest dumping registers " m("dump_rate") " times a second, one with it asking the link settings " m("kset_rate") " times a second (not stock). " (m("direct_all") == 1 ? "split-direct joined every workload." : "split-direct joined the op loop and the two interference runs only (and an iperf3 warm-up host→guest): the time budget.") " |")
+	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-direct and split-paper: the split build, its daemon restarted with `--ports direct`, and with `--protocol paper --ports direct`) and runs every workload on each column that joins it in turn, in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings " mm("ping_i", "0.2") " s apart, " mm("scp4k_n", m("net_reps")) " scp runs of 4.3 KB and " mm("scp4m_n", m("net_reps")) " of 4 MiB, " mm("ssh_n", m("net_reps")) " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way" (mm("net_passes", 0) > 1 ? " (all of them in " m("net_passes") " passes over the columns, odd passes in the round'"'"'s order, even ones reversed)" : " (odd runs in the round'"'"'s order, even runs reversed)") ", one of " mm("int_s", m("iperf_s")) " s host→guest with the guest dumping registers " m("dump_rate") " times a second, one with it asking the link settings " m("kset_rate") " times a second (not stock). " (m("direct_all") == 1 ? "split-direct joined every workload." : "split-direct joined the op loop and the two interference runs only (and an iperf3 warm-up host→guest): the time budget.") (meta["paper_net"] == "0" ? " split-paper joined every workload but the network tests of Table 3 (its fast path is split'"'"'s; their samples go to the columns claim 2 compares)." : "") " |")
 	line("")
 	line("Cells are the median over all rounds with the spread in brackets (Table 2 commands and")
 	line("network: p25–p75, the interquartile range; per-op latencies: p5–p95). Ratios are ratios")
@@ -547,7 +637,7 @@ END {
 		if (!(("ci_net_si", k, "est") in S)) continue
 		v = S["ci_net_si", k, "verdict"]; hib = (k ~ /^iperf/)
 		w = v == "unchanged" ? "unchanged" : v == "inconclusive" ? "inconclusive" : ((v == "higher") != hib ? "slower" : "faster")
-		NV[k] = w " " civ("ci_net_si", k)
+		NV[k] = w " " civ("ci_net_si", k); WV[k] = w
 		hl("net_" k, S["ci_net_si", k, "est"] "," S["ci_net_si", k, "lo"] "," S["ci_net_si", k, "hi"] "," w)
 		if (w == "unchanged") nok++
 		else if (w == "inconclusive") { ninc++; inc = inc ", " k " " civ("ci_net_si", k) }
@@ -807,18 +897,68 @@ END {
 	# ---- Table 3 ----
 	line("## Table 3: network operations")
 	line("")
-	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests 0.2 s apart (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round, receiver throughput.")
+	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests " mm("ping_i", "0.2") " s apart (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round, receiver throughput. " (mm("net_passes", 0) > 1 ? "A round takes every test'"'"'s samples in " m("net_passes") " passes over the columns, each pass its share of each test, iperf3 included; odd passes in the round'"'"'s order, even ones reversed, so that each column'"'"'s samples spread over the whole network phase and a slow spell of the host or of one guest falls on a share of every column'"'"'s samples." : "The iperf3 runs alternate the order: odd runs in the round'"'"'s order, even ones reversed."))
 	line("")
-	H[1] = "test"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "split-paper"; H[6] = "inkernel/stock"; H[7] = "split/inkernel [95% interval]: verdict"; H[8] = "split-paper/inkernel"; H[9] = "paper: original → factorized (s)"
-	table_head("lrrrrrll", 9)
+	haspn = 0
+	for (i = 1; i <= nt; i++) if (has("net", "split-paper", T[i])) haspn = 1
+	H[1] = "test"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; nh = 4
+	if (haspn) H[++nh] = "split-paper"
+	H[++nh] = "inkernel/stock"; H[++nh] = "split/inkernel [95% interval]: verdict"
+	if (haspn) H[++nh] = "split-paper/inkernel"
+	H[++nh] = "paper: original → factorized (s)"
+	table_head(haspn ? "lrrrrrll" : "lrrrrl", nh)
 	split("ping RTT (ms)|scp 4.3 KB (s)|scp 4 MiB (s)|ssh login + exit (s)|iperf3 host→guest (Mbit/s)|iperf3 guest→host (Mbit/s)", TN, "|")
 	PK["ping"] = "ping"; PK["scp_4k"] = "scp"; PK["ssh"] = "ssh"
 	for (i = 1; i <= nt; i++) {
 		k = T[i]; pk = PK[k]
 		pp = pk == "" ? "–" : S["paper", "t3", pk, "a"] " → " S["paper", "t3", pk, "b"] " (" rfmt(S["paper", "t3", pk, "b"] / S["paper", "t3", pk, "a"]) ")"
-		line("| " TN[i] " | " cell("net", "stock", k, 1, "p25", "p75") " | " cell("net", "inkernel", k, 1, "p25", "p75") " | " cell("net", "split", k, 1, "p25", "p75") " | " cell("net", "split-paper", k, 1, "p25", "p75") " | " rcell("net", "inkernel", "stock", k) " | " (k in NV ? NV[k] : "–") " | " civ("ci_net_pi", k) " | " pp " |")
+		line("| " TN[i] " | " cell("net", "stock", k, 1, "p25", "p75") " | " cell("net", "inkernel", k, 1, "p25", "p75") " | " cell("net", "split", k, 1, "p25", "p75") (haspn ? " | " cell("net", "split-paper", k, 1, "p25", "p75") : "") " | " rcell("net", "inkernel", "stock", k) " | " (k in NV ? NV[k] : "–") (haspn ? " | " civ("ci_net_pi", k) : "") " | " pp " |")
 	}
 	line("")
+	if (!haspn && incol["split-paper"]) line("`split-paper` runs none of these tests (`BENCH_PAPER_NET=1` adds it): its fast path is `split`'"'"'s, the same module; only the daemon differs, and it sleeps while they run. Their time goes to the samples of the columns claim 2 compares.\n")
+	# which tests needed what: the samples, their spread, what the
+	# sampling alone needs, what the rounds disagree by (stats/netneed.csv)
+	nneed = 0
+	for (i = 1; i <= nt; i++) if (("netneed", T[i], "n") in S) nneed++
+	if (nneed) {
+		line("**Which tests needed what.** Each test takes the samples its spread needs: per round and column, the samples and how they were taken; the spread of one sample within a round (IQR over the median, inkernel and split, the mean over the rounds); how many samples a column needs for the interval of split/inkernel to lie within ±2.5% of its ratio (half the tolerance) from the sampling alone (n ≥ (103 · IQR/median)², the 95% half-width of a ratio of two medians) against what it had; the lowest and highest split/inkernel of the single rounds (their disagreement is what more samples per round do not shrink); the verdict; and what decided it or held it back.")
+		line("")
+		TU["ping"] = "echoes"; TU["scp_4k"] = "copies"; TU["scp_4m"] = "copies"; TU["ssh"] = "logins"; TU["iperf_h2g"] = "runs"; TU["iperf_g2h"] = "runs"
+		TK["ping"] = "BENCH_PING_N"; TK["scp_4k"] = "BENCH_SCP4K_N"; TK["scp_4m"] = "BENCH_SCP4M_N"; TK["ssh"] = "BENCH_SSH_N"; TK["iperf_h2g"] = "BENCH_IPERF_N"; TK["iperf_g2h"] = "BENCH_IPERF_N"
+		for (i = 1; i <= nt; i++) {
+			k = T[i]
+			if (!(("netneed", k, "n") in S)) continue
+			nr = S["netneed", k, "nround_min"]; nrx = S["netneed", k, "nround_max"]
+			how = (nr == nrx ? nr : nr "–" nrx) " " TU[k]
+			if (k ~ /^iperf/) how = how " of " m("iperf_s") " s"
+			if (mm("net_passes", 1) > 1) how = how " in " m("net_passes") " passes"
+			if (k == "ping") how = how ", " mm("ping_i", "0.2") " s apart"
+			need = S["netneed", k, "need"]; had = S["netneed", k, "n"]
+			rr = rrange("netr", "split", "inkernel", k)
+			w = (k in WV) ? WV[k] : ""
+			if (w == "unchanged" || w == "slower" || w == "faster") lim = "decided"
+			else if (w == "") lim = "no interval"
+			else if (need != "" && had + 0 < need + 0) lim = "too few samples: a column needs about " need ", " int((need + m("rounds") - 1) / m("rounds")) " a round (" TK[k] ")"
+			else lim = "the rounds disagree" rr ": more rounds or a quieter host would narrow it, not more samples per round"
+			line("- " TN[i] ": " how "; one sample spreads " sprintf("%.1f%%", 100 * S["netneed", k, "spread"]) " within a round; ±2.5% from the sampling alone needs " (need == "" ? "–" : need) " a column, it had " had "; split/inkernel per round" (rr == "" ? " –" : rr) "; " (k in NV ? NV[k] : "–") ": " lim ".")
+		}
+		line("")
+	}
+	# the host during the recorded iperf3 runs (stats/netslow.csv, from
+	# net-host.csv): what a slow run had
+	nslow = 0
+	for (i = 5; i <= 6; i++) if (("netslow", T[i], "n") in S) nslow++
+	if (nslow) {
+		line("**Slow iperf3 runs and the host.** A run is slow below 0.85 of its column'"'"'s median. *QEMU*: the CPU share the guest'"'"'s QEMU process got during the run (1 = one host CPU; a TCG guest'"'"'s throughput follows it), *host*: the host'"'"'s busy CPUs (of " m("host_nproc") "), both from `net-host.csv`. *Per QEMU CPU-second*: each run'"'"'s throughput divided by its QEMU share, which takes the host'"'"'s scheduling out of the comparison (shown, not a verdict).")
+		line("")
+		for (i = 5; i <= 6; i++) {
+			k = T[i]
+			if (!(("netslow", k, "n") in S)) continue
+			ns = S["netslow", k, "slow"]
+			line("- " TN[i] ": " ns " of " S["netslow", k, "n"] " runs slow" (ns > 0 ? " (" S["netslow", k, "which"] ")" : "") "; QEMU " (ns > 0 ? fmt(S["netslow", k, "qemu_slow"]) " of a CPU in them, " : "") fmt(S["netslow", k, "qemu_other"]) (ns > 0 ? " in the others" : " of a CPU") " (" fmt(S["netslow", k, "qemu_min"]) "–" fmt(S["netslow", k, "qemu_max"]) " over all runs); host " (ns > 0 ? fmt(S["netslow", k, "busy_slow"]) " CPUs busy in them, " fmt(S["netslow", k, "busy_other"]) " in the others" : fmt(S["netslow", k, "busy_other"]) " CPUs busy") ". Per QEMU CPU-second: inkernel " fmt(med("netcpu", "inkernel", k, 1)) ", split " fmt(med("netcpu", "split", k, 1)) " Mbit/s, split/inkernel " civ("ci_netcpu_si", k) ".")
+		}
+		line("")
+	}
 	line("![network operations](" figrel "/bench-net.png)")
 	line("")
 
@@ -878,13 +1018,17 @@ END {
 		for (c = 1; c <= nc; c++) {
 			if (!has("net", C[c], k) && !has("interfere", C[c], o)) continue
 			a = med("net", C[c], "iperf_h2g", 1); b = med("net", C[c], k, 1)
-			secs = m("rounds") * (m("iperf_s") + 2)
+			secs = m("rounds") * (mm("int_s", m("iperf_s")) + 2)
 			hs = cval("intcnt", C[c], o, "holds_sum"); hm = cval("intcnt", C[c], o, "hold_max_us")
 			line("| " C[c] " | " cell("net", C[c], "iperf_h2g", 1, "p25", "p75") " | " cell("net", C[c], k, 1, "p25", "p75") " | " ((a != "" && b != "" && a) ? rfmt(b / a) : "–") " | " (C[c] == "inkernel" ? "1" : C[c] in CIV ? civ(CIV[C[c]], k) : "–") " | " (has("interfere", C[c], o) ? fmt(S["interfere", C[c], o, "n"] / secs) : "–") " | " cell("interfere", C[c], o, 1e-3, "p5", "p95") " | " fmt(med("ops", C[c], o, 1e-3)) " | " (hs == "" ? "–" : fmt(hs / secs)) " | " (hm == "" ? "–" : fmt(hm)) " |")
 		}
 		line("")
 	}
-	if (m("direct_all") != 1) line("`split-direct` runs no recorded iperf3 alone (only a warm-up; see bench/README.md): its *alone* and *÷ alone* are empty; compare its throughput under load with the others'"'"' under the same load.")
+	noalone = ""
+	for (c = 1; c <= nc; c++)
+		if ((has("net", C[c], "iperf_h2g_dumping") || has("net", C[c], "iperf_h2g_ksettings")) && !has("net", C[c], "iperf_h2g"))
+			noalone = noalone (noalone == "" ? "" : " and ") "`" C[c] "`"
+	if (noalone != "") line(noalone " ran no recorded iperf3 alone (only a warm-up; the time budget, see bench/README.md): the *alone* and *÷ alone* cells are empty; compare the throughput under load with the others'"'"' under the same load.")
 	line("")
 	line("- **Kernel footprint**: the driver module'"'"'s core size in the guest (`/sys/module/pcnet32/coresize`) and the daemon'"'"'s resident memory.")
 	line("")
@@ -933,7 +1077,7 @@ END {
 	line("## Method")
 	line("")
 	line("- Columns: `stock` is Debian'"'"'s pcnet32.ko for the guest kernel; `inkernel` is this project'"'"'s driver with every function in the kernel; `split` is the same driver with the slow-path ops in the daemon pcnet32d (see the README): FETCH, and mediated register access. `inkernel` is the control for `split`: same code, only the boundary differs. The ablations, the split build with its daemon restarted: `split-paper` as `pcnet32d --protocol paper --ports direct`, the paper'"'"'s design in full (three ioctls per upcall, no published facts, direct port access with the fast path held around each op on the ports); `split-direct` as `pcnet32d --ports direct` (our protocol, the paper'"'"'s ports), which separates the two departures. " (m("direct_all") == 1 ? "" : "`split-direct` runs the op loop, an iperf3 warm-up and the two interference runs only (the time budget), so Table 2 and 3 have no such column."))
-	line("- Rounds interleave the columns: each round boots every lab afresh, then runs every workload on each column in turn, in the round'"'"'s order: round 1 as listed, each later round rotated by one (a cyclic Latin square: over as many rounds as columns each column takes each position once; each workload rotates the columns that join it, so the workloads of 4 columns take each to each position in 4 rounds, those of 5 each to 4 of the 5 positions), so that the shared host'"'"'s changing load and any order effect fall on the columns alike. Before the recorded iperf3 runs each column gets an unrecorded warm-up run each way (the first run on a fresh guest is slow). Medians pool the samples of all rounds; the intervals resample the rounds, then the samples within them.")
+	line("- Rounds interleave the columns: each round boots every lab afresh, then runs every workload on each column in turn, in the round'"'"'s order: round 1 as listed, each later round rotated by one (a cyclic Latin square: over as many rounds as columns each column takes each position once; each workload rotates the columns that join it, so the workloads of 4 columns take each to each position in 4 rounds, those of 5 each to 4 of the 5 positions; the network tests go in passes whose order alternates within the round), so that the shared host'"'"'s changing load and any order effect fall on the columns alike. Before the recorded iperf3 runs each column gets an unrecorded warm-up run each way (the first run on a fresh guest is slow). Medians pool the samples of all rounds; the intervals resample the rounds, then the samples within them.")
 	line("- Raw samples: `report/data/bench/*.csv` (not committed); statistics: `report/data/bench/stats/`; this page and the figures are generated from them (`make bench-report` regenerates both from the last run).")
 	line("- The claims are printed, never enforced: a run fails only when a workload cannot run.")
 	line("- Reproduce: `make bench` (this run: " int(m("wall_s") / 60) " min; the target is at most 25 minutes on 2 cores); `BENCH_ROUNDS`, `BENCH_REPS`, `BENCH_OPS_N`, `BENCH_QUICK=1` (or `make bench-quick`) change its length (`bench/run.sh --help`).")

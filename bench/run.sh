@@ -18,11 +18,17 @@
 #             counters, the kernel's upcall count and its register counters
 #             (regaccess, fastpath_holds) per op loop (Table 2b)
 #   upcall    split only: the phase timings the kernel records (Table 4)
-#   net       from the host end: ping, scp (4.3 KB and 4 MiB), ssh login,
-#             iperf3 both ways, BENCH_IPERF_N runs per round (Table 3)
+#   net       from the host end, after an unrecorded iperf3 warm-up: ping,
+#             scp (4.3 KB and 4 MiB), ssh login and iperf3 both ways, in
+#             BENCH_NET_PASSES passes over the columns whose order
+#             alternates, each pass with its share of every test (Table 3;
+#             the columns stock, inkernel, split: the time budget)
 #   interfere iperf3 host->guest while a guest process dumps the registers
 #             at a fixed rate, then while one asks get_link_ksettings at a
 #             fixed rate (not stock) (what the paper did not measure)
+# Before the rounds it prints the run's expected duration (expected_ms: a
+# model of the step times on this 2-core host); every netbench call's
+# host CPU and its guest's QEMU CPU go to net-host.csv.
 # Speed is printed, never judged: the run fails only when a workload
 # cannot run at all.
 set -euo pipefail
@@ -34,15 +40,23 @@ NETBENCH=$ROOT/bench/netbench.sh
 
 usage() {
 	cat <<EOF
-usage: bench/run.sh [--no-report]
+usage: bench/run.sh [--no-report | --expected]
+  --expected     print the run's expected duration for these settings, and stop
 Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_ROUNDS   rounds of every column                     [4; quick 1]
-  BENCH_REPS     runs of each ethtool command per round     [30; quick 5]
+  BENCH_REPS     runs of each ethtool command per round     [16; quick 5]
   BENCH_OPS_N    calls of each op per round (opbench)       [2000; quick 200]
-  BENCH_NET_REPS scp and ssh runs per round                  [8; quick 2]
-  BENCH_PING_N   pings per round                             [20; quick 5]
-  BENCH_IPERF_S  seconds per iperf3 run                      [5; quick 2]
-  BENCH_IPERF_N  iperf3 runs each way per round and column   [2; quick 1]
+  Network (Table 3), per round and column, in BENCH_NET_PASSES passes:
+  BENCH_PING_N   ping echoes, 0.01 s apart                   [200; quick 40]
+  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [16; quick 2]
+  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [16; quick 2]
+  BENCH_SSH_N    ssh logins                                  [16; quick 2]
+  BENCH_NET_REPS sets the three above at once (older name)
+  BENCH_IPERF_N  iperf3 runs each way                        [4; quick 2]
+  BENCH_NET_PASSES passes over the columns, order alternating, each
+                 with its share of every test above         [4; quick 2]
+  BENCH_IPERF_S  seconds per recorded iperf3 run             [4; quick 2]
+  BENCH_INT_S    seconds per interference iperf3 run         [5; quick 2]
   BENCH_DUMP_RATE register dumps a second during the interference test [200]
   BENCH_KSET_RATE get_link_ksettings calls a second, the second one    [200]
   BENCH_COLUMNS  the columns, in round 1's order (later rounds rotate it)
@@ -51,6 +65,8 @@ Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
                  build/split/pcnet32d lacks --ports or --protocol]
   BENCH_DIRECT_ALL=1  split-direct joins every workload, not only the op
                  loop, the iperf3 warm-up and the interference runs [0]
+  BENCH_PAPER_NET=1  split-paper joins the network tests of Table 3 too
+                 (ping, scp, ssh, recorded iperf3) [0]
   BENCH_SEED     the bootstrap's seed (report)               [1]
   BENCH_DATA     raw data directory          [report/data/bench; quick report/data/bench-quick]
   BENCH_OUT      report directory (REPORT.md, figures/)      [report; quick: BENCH_DATA]
@@ -58,25 +74,37 @@ The lab's ACCEL and SMP pass through (default TCG, one vCPU).
 EOF
 }
 
-report=1
+report=1 only_expected=0
 case "${1:-}" in
 "") ;;
 --no-report) report=0 ;;
+--expected) only_expected=1 ;;
 -h | --help) usage; exit 0 ;;
 *) usage >&2; exit 2 ;;
 esac
 
+# The network samples (see bench/README.md, "Network: samples per test"):
+# each test gets the count its spread needs for an interval of its
+# split/inkernel ratio well inside +-5%, taken in passes over the columns
+# whose order alternates (so that a slow spell of the shared host falls
+# on a share of every column's samples); iperf3 runs of 4 s (a 2-s run
+# spreads 2-3 times as much as a 5-s one: its start weighs more), one each
+# way per pass.
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	ROUNDS=${BENCH_ROUNDS:-1} REPS=${BENCH_REPS:-5} OPS_N=${BENCH_OPS_N:-200}
-	NET_REPS=${BENCH_NET_REPS:-2} PING_N=${BENCH_PING_N:-5} IPERF_S=${BENCH_IPERF_S:-2}
-	IPERF_N=${BENCH_IPERF_N:-1}
+	PING_N=${BENCH_PING_N:-40} NET_N=${BENCH_NET_REPS:-2}
+	NET_PASSES=${BENCH_NET_PASSES:-2} IPERF_S=${BENCH_IPERF_S:-2}
+	IPERF_N=${BENCH_IPERF_N:-2} INT_S=${BENCH_INT_S:-2}
+	SCP4K_N=${BENCH_SCP4K_N:-$NET_N} SCP4M_N=${BENCH_SCP4M_N:-$NET_N} SSH_N=${BENCH_SSH_N:-$NET_N}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench-quick}
 	OUT=${BENCH_OUT:-$DATA}
 	MODE=quick
 else
-	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-30} OPS_N=${BENCH_OPS_N:-2000}
-	NET_REPS=${BENCH_NET_REPS:-8} PING_N=${BENCH_PING_N:-20} IPERF_S=${BENCH_IPERF_S:-5}
-	IPERF_N=${BENCH_IPERF_N:-2}
+	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-16} OPS_N=${BENCH_OPS_N:-2000}
+	PING_N=${BENCH_PING_N:-200} NET_PASSES=${BENCH_NET_PASSES:-4}
+	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-4} INT_S=${BENCH_INT_S:-5}
+	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-16}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-16}}
+	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-16}}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench}
 	OUT=${BENCH_OUT:-$ROOT/report}
 	MODE=full
@@ -84,15 +112,23 @@ fi
 DUMP_RATE=${BENCH_DUMP_RATE:-200}
 KSET_RATE=${BENCH_KSET_RATE:-200}
 DIRECT_ALL=${BENCH_DIRECT_ALL:-0}
+PAPER_NET=${BENCH_PAPER_NET:-0}
 read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-direct split-paper}"
-for v in ROUNDS REPS OPS_N NET_REPS PING_N IPERF_S IPERF_N DUMP_RATE KSET_RATE; do
+for v in ROUNDS REPS OPS_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N INT_S DUMP_RATE KSET_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
 		echo "bench: BENCH_$v must be a positive whole number, not '${!v}'" >&2
 		exit 2
 	fi
 done
 [ "$IPERF_S" -ge 2 ] || { echo "bench: BENCH_IPERF_S must be at least 2" >&2; exit 2; }
+[ "$INT_S" -ge 2 ] || { echo "bench: BENCH_INT_S must be at least 2" >&2; exit 2; }
 case "$DIRECT_ALL" in 0 | 1) ;; *) echo "bench: BENCH_DIRECT_ALL must be 0 or 1" >&2; exit 2 ;; esac
+case "$PAPER_NET" in 0 | 1) ;; *) echo "bench: BENCH_PAPER_NET must be 0 or 1" >&2; exit 2 ;; esac
+# an odd number of passes leaves the first order one pass ahead
+[ $((NET_PASSES % 2)) = 0 ] ||
+	echo "bench: note: BENCH_NET_PASSES=$NET_PASSES is odd: the column order is balanced within a round only with an even number of passes" >&2
+[ $((IPERF_N % NET_PASSES)) = 0 ] ||
+	echo "bench: note: BENCH_IPERF_N=$IPERF_N is not a multiple of BENCH_NET_PASSES=$NET_PASSES: the passes get unequal numbers of iperf3 runs" >&2
 # the ablations are daemon options (pcnet32d --ports direct, --protocol
 # paper): a build without them cannot run those columns
 DAEMON_HELP=$("$BUILD/split/pcnet32d" --help 2>&1 || true)
@@ -116,7 +152,6 @@ for c in "${COLUMNS[@]}"; do
 done
 COLUMNS=("${kept[@]}")
 [ "${#COLUMNS[@]}" -gt 0 ] || { echo "bench: no columns" >&2; exit 2; }
-[ "$(id -u)" = 0 ] || { echo "bench: must run as root (the lab needs it)" >&2; exit 2; }
 
 # the build a column boots
 driver_of() { # column
@@ -140,37 +175,82 @@ daemon_args() { # column
 # ablation), the iperf3 warm-up host->guest (its interference runs must not
 # be a fresh guest's first iperf3) and both interference runs, not the
 # ethtool commands, ping, scp, ssh or the recorded iperf3 runs: the time
-# budget (bench/README.md). stock has no get_link_ksettings interference
-# run (no target reads it).
+# budget (bench/README.md). split-paper joins every workload but the
+# network tests of Table 3 (ping, scp, ssh, recorded iperf3): its fast
+# path is split's (the same module; the daemon only differs, and it sleeps
+# during those tests), and their samples go to the columns claim 2
+# compares. stock has no get_link_ksettings interference run (no target
+# reads it).
 joins() { # column workload
 	case "$1,$2" in
 	split-direct,ethtool | split-direct,net | split-direct,iperf | split-direct,warmup-g2h)
 		[ "$DIRECT_ALL" = 1 ] ;;
+	split-paper,net | split-paper,iperf | split-paper,warmup-g2h)
+		[ "$PAPER_NET" = 1 ] ;;
 	stock,interfere-kset) return 1 ;;
 	*) return 0 ;;
 	esac
 }
+njoin() { # workload: how many columns join it
+	local c n=0
+	for c in "${COLUMNS[@]}"; do
+		if joins "$c" "$1"; then n=$((n + 1)); fi
+	done
+	echo "$n"
+}
 
-# Progress: elapsed time and the time left: in round 1 estimated from the
-# steps done so far (STEPS_PER_ROUND steps a round, of unequal length),
-# later from the mean time of the rounds done.
+# The expected duration of the run in ms, from its parameters and the
+# time each unit of work took on this 2-core host (TCG, one vCPU per
+# guest; the step times of the quick runs of 2026-12-06, host load 1-3,
+# checked against the full run of 2026-12-02: bench/README.md, "Time
+# budget"). Printed before the rounds and kept in meta.env (expected_ms)
+# beside the real wall time.
+expected_ms() {
+	local nb ne no nn ni nwh nwg nd nk r
+	nb=${#COLUMNS[@]} ne=$(njoin ethtool) no=$(njoin ops) nn=$(njoin net) ni=$(njoin iperf)
+	nwh=$(njoin warmup-h2g) nwg=$(njoin warmup-g2h) nd=$(njoin interfere) nk=$(njoin interfere-kset)
+	r=$((nb * (BOOT_MS + DOWN_MS) +
+		ne * 6 * ((REPS + 2) * ETHTOOL_MS + CALL_MS) +
+		no * (OPS_FIX_MS + (OPS_N + 20) * OPS_CALL_US / 1000) +
+		nn * (PING_N * PING_MS + SCP4K_N * SCP4K_MS + SCP4M_N * SCP4M_MS + SSH_N * SSH_MS + 4 * NET_PASSES * NET_CALL_MS) +
+		(nwh + nwg) * (2000 + IPERF_OVH_MS) +
+		ni * 2 * IPERF_N * (IPERF_S * 1000 + IPERF_OVH_MS) +
+		(nd + nk) * (INT_S * 1000 + INT_OVH_MS)))
+	echo $((START_MS + ROUNDS * r + REPORT_MS))
+}
+# the unit times (ms; OPS_CALL_US: µs per call of the whole op list)
+BOOT_MS=11000 DOWN_MS=1900 ETHTOOL_MS=40 CALL_MS=100
+OPS_FIX_MS=500 OPS_CALL_US=1200
+PING_MS=16 SCP4K_MS=200 SCP4M_MS=550 SSH_MS=150 NET_CALL_MS=60
+IPERF_OVH_MS=150 INT_OVH_MS=2600 START_MS=5000 REPORT_MS=20000
+mmss() { # ms
+	printf '%d:%02d' $(($1 / 60000)) $(($1 / 1000 % 60))
+}
+EXPECTED_MS=$(expected_ms)
+if [ "$only_expected" = 1 ]; then
+	echo "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds: expected duration about $(mmss "$EXPECTED_MS") (min:s)$([ "$MODE" = quick ] || echo "; the budget: 25:00")"
+	exit 0
+fi
+[ "$(id -u)" = 0 ] || { echo "bench: must run as root (the lab needs it)" >&2; exit 2; }
+
+# Progress: elapsed time and the time left: in round 1 from the expected
+# duration (expected_ms: the steps are of very unequal length), later
+# from the mean time of the rounds done.
 T0=$(date +%s)
-STEPS_DONE=0 ROUNDS_DONE=0 ROUNDS_T=0
-STEPS_PER_ROUND=$((${#COLUMNS[@]} + 6 + 1 + 5 + 2 + 1))
+ROUNDS_DONE=0 ROUNDS_T=0 MEASURING=0
 progress() { # message
-	local s=$(($(date +%s) - T0)) left="" total
-	total=$((ROUNDS * STEPS_PER_ROUND))
+	local s=$(($(date +%s) - T0)) left=""
 	if [ "$ROUNDS_DONE" -gt 0 ] && [ "$ROUNDS_DONE" -lt "$ROUNDS" ]; then
 		left=$((ROUNDS_T * ROUNDS / ROUNDS_DONE - s))
+	elif [ "$ROUNDS_DONE" = 0 ] && [ "$MEASURING" = 1 ]; then
+		left=$(((EXPECTED_MS - REPORT_MS) / 1000 - s))
+	fi
+	if [ -n "$left" ]; then
 		[ "$left" -ge 0 ] || left=0
-		left=$(printf ' (about %d:%02d left)' $((left / 60)) $((left % 60)))
-	elif [ "$STEPS_DONE" -gt 0 ] && [ "$STEPS_DONE" -lt "$total" ]; then
-		left=$((s * (total - STEPS_DONE) / STEPS_DONE))
 		left=$(printf ' (about %d:%02d left)' $((left / 60)) $((left % 60)))
 	fi
 	printf '[%2d:%02d] %s%s\n' $((s / 60)) $((s % 60)) "$*" "$left" >&2
 }
-step() { STEPS_DONE=$((STEPS_DONE + 1)); }
 
 # ---- cleanup: every lab this run started, every background job ---------
 LABS=()
@@ -217,6 +297,7 @@ echo "column,round,$CNT_HDR" >"$DATA/ops-counters.csv"
 echo "round,pos,column,workload" >"$DATA/order.csv"
 echo "column,round,source,op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns" >"$DATA/upcall.csv"
 echo "column,round,test,rep,value" >"$DATA/net.csv"
+echo "column,round,test,rep,n,wall_us,qemu_ticks,busy_ticks,total_ticks" >"$DATA/net-host.csv"
 echo "column,round,op,iter,ns,err" >"$DATA/interfere-ops.csv"
 echo "column,round,$CNT_HDR" >"$DATA/interfere-counters.csv"
 echo "column,round,item,value" >"$DATA/footprint.csv"
@@ -258,14 +339,46 @@ note() { # column round text: a line of notes.csv (commas become semicolons)
 	printf '%s,%s,%s\n' "$1" "$2" "$(printf '%s' "$3" | tr ',\n' '; ')" >>"$DATA/notes.csv"
 }
 
+# The host's CPU counters and the CPU time of a lab's QEMU, now: "wall_us
+# qemu_ticks busy_ticks total_ticks" (/proc/stat's first line: busy is
+# user, nice, system, irq, softirq, steal; total adds idle and iowait;
+# qemu_ticks: utime + stime of the QEMU process, empty when it is gone).
+# Read with the shell's own read: no process per call.
+hoststat() { # qemu-pid
+	local u n s i w q sq st rest ps qt=""
+	local -a f
+	read -r _ u n s i w q sq st rest </proc/stat
+	if [ -n "$1" ] && [ -r "/proc/$1/stat" ]; then
+		ps=$(<"/proc/$1/stat")
+		read -r -a f <<<"${ps##*) }"
+		qt=$((f[11] + f[12]))
+	fi
+	printf '%s %s %s %s\n' "${EPOCHREALTIME//[!0-9]/}" "${qt:--}" \
+		$((u + n + s + q + sq + st)) $((u + n + s + i + w + q + sq + st))
+}
+
 # A network workload from the host end. One that fails is recorded as a
 # failure (notes.csv, with the guest's last kernel messages and, for the
 # split build, the channel's counters) and the run goes on: the report
-# lists it; what it measured before failing is kept.
+# lists it; what it measured before failing is kept. Each call's wall
+# time, its QEMU's CPU time and the host's busy time go to net-host.csv
+# (test, rep: the call's test and its first sample; n: its samples): what
+# the guest and the host did while a sample was slow.
 net() { # column round netbench-args...
-	local c=$1 r=$2 st=0
+	local c=$1 r=$2 st=0 pid t n rep a0 a1 a2 a3 b0 b1 b2 b3
 	shift 2
+	case "$1" in
+	ping | ssh) t=$1 n=$2 rep=${3:-0} ;;
+	scp) t=$3 n=$4 rep=${5:-0} ;;
+	iperf) t=$2 n=1 rep=$4 ;;
+	*) t=$1 n=0 rep=0 ;;
+	esac
+	pid=$(cat "$BUILD/lab/bench-$c/qemu.pid" 2>/dev/null || true)
+	read -r a0 a1 a2 a3 < <(hoststat "$pid")
 	hx "$c" "$NETBENCH" "$@" >"$TMP/net.out" 2>"$TMP/net.err" || st=$?
+	read -r b0 b1 b2 b3 < <(hoststat "$pid")
+	printf '%s,%s,%s,%s,%s,%s,%s,%s,%s\n' "$c" "$r" "$t" "$rep" "$n" $((b0 - a0)) \
+		"$([ "$a1" = - ] || [ "$b1" = - ] || echo $((b1 - a1)))" $((b2 - a2)) $((b3 - a3)) >>"$DATA/net-host.csv"
 	prefix "$c" "$r" <"$TMP/net.out" >>"$DATA/net.csv"
 	if [ "$st" != 0 ]; then
 		progress "  $c: netbench $1 FAILED (status $st): $(tr '\n' ' ' <"$TMP/net.err")"
@@ -354,14 +467,14 @@ cols() { # workload: the columns that join it, in this round's order
 }
 
 # iperf3 host->guest while the guest calls op RATE times a second on a
-# fixed schedule (opbench ops -r), for IPERF_S + 2 s from 1 s before the
+# fixed schedule (opbench ops -r), for INT_S + 2 s from 1 s before the
 # iperf3 run; the op's latencies and its counters over the whole loop
 interfere() { # column round op rate test
 	local c=$1 r=$2 op=$3 rate=$4 test=$5
-	gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $rate -T $((IPERF_S + 2)) -c /tmp/interfere-counters.csv $op \
+	gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $rate -T $((INT_S + 2)) -c /tmp/interfere-counters.csv $op \
 		>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
 	sleep 1
-	net "$c" "$r" iperf "$test" "$IPERF_S" 0
+	net "$c" "$r" iperf "$test" "$INT_S" 0
 	# wait for the loop to end, then take its samples and counters
 	# shellcheck disable=SC2016 # run by the guest's shell
 	gx "$c" sh -c 'while pidof opbench >/dev/null; do sleep 0.2; done
@@ -371,13 +484,26 @@ interfere() { # column round op rate test
 		awk 'NR > 1' | prefix "$c" "$r" >>"$DATA/interfere-counters.csv"
 }
 
+# pass j's share of N samples in NET_PASSES passes, and its first rep
+share() { # N j
+	echo $(($1 / NET_PASSES + ($2 < $1 % NET_PASSES ? 1 : 0)))
+}
+first() { # N j
+	echo $(($2 * ($1 / NET_PASSES) + ($2 < $1 % NET_PASSES ? $2 : $1 % NET_PASSES)))
+}
+
+# the words in reverse order, one a line
+rev_words() { # word...
+	local i
+	for ((i = $#; i > 0; i--)); do printf '%s\n' "${!i}"; done
+}
+
 round() { # round
-	local r=$1 c kv key args p j w=() rev=()
+	local r=$1 c kv key args j k first_i n_i w=() wi=() rv=() rvi=()
 	R=$r
 	mapfile -t ORDER < <(cols boot)
 	for c in "${ORDER[@]}"; do
 		boot "$c" "$r"
-		step
 	done
 	for c in "${ORDER[@]}"; do
 		printf '%s,%s,%s\n' "$c" "$r" "$(cut -d' ' -f1 /proc/loadavg)" >>"$DATA/hostload.csv"
@@ -393,7 +519,6 @@ round() { # round
 				-u /tmp/upcall.csv -t "$key" -- ethtool $args |
 				prefix "$c" "$r" >>"$DATA/cmd.csv"
 		done
-		step
 	done
 
 	mapfile -t w < <(cols ops)
@@ -406,31 +531,13 @@ round() { # round
 		sed 's/,/;/g' "$TMP/ops.err" | prefix "$c" "$r" >>"$DATA/notes.csv"
 		[ "$r" != 1 ] || sed "s/^/  $c: /" "$TMP/ops.err" >&2
 	done
-	step
 
-	mapfile -t w < <(cols net)
-	progress "round $r/$ROUNDS: ping x$PING_N, scp 4.3 KB and 4 MiB x$NET_REPS, ssh x$NET_REPS on ${w[*]}"
-	for c in "${w[@]}"; do
-		net "$c" "$r" ping "$PING_N"
-	done
-	step
-	for c in "${w[@]}"; do
-		net "$c" "$r" scp "$TMP/scp-4k.bin" scp_4k "$NET_REPS"
-	done
-	step
-	for c in "${w[@]}"; do
-		net "$c" "$r" scp "$TMP/scp-4m.bin" scp_4m "$NET_REPS"
-	done
-	step
-	for c in "${w[@]}"; do
-		net "$c" "$r" ssh "$NET_REPS"
-	done
-	step
 	# iperf3: first one unrecorded 2-s run each way per column: the first
 	# run on a freshly booted guest is slow and erratic (under TCG its
 	# receive path is translated on first use: 0.4-0.8 of the later runs
 	# in a side-by-side probe, see bench/README.md), and every round boots
-	# afresh (split-direct: host->guest only, the way its runs go).
+	# afresh (split-direct, and split-paper unless BENCH_PAPER_NET=1:
+	# host->guest only, the way their interference runs go).
 	mapfile -t w < <(cols warmup-h2g)
 	progress "round $r/$ROUNDS: iperf3 warm-up (2 s each way, unrecorded) on ${w[*]}"
 	for c in "${w[@]}"; do
@@ -439,33 +546,57 @@ round() { # round
 			hx "$c" "$NETBENCH" iperf warmup 2 0 -R >/dev/null 2>&1 || true
 		fi
 	done
-	# iperf3: the odd runs in the round's order, the even ones reversed, so
-	# that within a round too no column is always first or last
-	mapfile -t w < <(cols iperf)
-	rev=()
-	for ((p = ${#w[@]} - 1; p >= 0; p--)); do rev+=("${w[p]}"); done
-	for ((j = 0; j < IPERF_N; j++)); do
-		progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s each way, run $((j + 1))/$IPERF_N on ${w[*]}"
-		if ((j % 2 == 0)); then set -- "${w[@]}"; else set -- "${rev[@]}"; fi
+	# The network tests in NET_PASSES passes: each pass takes its share of
+	# every test's samples (ping, scp, ssh, then the iperf3 runs each way)
+	# on every column in turn, the odd passes in the round's order, the
+	# even ones reversed: each column's mean position in the round is the
+	# same, and a column's samples spread over the whole network phase
+	# (about 2.5 minutes a round), so that a slow spell of the shared host
+	# or of one guest (the 2026-12-02 run had one of about a minute, see
+	# bench/README.md) falls on a share of every column's samples, not on
+	# all of one column's.
+	mapfile -t w < <(cols net)
+	mapfile -t rv < <(rev_words "${w[@]}")
+	mapfile -t wi < <(cols iperf)
+	mapfile -t rvi < <(rev_words "${wi[@]}")
+	for ((j = 0; j < NET_PASSES; j++)); do
+		if ((j % 2 == 0)); then set -- "${w[@]}"; else set -- "${rv[@]}"; fi
+		progress "round $r/$ROUNDS: network pass $((j + 1))/$NET_PASSES: ping x$(share "$PING_N" "$j"), scp 4.3 KB x$(share "$SCP4K_N" "$j"), scp 4 MiB x$(share "$SCP4M_N" "$j"), ssh x$(share "$SSH_N" "$j"), iperf3 ${IPERF_S}s x$(share "$IPERF_N" "$j") each way on $*"
 		for c in "$@"; do
-			net "$c" "$r" iperf iperf_h2g "$IPERF_S" "$j"
-			net "$c" "$r" iperf iperf_g2h "$IPERF_S" "$j" -R
+			[ "$(share "$PING_N" "$j")" = 0 ] || net "$c" "$r" ping "$(share "$PING_N" "$j")" "$(first "$PING_N" "$j")"
+		done
+		for c in "$@"; do
+			[ "$(share "$SCP4K_N" "$j")" = 0 ] ||
+				net "$c" "$r" scp "$TMP/scp-4k.bin" scp_4k "$(share "$SCP4K_N" "$j")" "$(first "$SCP4K_N" "$j")"
+		done
+		for c in "$@"; do
+			[ "$(share "$SCP4M_N" "$j")" = 0 ] ||
+				net "$c" "$r" scp "$TMP/scp-4m.bin" scp_4m "$(share "$SCP4M_N" "$j")" "$(first "$SCP4M_N" "$j")"
+		done
+		for c in "$@"; do
+			[ "$(share "$SSH_N" "$j")" = 0 ] || net "$c" "$r" ssh "$(share "$SSH_N" "$j")" "$(first "$SSH_N" "$j")"
+		done
+		# iperf3 (rep: the run within the round), each column both ways
+		if ((j % 2 == 0)); then set -- "${wi[@]}"; else set -- "${rvi[@]}"; fi
+		first_i=$(first "$IPERF_N" "$j") n_i=$(share "$IPERF_N" "$j")
+		for ((k = first_i; k < first_i + n_i; k++)); do
+			for c in "$@"; do
+				net "$c" "$r" iperf iperf_h2g "$IPERF_S" "$k"
+				net "$c" "$r" iperf iperf_g2h "$IPERF_S" "$k" -R
+			done
 		done
 	done
-	step
 
 	mapfile -t w < <(cols interfere)
-	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${w[*]}"
+	progress "round $r/$ROUNDS: iperf3 ${INT_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${w[*]}"
 	for c in "${w[@]}"; do
 		interfere "$c" "$r" GREGS "$DUMP_RATE" iperf_h2g_dumping
 	done
-	step
 	mapfile -t w < <(cols interfere-kset)
-	progress "round $r/$ROUNDS: iperf3 ${IPERF_S}s host->guest while the guest asks get_link_ksettings ${KSET_RATE}/s, on ${w[*]}"
+	progress "round $r/$ROUNDS: iperf3 ${INT_S}s host->guest while the guest asks get_link_ksettings ${KSET_RATE}/s, on ${w[*]}"
 	for c in "${w[@]}"; do
 		interfere "$c" "$r" GLINKSETTINGS "$KSET_RATE" iperf_h2g_ksettings
 	done
-	step
 
 	for c in "${ORDER[@]}"; do
 		if [ "$(driver_of "$c")" = split ]; then
@@ -475,7 +606,6 @@ round() { # round
 		fi
 		"$LAB" down --name "bench-$c"
 	done
-	step
 	progress "round $r/$ROUNDS: done"
 }
 
@@ -484,10 +614,14 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 {
 	printf 'date=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
 	printf 'mode=%s\n' "$MODE"
-	printf 'rounds=%s\nreps=%s\nops_n=%s\nnet_reps=%s\nping_n=%s\niperf_s=%s\niperf_n=%s\ndump_rate=%s\nkset_rate=%s\n' \
-		"$ROUNDS" "$REPS" "$OPS_N" "$NET_REPS" "$PING_N" "$IPERF_S" "$IPERF_N" "$DUMP_RATE" "$KSET_RATE"
+	printf 'rounds=%s\nreps=%s\nops_n=%s\nping_n=%s\nping_i=0.01\nscp4k_n=%s\nscp4m_n=%s\nssh_n=%s\nnet_passes=%s\n' \
+		"$ROUNDS" "$REPS" "$OPS_N" "$PING_N" "$SCP4K_N" "$SCP4M_N" "$SSH_N" "$NET_PASSES"
+	printf 'iperf_s=%s\niperf_n=%s\nint_s=%s\ndump_rate=%s\nkset_rate=%s\n' \
+		"$IPERF_S" "$IPERF_N" "$INT_S" "$DUMP_RATE" "$KSET_RATE"
 	printf 'columns=%s\n' "${COLUMNS[*]}"
-	printf 'direct_all=%s\n' "$DIRECT_ALL"
+	printf 'direct_all=%s\npaper_net=%s\n' "$DIRECT_ALL" "$PAPER_NET"
+	printf 'expected_ms=%s\n' "$EXPECTED_MS"
+	printf 'clk_tck=%s\n' "$(getconf CLK_TCK)"
 	printf 'order=cyclic rotation by round\n'
 	printf 'seed=%s\n' "${BENCH_SEED:-1}"
 	printf 'host_nproc=%s\n' "$(nproc)"
@@ -516,17 +650,18 @@ for l in "${LEFT_OUT[@]}"; do
 	note "${l%% *}" 0 "$l"
 done
 
-progress "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds; raw data in $DATA"
+progress "bench ($MODE): ${#COLUMNS[@]} columns x $ROUNDS rounds; raw data in $DATA; expected duration about $(mmss "$EXPECTED_MS")$([ "$MODE" = quick ] || echo " (the budget: 25:00)")"
+MEASURING=1
 for ((r = 1; r <= ROUNDS; r++)); do
 	round "$r"
 	ROUNDS_DONE=$r ROUNDS_T=$(($(date +%s) - T0))
 done
+progress "measurements done (expected about $(mmss $((EXPECTED_MS - REPORT_MS))))"
 {
 	printf 'load_end=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 	printf 'wall_s=%s\n' "$(($(date +%s) - T0))"
 	printf 'complete=1\n'
 } >>"$DATA/meta.env"
-progress "measurements done"
 
 if [ "$report" = 1 ]; then
 	progress "report: tables and figures into $OUT"
