@@ -309,9 +309,9 @@ void th_lab_sh(struct th_result *r, const char *name, int timeout,
 		}
 	}
 	*o = '\0';
-	if (snprintf(th_lab_buf, sizeof(th_lab_buf), "cd '%s' && vm/lab exec --name %s"
-		     " --timeout %d -- sh -c '%s%s'", th_root(), name, timeout, prefix,
-		     q) >= (int)sizeof(th_lab_buf)) {
+	if (*c || snprintf(th_lab_buf, sizeof(th_lab_buf), "cd '%s' && vm/lab exec --name %s"
+			   " --timeout %d -- sh -c '%s%s'", th_root(), name, timeout,
+			   prefix, q) >= (int)sizeof(th_lab_buf)) {
 		/* a cut command would run something else: fail it visibly */
 		fprintf(stderr, "th_lab_sh: command too long for lab %s\n", name);
 		th_sh(r, 10, "echo 'th_lab_sh: command too long' >&2; exit 2");

@@ -125,7 +125,28 @@ static void test_deps_idempotent(void)
 	th_free(&r);
 }
 
+/*
+ * A guest command longer than the harness's buffers is refused whole (it
+ * once ran cut at the first buffer's end): status 2, the reason on stderr,
+ * nothing run (no such lab is needed to find out).
+ */
+static void test_long_command_refused(void)
+{
+	static char cmd[7000];
+	struct th_result r;
+
+	memset(cmd, ' ', sizeof(cmd) - 1);
+	memcpy(cmd, "echo ran", 8);
+	th_lab_sh(&r, "no-such-lab", 10, "", cmd);
+	CU_ASSERT_EQUAL(r.status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "command too long"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "ran"));
+	th_free(&r);
+}
+
 static CU_TestInfo unit_tests[] = {
+	{ "a guest command too long for the harness is refused, not cut",
+	  test_long_command_refused },
 	{ "unknown driver is refused", test_unknown_driver },
 	{ "--timeout 0 is refused", test_timeout_zero },
 	{ "--timeout garbage is refused", test_timeout_garbage },
