@@ -405,6 +405,22 @@ static int handshake(void)
 	return 0;
 }
 
+/*
+ * FETCH (committing what x holds) until a request comes: 0 with it in x;
+ * -1 when FETCH fails otherwise than by a signal ("FETCH ERRNO" printed)
+ */
+static int fetch_next(struct pcnet32u_fetch *x)
+{
+	while (ioctl(fd, PCNET32U_IOC_FETCH, x)) {
+		if (errno != EINTR) {
+			printf("FETCH %s\n", res(-1));
+			return -1;
+		}
+		fetch_init(x, 0);
+	}
+	return 0;
+}
+
 static struct pcnet32u_regs rb;
 
 static void regs_init(__u64 id, __u32 n)
@@ -513,15 +529,7 @@ static int regs_mode(void)
 	/* no request held: nothing to serve a program for */
 	REGS1(0, "no request", PCNET32U_REG_READ, PCNET32U_SPACE_CSR, 0, 0, 0, 0);
 	fetch_init(&x, 0);
-	for (;;) {
-		if (ioctl(fd, PCNET32U_IOC_FETCH, &x)) {
-			if (errno == EINTR) {
-				fetch_init(&x, 0);
-				continue;
-			}
-			printf("FETCH %s\n", res(-1));
-			return 0;
-		}
+	while (!fetch_next(&x)) {
 		id = x.id;
 		printf("got op %u\n", x.op);
 		regs_probe(id, x.op);
@@ -535,6 +543,7 @@ static int regs_mode(void)
 			return 0;
 		}
 	}
+	return 0;
 }
 
 /* serve by FETCH, refusing everything: which ops reach us */
@@ -556,20 +565,13 @@ static int declare(__u64 mask)
 		       p.revents & POLLHUP ? " POLLHUP" : "");
 	}
 	fetch_init(&x, 0);
-	for (;;) {
-		if (ioctl(fd, PCNET32U_IOC_FETCH, &x)) {
-			if (errno == EINTR) {
-				fetch_init(&x, 0);
-				continue;
-			}
-			printf("FETCH %s\n", res(-1));
-			return 0;
-		}
+	while (!fetch_next(&x)) {
 		printf("got op %u\n", x.op);
 		x.status = -EOPNOTSUPP;
 		x.rep_len = 0;
 		x.proc_ns = 0;
 	}
+	return 0;
 }
 
 int main(int argc, char **argv)
