@@ -47,10 +47,10 @@ Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_REPS     runs of each ethtool command per round     [16; quick 5]
   BENCH_OPS_N    calls of each op per round (opbench)       [2000; quick 200]
   Network (Table 3), per round and column, in BENCH_NET_PASSES passes:
-  BENCH_PING_N   ping echoes, 0.01 s apart                   [200; quick 40]
-  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [16; quick 2]
-  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [16; quick 2]
-  BENCH_SSH_N    ssh logins                                  [16; quick 2]
+  BENCH_PING_N   ping echoes, 0.01 s apart                   [400; quick 40]
+  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [24; quick 2]
+  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [20; quick 2]
+  BENCH_SSH_N    ssh logins                                  [24; quick 2]
   BENCH_NET_REPS sets the three above at once (older name)
   BENCH_IPERF_N  iperf3 runs each way                        [4; quick 2]
   BENCH_NET_PASSES passes over the columns, order alternating, each
@@ -67,6 +67,8 @@ Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
                  loop, the iperf3 warm-up and the interference runs [0]
   BENCH_PAPER_NET=1  split-paper joins the network tests of Table 3 too
                  (ping, scp, ssh, recorded iperf3) [0]
+  BENCH_FOCUS    1: every guest but the one measured is paused (vm/lab
+                 pause: no host CPU, its clocks stand still); 0: all run [1]
   BENCH_SEED     the bootstrap's seed (report)               [1]
   BENCH_DATA     raw data directory          [report/data/bench; quick report/data/bench-quick]
   BENCH_OUT      report directory (REPORT.md, figures/)      [report; quick: BENCH_DATA]
@@ -101,10 +103,10 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	MODE=quick
 else
 	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-16} OPS_N=${BENCH_OPS_N:-2000}
-	PING_N=${BENCH_PING_N:-200} NET_PASSES=${BENCH_NET_PASSES:-4}
+	PING_N=${BENCH_PING_N:-400} NET_PASSES=${BENCH_NET_PASSES:-4}
 	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-4} INT_S=${BENCH_INT_S:-5}
-	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-16}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-16}}
-	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-16}}
+	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-24}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-20}}
+	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-24}}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench}
 	OUT=${BENCH_OUT:-$ROOT/report}
 	MODE=full
@@ -113,6 +115,7 @@ DUMP_RATE=${BENCH_DUMP_RATE:-200}
 KSET_RATE=${BENCH_KSET_RATE:-200}
 DIRECT_ALL=${BENCH_DIRECT_ALL:-0}
 PAPER_NET=${BENCH_PAPER_NET:-0}
+FOCUS=${BENCH_FOCUS:-1}
 read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-direct split-paper}"
 for v in ROUNDS REPS OPS_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N INT_S DUMP_RATE KSET_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
@@ -124,6 +127,7 @@ done
 [ "$INT_S" -ge 2 ] || { echo "bench: BENCH_INT_S must be at least 2" >&2; exit 2; }
 case "$DIRECT_ALL" in 0 | 1) ;; *) echo "bench: BENCH_DIRECT_ALL must be 0 or 1" >&2; exit 2 ;; esac
 case "$PAPER_NET" in 0 | 1) ;; *) echo "bench: BENCH_PAPER_NET must be 0 or 1" >&2; exit 2 ;; esac
+case "$FOCUS" in 0 | 1) ;; *) echo "bench: BENCH_FOCUS must be 0 or 1" >&2; exit 2 ;; esac
 # an odd number of passes leaves the first order one pass ahead
 [ $((NET_PASSES % 2)) = 0 ] ||
 	echo "bench: note: BENCH_NET_PASSES=$NET_PASSES is odd: the column order is balanced within a round only with an even number of passes" >&2
@@ -324,14 +328,37 @@ ETHTOOL_CMDS=(
 	"d|-d eth0"
 )
 
+# Only the guest being measured runs (BENCH_FOCUS=1): every other guest
+# of the round is paused (vm/lab pause: QEMU's stop; it takes no host CPU,
+# an idle TCG guest about 3.5% of one, and its clocks stand still, so no
+# timer of its fires late), and resumed when a command goes to it. gx and
+# hx focus on their column first: no command reaches a paused guest. The
+# state is the lab's own (its "paused" file, which vm/lab keeps): gx often
+# runs in a pipeline's subshell.
+UP=()
+focus() { # column
+	local c=$1 o
+	[ "$FOCUS" = 1 ] || return 0
+	for o in "${UP[@]}"; do
+		if [ "$o" != "$c" ] && [ ! -e "$BUILD/lab/bench-$o/paused" ]; then
+			"$LAB" pause --name "bench-$o" || return 1
+		fi
+	done
+	if [ -e "$BUILD/lab/bench-$c/paused" ]; then
+		"$LAB" resume --name "bench-$c" || return 1
+	fi
+}
+
 gx() { # column cmd...: a command in the column's guest
 	local c=$1
 	shift
+	focus "$c"
 	"$LAB" exec --name "bench-$c" --timeout 600 -- "$@"
 }
 hx() { # column cmd...: a command on the host end of the column's link
 	local c=$1
 	shift
+	focus "$c"
 	"$LAB" host --name "bench-$c" -- "$@"
 }
 
@@ -373,6 +400,7 @@ net() { # column round netbench-args...
 	iperf) t=$2 n=1 rep=$4 ;;
 	*) t=$1 n=0 rep=0 ;;
 	esac
+	focus "$c"
 	pid=$(cat "$BUILD/lab/bench-$c/qemu.pid" 2>/dev/null || true)
 	read -r a0 a1 a2 a3 < <(hoststat "$pid")
 	hx "$c" "$NETBENCH" "$@" >"$TMP/net.out" 2>"$TMP/net.err" || st=$?
@@ -401,6 +429,7 @@ boot() { # column round
 	LABS+=("$name")
 	"$LAB" up --driver "$d" --name "$name" 2>"$TMP/up.err" ||
 		{ cat "$TMP/up.err" >&2; return 1; }
+	UP+=("$c")
 	if [ -n "$args" ]; then
 		# the same build, its daemon restarted with the column's options
 		# (daemon-start passes PCNET32D_ARGS to every pcnet32d)
@@ -604,8 +633,11 @@ round() { # round
 				prefix "$c" "$r" >>"$DATA/upcall.csv"
 			counters "$c" "$r"
 		fi
+	done
+	for c in "${ORDER[@]}"; do
 		"$LAB" down --name "bench-$c"
 	done
+	UP=()
 	progress "round $r/$ROUNDS: done"
 }
 
@@ -619,7 +651,7 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 	printf 'iperf_s=%s\niperf_n=%s\nint_s=%s\ndump_rate=%s\nkset_rate=%s\n' \
 		"$IPERF_S" "$IPERF_N" "$INT_S" "$DUMP_RATE" "$KSET_RATE"
 	printf 'columns=%s\n' "${COLUMNS[*]}"
-	printf 'direct_all=%s\npaper_net=%s\n' "$DIRECT_ALL" "$PAPER_NET"
+	printf 'direct_all=%s\npaper_net=%s\nfocus=%s\n' "$DIRECT_ALL" "$PAPER_NET" "$FOCUS"
 	printf 'expected_ms=%s\n' "$EXPECTED_MS"
 	printf 'clk_tck=%s\n' "$(getconf CLK_TCK)"
 	printf 'order=cyclic rotation by round\n'

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define LAB "vm/lab"
 #define NAME "tlab"
@@ -307,6 +308,67 @@ static void test_not_found(void)
 	th_free(&r);
 }
 
+static double mono_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * pause stops the guest (no host CPU, clocks standing still, exec and host
+ * refused), resume brings it back answering; what make bench does to every
+ * guest but the one it measures.
+ */
+static void test_pause_resume(void)
+{
+	struct th_result r;
+	double g0, g1, h0, h1;
+
+	gexec(&r, 60, "cut -d' ' -f1 /proc/uptime");
+	CU_ASSERT_EQUAL(r.status, 0);
+	g0 = strtod(r.out, NULL);
+	th_free(&r);
+	h0 = mono_s();
+	th_sh(&r, 30, labcmd(LAB " pause --name " NAME, NULL));
+	CU_ASSERT_EQUAL(r.status, 0);
+	th_free(&r);
+	th_sh(&r, 30, labcmd(LAB " exec --name " NAME " -- true", NULL));
+	CU_ASSERT_EQUAL(r.status, 240);
+	CU_ASSERT(one_line(r.err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "is paused (vm/lab resume"));
+	th_free(&r);
+	th_sh(&r, 30, labcmd(LAB " host --name " NAME " -- true", NULL));
+	CU_ASSERT_EQUAL(r.status, 240);
+	th_free(&r);
+	/* QEMU's CPU time over 2 s of pause: nothing (ticks of 10 ms) */
+	th_sh(&r, 30, labcmd("p=$(cat build/lab/" NAME "/qemu.pid); "
+			     "a=$(awk '{ print $14 + $15 }' /proc/$p/stat); sleep 2; "
+			     "echo $(($(awk '{ print $14 + $15 }' /proc/$p/stat) - a))", NULL));
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT(atoi(r.out) <= 2);
+	fprintf(stderr, " [%d ticks paused] ", atoi(r.out));
+	th_free(&r);
+	th_sh(&r, 30, labcmd(LAB " resume --name " NAME, NULL));
+	CU_ASSERT_EQUAL(r.status, 0);
+	th_free(&r);
+	gexec(&r, 60, "cut -d' ' -f1 /proc/uptime");
+	CU_ASSERT_EQUAL(r.status, 0);
+	g1 = strtod(r.out, NULL);
+	th_free(&r);
+	h1 = mono_s();
+	/* the guest's clock stood still for the 2 s of the pause */
+	CU_ASSERT(g1 > g0);
+	CU_ASSERT(g1 - g0 < h1 - h0 - 1.0);
+	fprintf(stderr, " [guest %.1f s, host %.1f s] ", g1 - g0, h1 - h0);
+	th_free(&r);
+	th_sh(&r, 60, labcmd(LAB " host --name " NAME
+			     " -- sh -c 'ping -c 3 -i 0.2 -W 5 \"$GUEST\"'", NULL));
+	CU_ASSERT_EQUAL(r.status, 0);
+	th_free(&r);
+}
+
 static void test_two_labs(void)
 {
 	struct th_result r;
@@ -366,6 +428,7 @@ static CU_TestInfo lab_tests[] = {
 	{ "output with every byte value 0..255 comes back exactly", test_every_byte },
 	{ "4 MiB of output comes back whole", test_large_output },
 	{ "a missing guest command is reported", test_not_found },
+	{ "a paused guest is refused and stands still; resume brings it back", test_pause_resume },
 	{ "a second lab runs beside the first", test_two_labs },
 	{ "a guest that stops answering is reported hung", test_hung },
 	{ "down leaves nothing behind", test_down_leaves_nothing },
