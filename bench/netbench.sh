@@ -64,9 +64,16 @@ iperf)
 	# too: the side that received), in bit/s; Mbit/s as iperf3 -f m gives
 	# them (10^6). The guest's server re-opens its socket between tests:
 	# a run refused as busy ends with an "error" in the JSON: retry.
+	# Bounded: a guest whose network died leaves iperf3 waiting forever on
+	# its control connection (seen 2026-12-06: split-paper's fast path dead
+	# under get_link_ksettings at 200/s); such a run is not retried.
 	for try in 1 2 3; do
 		st=0
-		out=$(iperf3 -c "$GUEST" -t "$s" -J ${rev:+"$rev"} 2>/dev/null) || st=$?
+		out=$(timeout -k 5 $((s + 60)) iperf3 -c "$GUEST" -t "$s" -J ${rev:+"$rev"} 2>/dev/null) || st=$?
+		if [ "$st" = 124 ] || [ "$st" = 137 ]; then
+			printf 'netbench: iperf3 did not end within %s s (the guest no longer answers?)\n' $((s + 60)) >&2
+			exit 1
+		fi
 		v=$(jq -r 'if .error == null and .end.sum_received.bits_per_second != null
 			then .end.sum_received.bits_per_second / 1e6 else empty end' <<<"$out" 2>/dev/null || true)
 		if [ "$st" = 0 ] && [ -n "$v" ]; then
