@@ -52,7 +52,7 @@ $(SPL_OUT)/pcnet32d: $(SPL_DAEMON_SRC) $(SPL_DIR)/daemon/dispatch.h \
 		echo "$@: linked against more than libc:" >&2; ldd $@.tmp >&2; exit 1; fi
 	@mv $@.tmp $@
 
-# a rule-breaking daemon for the lab suite tests/split_hostile_lab.c
+# a rule-breaking daemon for the lab suite tests/lab/hostile/
 $(SPL_OUT)/upcall-hostile: $(SPL_DIR)/guest/upcall-hostile.c $(filter %.h,$(SPL_KSRC))
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(SPL_INC) -pthread -o $@ $<
@@ -79,10 +79,8 @@ lint-split:
 
 TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
 	$(ROOT)/tests/split_daemon.c \
-	$(ROOT)/driver-split/kernel/check.c $(ROOT)/tests/split_lab.c \
-	$(ROOT)/tests/split_hostile_lab.c
-TEST_SRCS += $(ROOT)/tests/split_repair_lab.c $(ROOT)/tests/split_protocol_lab.c \
-	$(ROOT)/tests/split_abi.c
+	$(ROOT)/driver-split/kernel/check.c
+TEST_SRCS += $(ROOT)/tests/split_abi.c
 TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
 TEST_LDLIBS += -lm -lseccomp
 # sources the tests include or whose headers they use

@@ -74,6 +74,14 @@ void th_lab_down(const char *name);
 void th_lab_sh(struct th_result *r, const char *name, int timeout,
 	       const char *prefix, const char *cmd);
 
+/*
+ * One line of a scenario's KTAP output: 1 for "ok N desc[ # directive]",
+ * 0 for "not ok N desc[ # reason]" (desc then points after the number),
+ * -1 for any other line. The lab suites of tests/lab/ turn each result
+ * into an assertion.
+ */
+int th_ktap_line(const char *line, const char **desc);
+
 /* Count non-overlapping occurrences of needle in hay[0..len). */
 size_t th_count(const char *hay, size_t len, const char *needle);
 

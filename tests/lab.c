@@ -145,7 +145,85 @@ static void test_long_command_refused(void)
 	th_free(&r);
 }
 
+/* ---- unit: the scenario library (tests/lab/lib.sh) and KTAP ---------- */
+
+static void test_ktap_line(void)
+{
+	const char *d = NULL;
+
+	CU_ASSERT_EQUAL(th_ktap_line("ok 1 the daemon serves", &d), 1);
+	CU_ASSERT_STRING_EQUAL(d, "the daemon serves");
+	CU_ASSERT_EQUAL(th_ktap_line("not ok 12 no dump differed # got '3', want '0'", &d), 0);
+	CU_ASSERT_STRING_EQUAL(d, "no dump differed # got '3', want '0'");
+	CU_ASSERT_EQUAL(th_ktap_line("ok 3 a check # SKIP no MII", &d), 1);
+	CU_ASSERT_EQUAL(th_ktap_line("1..4", &d), -1);
+	CU_ASSERT_EQUAL(th_ktap_line("KTAP version 1", &d), -1);
+	CU_ASSERT_EQUAL(th_ktap_line("# 3 errors after 12 ms", &d), -1);
+	CU_ASSERT_EQUAL(th_ktap_line("okay", &d), -1);
+}
+
+/* a scenario made of lib.sh's checks, run on the host with sh */
+static void lib_run(struct th_result *r, const char *body)
+{
+	char cmd[4096];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && sh -c '. tests/lab/lib.sh; %s'", th_root(), body);
+	th_sh(r, 30, cmd);
+}
+
+static void test_lib_checks(void)
+{
+	struct th_result r;
+
+	lib_run(&r, "ktap_plan 7; check_eq \"equal\" 3 3; check_eq \"unequal\" 3 4; "
+		    "check_has \"has\" \"a b c\" \"b c\"; check_hasnt \"hasnt\" \"a b c\" \"b c\"; "
+		    "check_range \"in range\" 5 5 6; check_range \"open above\" 9 5 \"\"; "
+		    "check \"a command\" false; ktap_finished");
+	CU_ASSERT_EQUAL(r.status, 1);
+	CU_ASSERT_STRING_EQUAL(r.out, "KTAP version 1\n1..7\nok 1 equal\n"
+			       "not ok 2 unequal # got '3', want '4'\nok 3 has\n"
+			       "not ok 4 hasnt # found 'b c'\nok 5 in range\nok 6 open above\n"
+			       "not ok 7 a command # failed: false\n");
+	th_free(&r);
+	lib_run(&r, "ktap_plan 3; check_range \"not a number\" x 0 9; check_range \"too high\" 9 0 9; "
+		    "check_count \"twice\" \"$(printf \"a\\nb\\na\\n\")\" a 2; ktap_finished");
+	CU_ASSERT_EQUAL(r.status, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "not ok 1 not a number # got 'x', want [0, 9)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "not ok 2 too high # got '9', want [0, 9)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "ok 3 twice\n"));
+	th_free(&r);
+	lib_run(&r, "ktap_plan 1; check_eq \"fine\" a a; ktap_finished");
+	CU_ASSERT_EQUAL(r.status, 0);
+	th_free(&r);
+	lib_run(&r, "ktap_skip_all \"no MII on this chip\"; echo never");
+	CU_ASSERT_EQUAL(r.status, 4);
+	CU_ASSERT_STRING_EQUAL(r.out, "KTAP version 1\n1..0 # SKIP no MII on this chip\n");
+	th_free(&r);
+}
+
+static void test_lib_counter_and_wait(void)
+{
+	struct th_result r;
+
+	/* a counter by name from a samples file's first line */
+	lib_run(&r, "f=$(mktemp); printf \"# calls 12 absent 0 timeouts 3 resets 1\\nop,status\\n\" > $f; "
+		    "UPCALL_SAMPLES=$f; echo $(upcall_counter timeouts) $(upcall_counter calls) "
+		    "x$(upcall_counter nosuch)x; rm -f $f");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_STRING_EQUAL(r.out, "3 12 xx\n");
+	th_free(&r);
+	/* slowwait: true at once; a condition that never holds: status 1 after its bound */
+	lib_run(&r, "slowwait 5 true; a=$?; slowwait 1 false; echo $a $?");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_STRING_EQUAL(r.out, "0 1\n");
+	CU_ASSERT(r.seconds >= 0.9 && r.seconds < 10);
+	th_free(&r);
+}
+
 static CU_TestInfo unit_tests[] = {
+	{ "a KTAP line is parsed into its result and description", test_ktap_line },
+	{ "lib.sh's checks print KTAP and the exit status", test_lib_checks },
+	{ "lib.sh reads a counter by name and waits with a bound", test_lib_counter_and_wait },
 	{ "a guest command too long for the harness is refused, not cut",
 	  test_long_command_refused },
 	{ "unknown driver is refused", test_unknown_driver },

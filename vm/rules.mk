@@ -18,4 +18,5 @@ smoke: deps lab-tools
 lint: lint-lab
 lint-lab:
 	@shellcheck $(ROOT)/vm/lab $(ROOT)/vm/*.sh $(ROOT)/vm/guest/* $(ROOT)/.ci/run
+	@cd $(ROOT)/tests/lab && shellcheck *.sh */*.sh
 	@echo "lint-lab: clean"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * upcall-hostile: a daemon that breaks the rules, for the lab suite
- * tests/split_hostile_lab.c. It opens the split driver's upcall node the
+ * tests/lab/hostile/. It opens the split driver's upcall node the
  * way pcnet32d does and then lies, races or hands the node on, so that the
  * tests can show what the kernel makes of it. Test instrumentation only;
  * it runs as root in the guest.
