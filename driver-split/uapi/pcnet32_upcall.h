@@ -49,8 +49,8 @@
  * refused with ENOENT; a malformed one with EINVAL (the structure, or
  * the op's checks: then the request fails too, its caller gets EIO). A
  * daemon that takes no request for a whole deadline is declared
- * unresponsive and killed; one
- * that misses a deadline on the NIC's ports is killed. When the daemon's
+ * unresponsive and killed; one that holds a request past its deadline is
+ * killed (with direct ports, before the kernel takes them back). When the daemon's
  * file is released, its pending requests fail (ECONNRESET), except those
  * of ops without side effects (PCNET32_OPF_REPLAY in pcnet32/ops.h), which
  * wait once for the next daemon.
