@@ -339,7 +339,6 @@ static void scenario_test(void)
 	char *line, *save = NULL, cmd[PATH_MAX + 1024], what[512];
 	char skip[256] = "";
 	int planned = -1, results = 0, skipped = 0;
-	unsigned int ln = 0;
 	size_t i;
 
 	for (i = 0; i < n_scenarios && ct && cs; i++)
@@ -361,7 +360,6 @@ static void scenario_test(void)
 		const char *desc;
 		int ok = th_ktap_line(line, &desc);
 
-		ln++;
 		if (!strncmp(line, "1..", 3)) {
 			planned = atoi(line + 3);
 			if (strstr(line, "# SKIP")) {
@@ -372,7 +370,8 @@ static void scenario_test(void)
 			results++;
 			if (strstr(desc, " # SKIP"))
 				fprintf(stderr, " [%s] ", desc);
-			CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, ln, desc, sc->rel, "",
+			/* "script:N": the scenario's Nth check */
+			CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, results, desc, sc->rel, "",
 						CU_FALSE);
 		} else if (line[0] == '#' && strncmp(line, "# SKIP", 6)) {
 			/* a diagnostic line: what the C tests printed beside "passed" */
