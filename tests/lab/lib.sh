@@ -126,12 +126,27 @@ slowwait() {
 UPCALL_SAMPLES=/sys/kernel/debug/pcnet32-upcall0/samples
 DAEMON_LOG=/var/log/pcnet32d.log
 
-# upcall_counter NAME: one counter of the split build's channel, by name,
-# from the first line of its debugfs samples file
-# ("# calls 3 absent 0 timeouts 0 ...")
-upcall_counter() {
-	head -n 1 "$UPCALL_SAMPLES" | awk -v k="$1" '
+# counters: the split build's channel counters now, the first line of its
+# debugfs samples file ("# calls 3 absent 0 timeouts 0 ...")
+counters() {
+	head -n 1 "$UPCALL_SAMPLES"
+}
+
+# counter_of LINE NAME: one counter of a counters line, by name (empty
+# when absent)
+counter_of() {
+	printf '%s\n' "$1" | awk -v k="$2" '
 		{ for (i = 2; i < NF; i += 2) if ($i == k) { print $(i + 1); exit } }'
+}
+
+# upcall_counter NAME: one counter of the channel now, by name
+upcall_counter() {
+	counter_of "$(counters)" "$1"
+}
+
+# attached: a daemon said HELLO since the counters were reset
+attached() {
+	[ "$(upcall_counter hello)" -ge 1 ] 2>/dev/null
 }
 
 # upcall_reset: forget the channel's counters and samples
@@ -163,5 +178,10 @@ quiet() {
 	"$@" >/dev/null 2>&1
 }
 
+# a tab and a newline, for needles ("got op 1$NL": a line that ends so)
 # shellcheck disable=SC2034 # for the scenarios
 TAB=$(printf '\t')
+# shellcheck disable=SC2034
+NL='
+'
+

@@ -1,27 +1,7 @@
 # shellcheck shell=sh
 # Helpers of the scenarios of tests/lab/hostile/ (no "# test:" line: the
 # runner skips this file; the scenarios source it after lib.sh).
-# shellcheck disable=SC2034 # NL and kill_mid_op's results are for the scenarios
-
-# a newline, to end a needle: "got op 1$NL" is a line that ends so
-NL='
-'
-
-# counters: the first line of the channel's samples file ("# calls N ...")
-counters() {
-	head -n 1 "$UPCALL_SAMPLES"
-}
-
-# counter_of LINE NAME: one counter of a saved counters line, by name
-counter_of() {
-	printf '%s\n' "$1" | awk -v k="$2" '
-		{ for (i = 2; i < NF; i += 2) if ($i == k) { print $(i + 1); exit } }'
-}
-
-# attached: a daemon said HELLO since the counters were reset
-attached() {
-	[ "$(upcall_counter hello)" -ge 1 ] 2>/dev/null
-}
+# shellcheck disable=SC2034 # kill_mid_op's results are for the scenarios
 
 # gone PID: the process has ended
 gone() {

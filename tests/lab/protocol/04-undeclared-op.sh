@@ -14,9 +14,6 @@ ktap_plan 9
 upcall_reset
 /lab/driver/upcall-hostile declare 2 >/tmp/decl.out &
 h=$!
-attached() {
-	[ "$(upcall_counter hello)" -ge 1 ]
-}
 check "the declaring daemon is attached" slowwait 10 attached
 r=$(ethtool -r eth0 2>&1)
 rs=$?

@@ -30,7 +30,7 @@ check_has "at the deadline" "$err" "Connection timed out"
 check_has "the kernel counts one timeout" "$c" "timeouts 1 "
 check_has "no unresponsive, masked or foreign daemon; one killed" "$c" "unresponsive 0 masked 0 foreign 0 killed 1 "
 for k in timeouts killed; do
-	check_eq "counter $k by name" "$(printf '%s\n' "$c" | awk -v k=$k '{ for (i = 2; i < NF; i += 2) if ($i == k) print $(i + 1) }')" 1
+	check_eq "counter $k by name" "$(counter_of "$c" $k)" 1
 done
 check "the kernel says why it killed the daemon" [ "$killed_msgs" != 0 ]
 check_eq "the supervisor saw it killed (status 137)" "$exited" 1

@@ -17,15 +17,23 @@ told() {
 	head -c 2000 "$TMP/err" | sed 's/^/# err: /'
 }
 
+# captured WHAT CMD...: CMD's output in $OUT (and $TMP/out, $TMP/err),
+# told as WHAT when it fails; its status
+captured() {
+	_what=$1
+	shift
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	_st=$?
+	OUT=$(cat "$TMP/out")
+	told "$_what" "$_st"
+	return "$_st"
+}
+
 # on_host SECONDS TEXT: shell text on the host end of the link ($GUEST,
 # $LAB_SSH_CONFIG), killed after SECONDS (timeout -k 5); its output in
 # $OUT; its status
 on_host() {
-	"$LAB" host --name "$LAB_NAME" -- timeout -k 5 "$1" sh -c "$2" >"$TMP/out" 2>"$TMP/err"
-	_st=$?
-	OUT=$(cat "$TMP/out")
-	told "host: $2" "$_st"
-	return "$_st"
+	captured "host: $2" "$LAB" host --name "$LAB_NAME" -- timeout -k 5 "$1" sh -c "$2"
 }
 
 # in_guest SECONDS CMD...: a command in the guest (vm/lab exec --timeout
@@ -33,11 +41,7 @@ on_host() {
 in_guest() {
 	_t=$1
 	shift
-	"$LAB" exec --name "$LAB_NAME" --timeout "$_t" -- "$@" >"$TMP/out" 2>"$TMP/err"
-	_st=$?
-	OUT=$(cat "$TMP/out")
-	told "guest: $*" "$_st"
-	return "$_st"
+	captured "guest: $*" "$LAB" exec --name "$LAB_NAME" --timeout "$_t" -- "$@"
 }
 
 # in_guest_part SECONDS ARGS...: this scenario's guest side, as in_guest
