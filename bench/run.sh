@@ -44,15 +44,18 @@ usage: bench/run.sh [--no-report | --expected]
   --expected     print the run's expected duration for these settings, and stop
 Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_ROUNDS   rounds of every column                     [4; quick 1]
-  BENCH_REPS     runs of each ethtool command per round     [16; quick 5]
-  BENCH_OPS_N    calls of each op per round (opbench)       [2000; quick 200]
+  BENCH_REPS     runs of each ethtool command per round     [12; quick 5]
+  BENCH_OPS_N    calls of each op per round (opbench)       [1500; quick 200]
   Network (Table 3), per round and column, in BENCH_NET_PASSES passes:
-  BENCH_PING_N   ping echoes, 0.01 s apart                   [400; quick 40]
-  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [24; quick 2]
-  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [20; quick 2]
-  BENCH_SSH_N    ssh logins                                  [24; quick 2]
+  BENCH_PING_N   ping echoes, 0.01 s apart, every column of a
+                 pass pinged at the same time                [600; quick 40]
+  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [16; quick 2]
+  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [16; quick 2]
+  BENCH_SSH_N    ssh logins                                  [16; quick 2]
   BENCH_NET_REPS sets the three above at once (older name)
-  BENCH_IPERF_N  iperf3 runs each way                        [4; quick 2]
+  BENCH_IPERF_N  iperf3 runs each way, the columns claim 2
+                 compares (inkernel, split)                  [8; quick 2]
+  BENCH_IPERF_N_OTHER  iperf3 runs each way, the others     [2; quick 2]
   BENCH_NET_PASSES passes over the columns, order alternating, each
                  with its share of every test above         [4; quick 2]
   BENCH_IPERF_S  seconds per recorded iperf3 run             [4; quick 2]
@@ -96,17 +99,18 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	ROUNDS=${BENCH_ROUNDS:-1} REPS=${BENCH_REPS:-5} OPS_N=${BENCH_OPS_N:-200}
 	PING_N=${BENCH_PING_N:-40} NET_N=${BENCH_NET_REPS:-2}
 	NET_PASSES=${BENCH_NET_PASSES:-2} IPERF_S=${BENCH_IPERF_S:-2}
-	IPERF_N=${BENCH_IPERF_N:-2} INT_S=${BENCH_INT_S:-2}
+	IPERF_N=${BENCH_IPERF_N:-2} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-2} INT_S=${BENCH_INT_S:-2}
 	SCP4K_N=${BENCH_SCP4K_N:-$NET_N} SCP4M_N=${BENCH_SCP4M_N:-$NET_N} SSH_N=${BENCH_SSH_N:-$NET_N}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench-quick}
 	OUT=${BENCH_OUT:-$DATA}
 	MODE=quick
 else
-	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-16} OPS_N=${BENCH_OPS_N:-2000}
-	PING_N=${BENCH_PING_N:-400} NET_PASSES=${BENCH_NET_PASSES:-4}
-	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-4} INT_S=${BENCH_INT_S:-5}
-	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-24}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-20}}
-	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-24}}
+	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-12} OPS_N=${BENCH_OPS_N:-1500}
+	PING_N=${BENCH_PING_N:-600} NET_PASSES=${BENCH_NET_PASSES:-4}
+	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-8} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-2}
+	INT_S=${BENCH_INT_S:-5}
+	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-16}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-16}}
+	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-16}}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench}
 	OUT=${BENCH_OUT:-$ROOT/report}
 	MODE=full
@@ -117,7 +121,7 @@ DIRECT_ALL=${BENCH_DIRECT_ALL:-0}
 PAPER_NET=${BENCH_PAPER_NET:-0}
 FOCUS=${BENCH_FOCUS:-1}
 read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-direct split-paper}"
-for v in ROUNDS REPS OPS_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N INT_S DUMP_RATE KSET_RATE; do
+for v in ROUNDS REPS OPS_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N IPERF_N_OTHER INT_S DUMP_RATE KSET_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
 		echo "bench: BENCH_$v must be a positive whole number, not '${!v}'" >&2
 		exit 2
@@ -133,6 +137,8 @@ case "$FOCUS" in 0 | 1) ;; *) echo "bench: BENCH_FOCUS must be 0 or 1" >&2; exit
 	echo "bench: note: BENCH_NET_PASSES=$NET_PASSES is odd: the column order is balanced within a round only with an even number of passes" >&2
 [ $((IPERF_N % NET_PASSES)) = 0 ] ||
 	echo "bench: note: BENCH_IPERF_N=$IPERF_N is not a multiple of BENCH_NET_PASSES=$NET_PASSES: the passes get unequal numbers of iperf3 runs" >&2
+[ "$IPERF_N_OTHER" -le "$IPERF_N" ] ||
+	{ echo "bench: BENCH_IPERF_N_OTHER ($IPERF_N_OTHER) must not exceed BENCH_IPERF_N ($IPERF_N)" >&2; exit 2; }
 # the ablations are daemon options (pcnet32d --ports direct, --protocol
 # paper): a build without them cannot run those columns
 DAEMON_HELP=$("$BUILD/split/pcnet32d" --help 2>&1 || true)
@@ -183,18 +189,25 @@ daemon_args() { # column
 # network tests of Table 3 (ping, scp, ssh, recorded iperf3): its fast
 # path is split's (the same module; the daemon only differs, and it sleeps
 # during those tests), and their samples go to the columns claim 2
-# compares. stock has no get_link_ksettings interference run (no target
-# reads it).
+# compares. stock has no interference runs (no target reads them).
 joins() { # column workload
 	case "$1,$2" in
 	split-direct,ethtool | split-direct,net | split-direct,iperf | split-direct,warmup-g2h)
 		[ "$DIRECT_ALL" = 1 ] ;;
 	split-paper,net | split-paper,iperf | split-paper,warmup-g2h)
 		[ "$PAPER_NET" = 1 ] ;;
-	stock,interfere-kset) return 1 ;;
+	stock,interfere | stock,interfere-kset) return 1 ;;
 	*) return 0 ;;
 	esac
 }
+# iperf3 runs each way per round: the columns claim 2 compares get more
+iperf_n() { # column
+	case "$1" in
+	inkernel | split) echo "$IPERF_N" ;;
+	*) echo "$IPERF_N_OTHER" ;;
+	esac
+}
+
 njoin() { # workload: how many columns join it
 	local c n=0
 	for c in "${COLUMNS[@]}"; do
@@ -210,15 +223,20 @@ njoin() { # workload: how many columns join it
 # budget"). Printed before the rounds and kept in meta.env (expected_ms)
 # beside the real wall time.
 expected_ms() {
-	local nb ne no nn ni nwh nwg nd nk r
-	nb=${#COLUMNS[@]} ne=$(njoin ethtool) no=$(njoin ops) nn=$(njoin net) ni=$(njoin iperf)
+	local nb ne no nn ni=0 nwh nwg nd nk r c
+	nb=${#COLUMNS[@]} ne=$(njoin ethtool) no=$(njoin ops) nn=$(njoin net)
+	# iperf3 runs per direction, all columns together
+	for c in "${COLUMNS[@]}"; do
+		if joins "$c" iperf; then ni=$((ni + $(iperf_n "$c"))); fi
+	done
 	nwh=$(njoin warmup-h2g) nwg=$(njoin warmup-g2h) nd=$(njoin interfere) nk=$(njoin interfere-kset)
-	r=$((nb * (BOOT_MS + DOWN_MS) +
+	r=$((nb * BOOT_MS + DOWN_MS +
 		ne * 6 * ((REPS + 2) * ETHTOOL_MS + CALL_MS) +
 		no * (OPS_FIX_MS + (OPS_N + 20) * OPS_CALL_US / 1000) +
-		nn * (PING_N * PING_MS + SCP4K_N * SCP4K_MS + SCP4M_N * SCP4M_MS + SSH_N * SSH_MS + 4 * NET_PASSES * NET_CALL_MS) +
+		(nn > 0 ? PING_N * PING_MS : 0) +
+		nn * (SCP4K_N * SCP4K_MS + SCP4M_N * SCP4M_MS + SSH_N * SSH_MS + 4 * NET_PASSES * NET_CALL_MS) +
 		(nwh + nwg) * (2000 + IPERF_OVH_MS) +
-		ni * 2 * IPERF_N * (IPERF_S * 1000 + IPERF_OVH_MS) +
+		ni * 2 * (IPERF_S * 1000 + IPERF_OVH_MS) +
 		(nd + nk) * (INT_S * 1000 + INT_OVH_MS)))
 	echo $((START_MS + ROUNDS * r + REPORT_MS))
 }
@@ -392,28 +410,74 @@ hoststat() { # qemu-pid
 # (test, rep: the call's test and its first sample; n: its samples): what
 # the guest and the host did while a sample was slow.
 net() { # column round netbench-args...
-	local c=$1 r=$2 st=0 pid t n rep a0 a1 a2 a3 b0 b1 b2 b3
+	local c=$1 r=$2 st=0 pid a
 	shift 2
+	focus "$c"
+	pid=$(cat "$BUILD/lab/bench-$c/qemu.pid" 2>/dev/null || true)
+	a=$(hoststat "$pid")
+	hx "$c" "$NETBENCH" "$@" >"$TMP/net.out" 2>"$TMP/net.err" || st=$?
+	net_record "$c" "$r" "$st" "$pid" "$a" "$TMP/net" "$@"
+}
+
+# what one network workload measured, its costs and, when it failed, why
+net_record() { # column round status qemu-pid hoststat-before file-stem netbench-args...
+	local c=$1 r=$2 st=$3 pid=$4 a0 a1 a2 a3 b0 b1 b2 b3 stem=$6 t n rep
+	read -r a0 a1 a2 a3 <<<"$5"
+	shift 6
+	read -r b0 b1 b2 b3 < <(hoststat "$pid")
 	case "$1" in
 	ping | ssh) t=$1 n=$2 rep=${3:-0} ;;
 	scp) t=$3 n=$4 rep=${5:-0} ;;
 	iperf) t=$2 n=1 rep=$4 ;;
 	*) t=$1 n=0 rep=0 ;;
 	esac
-	focus "$c"
-	pid=$(cat "$BUILD/lab/bench-$c/qemu.pid" 2>/dev/null || true)
-	read -r a0 a1 a2 a3 < <(hoststat "$pid")
-	hx "$c" "$NETBENCH" "$@" >"$TMP/net.out" 2>"$TMP/net.err" || st=$?
-	read -r b0 b1 b2 b3 < <(hoststat "$pid")
 	printf '%s,%s,%s,%s,%s,%s,%s,%s,%s\n' "$c" "$r" "$t" "$rep" "$n" $((b0 - a0)) \
 		"$([ "$a1" = - ] || [ "$b1" = - ] || echo $((b1 - a1)))" $((b2 - a2)) $((b3 - a3)) >>"$DATA/net-host.csv"
-	prefix "$c" "$r" <"$TMP/net.out" >>"$DATA/net.csv"
+	prefix "$c" "$r" <"$stem.out" >>"$DATA/net.csv"
 	if [ "$st" != 0 ]; then
-		progress "  $c: netbench $1 FAILED (status $st): $(tr '\n' ' ' <"$TMP/net.err")"
-		note "$c" "$r" "failed: netbench $* (status $st): $(tr '\n' ' ' <"$TMP/net.err")"
+		progress "  $c: netbench $1 FAILED (status $st): $(tr '\n' ' ' <"$stem.err")"
+		note "$c" "$r" "failed: netbench $* (status $st): $(tr '\n' ' ' <"$stem.err")"
 		note "$c" "$r" "failed: guest kernel log after it: $(gx "$c" sh -c 'dmesg | tail -n 5' 2>&1 | tr '\n' ' ')"
+		note "$c" "$r" "failed: the guest's fast path after it: $(gx "$c" sh -c 'cat /sys/kernel/debug/pcnet32-*/datapath' 2>&1 | tr '\n' ' ')"
 		[ "$(driver_of "$c")" != split ] || counters "$c" "$r"
 	fi
+}
+
+# ping: the columns of a pass at the same time, their guests all running
+# (the others paused): a ping RTT follows the host's state (its median
+# moved 0.1-0.4 ms between windows of 400 echoes a few seconds apart,
+# bench/README.md), which is then the same for every column at every
+# moment, and drops out of their ratio. Each guest gets the same echo rate
+# as alone; one echo costs a guest well under a millisecond of CPU.
+ping_all() { # round n first column...
+	local r=$1 n=$2 first=$3 c o i=0 pids=()
+	local -A a pid st
+	shift 3
+	if [ "$FOCUS" = 1 ]; then
+		for o in "${UP[@]}"; do
+			case " $* " in *" $o "*) continue ;; esac
+			[ -e "$BUILD/lab/bench-$o/paused" ] || "$LAB" pause --name "bench-$o"
+		done
+		for c in "$@"; do
+			[ ! -e "$BUILD/lab/bench-$c/paused" ] || "$LAB" resume --name "bench-$c"
+		done
+	fi
+	for c in "$@"; do
+		pid[$c]=$(cat "$BUILD/lab/bench-$c/qemu.pid" 2>/dev/null || true)
+		a[$c]=$(hoststat "${pid[$c]}")
+		"$LAB" host --name "bench-$c" -- "$NETBENCH" ping "$n" "$first" \
+			>"$TMP/ping-$c.out" 2>"$TMP/ping-$c.err" &
+		pids+=($!)
+	done
+	# all of them done before any failure is looked into (that pauses)
+	for c in "$@"; do
+		st[$c]=0
+		wait "${pids[i]}" || st[$c]=$?
+		i=$((i + 1))
+	done
+	for c in "$@"; do
+		net_record "$c" "$r" "${st[$c]}" "${pid[$c]}" "${a[$c]}" "$TMP/ping-$c" ping "$n" "$first"
+	done
 }
 
 # the split build's channel counters (calls, absent, timeouts, resets, rejected)
@@ -528,7 +592,7 @@ rev_words() { # word...
 }
 
 round() { # round
-	local r=$1 c kv key args j k first_i n_i w=() wi=() rv=() rvi=()
+	local r=$1 c kv key args j k n_i n_c rep_c p w=() wi=() rv=() rvi=() downs=()
 	R=$r
 	mapfile -t ORDER < <(cols boot)
 	for c in "${ORDER[@]}"; do
@@ -591,9 +655,7 @@ round() { # round
 	for ((j = 0; j < NET_PASSES; j++)); do
 		if ((j % 2 == 0)); then set -- "${w[@]}"; else set -- "${rv[@]}"; fi
 		progress "round $r/$ROUNDS: network pass $((j + 1))/$NET_PASSES: ping x$(share "$PING_N" "$j"), scp 4.3 KB x$(share "$SCP4K_N" "$j"), scp 4 MiB x$(share "$SCP4M_N" "$j"), ssh x$(share "$SSH_N" "$j"), iperf3 ${IPERF_S}s x$(share "$IPERF_N" "$j") each way on $*"
-		for c in "$@"; do
-			[ "$(share "$PING_N" "$j")" = 0 ] || net "$c" "$r" ping "$(share "$PING_N" "$j")" "$(first "$PING_N" "$j")"
-		done
+		[ "$(share "$PING_N" "$j")" = 0 ] || ping_all "$r" "$(share "$PING_N" "$j")" "$(first "$PING_N" "$j")" "$@"
 		for c in "$@"; do
 			[ "$(share "$SCP4K_N" "$j")" = 0 ] ||
 				net "$c" "$r" scp "$TMP/scp-4k.bin" scp_4k "$(share "$SCP4K_N" "$j")" "$(first "$SCP4K_N" "$j")"
@@ -605,13 +667,17 @@ round() { # round
 		for c in "$@"; do
 			[ "$(share "$SSH_N" "$j")" = 0 ] || net "$c" "$r" ssh "$(share "$SSH_N" "$j")" "$(first "$SSH_N" "$j")"
 		done
-		# iperf3 (rep: the run within the round), each column both ways
+		# iperf3 (rep: the run within the round), each column both ways;
+		# a column with fewer runs (iperf_n) sits out the last ones
 		if ((j % 2 == 0)); then set -- "${wi[@]}"; else set -- "${rvi[@]}"; fi
-		first_i=$(first "$IPERF_N" "$j") n_i=$(share "$IPERF_N" "$j")
-		for ((k = first_i; k < first_i + n_i; k++)); do
+		n_i=$(share "$IPERF_N" "$j")
+		for ((k = 0; k < n_i; k++)); do
 			for c in "$@"; do
-				net "$c" "$r" iperf iperf_h2g "$IPERF_S" "$k"
-				net "$c" "$r" iperf iperf_g2h "$IPERF_S" "$k" -R
+				n_c=$(share "$(iperf_n "$c")" "$j")
+				[ "$k" -lt "$n_c" ] || continue
+				rep_c=$(($(first "$(iperf_n "$c")" "$j") + k))
+				net "$c" "$r" iperf iperf_h2g "$IPERF_S" "$rep_c"
+				net "$c" "$r" iperf iperf_g2h "$IPERF_S" "$rep_c" -R
 			done
 		done
 	done
@@ -634,9 +700,12 @@ round() { # round
 			counters "$c" "$r"
 		fi
 	done
+	# the labs go down side by side: nothing is measured now
 	for c in "${ORDER[@]}"; do
-		"$LAB" down --name "bench-$c"
+		"$LAB" down --name "bench-$c" &
+		downs+=($!)
 	done
+	for p in "${downs[@]}"; do wait "$p"; done
 	UP=()
 	progress "round $r/$ROUNDS: done"
 }
@@ -648,8 +717,9 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 	printf 'mode=%s\n' "$MODE"
 	printf 'rounds=%s\nreps=%s\nops_n=%s\nping_n=%s\nping_i=0.01\nscp4k_n=%s\nscp4m_n=%s\nssh_n=%s\nnet_passes=%s\n' \
 		"$ROUNDS" "$REPS" "$OPS_N" "$PING_N" "$SCP4K_N" "$SCP4M_N" "$SSH_N" "$NET_PASSES"
-	printf 'iperf_s=%s\niperf_n=%s\nint_s=%s\ndump_rate=%s\nkset_rate=%s\n' \
-		"$IPERF_S" "$IPERF_N" "$INT_S" "$DUMP_RATE" "$KSET_RATE"
+	printf 'iperf_s=%s\niperf_n=%s\niperf_n_other=%s\nint_s=%s\ndump_rate=%s\nkset_rate=%s\n' \
+		"$IPERF_S" "$IPERF_N" "$IPERF_N_OTHER" "$INT_S" "$DUMP_RATE" "$KSET_RATE"
+	printf 'ping_concurrent=1\n'
 	printf 'columns=%s\n' "${COLUMNS[*]}"
 	printf 'direct_all=%s\npaper_net=%s\nfocus=%s\n' "$DIRECT_ALL" "$PAPER_NET" "$FOCUS"
 	printf 'expected_ms=%s\n' "$EXPECTED_MS"

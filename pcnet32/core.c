@@ -353,6 +353,7 @@ static void pcnet32_debugfs_init(struct pcnet32_private *lp)
 	debugfs_create_u64("fastpath_holds", 0400, lp->debugfs,
 			   &lp->fastpath_holds);
 	pcnet32_regaccess_debugfs(lp, lp->debugfs);
+	pcnet32_datapath_debugfs(lp, lp->debugfs);
 }
 
 static int pcnet32_probe(struct pci_dev *pdev, const struct pci_device_id *id)

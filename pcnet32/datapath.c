@@ -11,6 +11,9 @@
 #include <linux/skbuff.h>
 #include <linux/dma-mapping.h>
 #include <linux/interrupt.h>
+#include <linux/debugfs.h>
+#include <linux/rtnetlink.h>
+#include <linux/seq_file.h>
 
 #include "pcnet32.h"
 
@@ -746,4 +749,77 @@ void pcnet32_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 	s->tx_aborted_errors = lp->tx_aborted;
 	s->tx_window_errors = lp->tx_window_errors;
 	s->collisions = lp->collisions;
+}
+
+/* ---- debugfs datapath: the fast path's state, one "name value" a line -- */
+
+/*
+ * What a dead fast path needs looked at, from memory only (no port
+ * access: in the split build a daemon with direct ports may be on them):
+ * NAPI's state bits, whether the chip's interrupts are wanted, where the
+ * receive and transmit indices stand and who owns the descriptors. Under
+ * the RTNL (the rings are swapped only under it) and the register lock.
+ */
+static int pcnet32_datapath_show(struct seq_file *m, void *v)
+{
+	struct pcnet32_private *lp = m->private;
+	unsigned int i, host_rx = 0, first_host = 0, chip_tx = 0;
+	unsigned long flags, napi;
+	bool running, found = false;
+	unsigned int cur_rx, cur_tx, dirty_tx;
+	u16 ien;
+	bool resync;
+
+	rtnl_lock();
+	spin_lock_irqsave(&lp->lock, flags);
+	running = lp->st.running;
+	cur_rx = lp->cur_rx;
+	cur_tx = lp->cur_tx;
+	dirty_tx = lp->dirty_tx;
+	ien = lp->ien;
+	resync = lp->rx_resync;
+	napi = READ_ONCE(lp->napi.state);
+	if (running && lp->rings.rx_ring && lp->rings.tx_ring) {
+		for (i = 0; i < lp->rings.rx_size; i++) {
+			unsigned int e = (cur_rx + i) & (lp->rings.rx_size - 1);
+
+			if (le16_to_cpu(READ_ONCE(lp->rings.rx_ring[e].status)) &
+			    PCNET32_DESC_OWN)
+				continue;
+			if (!found)
+				first_host = i;
+			found = true;
+			host_rx++;
+		}
+		for (i = 0; i < lp->rings.tx_size; i++)
+			if (le16_to_cpu(READ_ONCE(lp->rings.tx_ring[i].status)) &
+			    PCNET32_DESC_OWN)
+				chip_tx++;
+	}
+	spin_unlock_irqrestore(&lp->lock, flags);
+	rtnl_unlock();
+	seq_printf(m, "running %d\n", running);
+	seq_printf(m, "ien %d\n", !!ien);
+	seq_printf(m, "napi_sched %d\n", !!(napi & NAPIF_STATE_SCHED));
+	seq_printf(m, "napi_missed %d\n", !!(napi & NAPIF_STATE_MISSED));
+	seq_printf(m, "napi_disable %d\n", !!(napi & NAPIF_STATE_DISABLE));
+	seq_printf(m, "napi_npsvc %d\n", !!(napi & NAPIF_STATE_NPSVC));
+	seq_printf(m, "rx_size %u\n", lp->rings.rx_size);
+	seq_printf(m, "cur_rx %u\n", cur_rx);
+	seq_printf(m, "rx_resync %d\n", resync);
+	/* received frames waiting for NAPI, and how far after cur_rx */
+	seq_printf(m, "rx_host_owned %u\n", host_rx);
+	seq_printf(m, "rx_first_host_owned %d\n", found ? (int)first_host : -1);
+	seq_printf(m, "tx_size %u\n", lp->rings.tx_size);
+	seq_printf(m, "cur_tx %u\n", cur_tx);
+	seq_printf(m, "dirty_tx %u\n", dirty_tx);
+	seq_printf(m, "tx_chip_owned %u\n", chip_tx);
+	seq_printf(m, "fastpath_holds %llu\n", lp->fastpath_holds);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(pcnet32_datapath);
+
+void pcnet32_datapath_debugfs(struct pcnet32_private *lp, struct dentry *dir)
+{
+	debugfs_create_file("datapath", 0400, dir, lp, &pcnet32_datapath_fops);
 }

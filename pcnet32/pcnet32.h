@@ -168,6 +168,7 @@ int pcnet32_regs_exec(struct pcnet32_private *lp, u32 op,
 		      const struct pcnet32u_reg_op *ops, u32 n, u16 *vals,
 		      u32 *n_vals, u32 *n_done);
 void pcnet32_regaccess_debugfs(struct pcnet32_private *lp, struct dentry *dir);
+void pcnet32_datapath_debugfs(struct pcnet32_private *lp, struct dentry *dir);
 
 /*
  * Set up and tear down the dispatch at probe and remove: nothing in the

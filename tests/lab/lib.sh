@@ -160,6 +160,17 @@ nic_debugfs() {
 	cat /sys/kernel/debug/pcnet32-0000:*/"$1"
 }
 
+# fastpath_idle: the driver's datapath file (one "name value" a line) says
+# the fast path is at rest and ready: NAPI not scheduled (a NAPI left
+# disabled reads as scheduled), the chip's interrupts wanted, no received
+# frame waiting on the ring
+fastpath_idle() {
+	nic_debugfs datapath | awk '
+		$1 == "running" { r = $2 } $1 == "ien" { i = $2 }
+		$1 == "napi_sched" { n = $2 } $1 == "rx_host_owned" { h = $2 }
+		END { exit !(r == 1 && i == 1 && n == 0 && h == 0) }'
+}
+
 # daemon_restart [VAR=VALUE...]: stop pcnet32d, empty its log, start it
 # again with these variables (PCNET32D_ARGS, PCNET32D_TEST_DELAY, ...)
 daemon_restart() {

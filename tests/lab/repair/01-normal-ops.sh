@@ -5,13 +5,14 @@
 #
 # Every op on the ports a well-behaved daemon runs, 5 times over: each is
 # checked, none finds anything to repair (RAP aside); the host still
-# answers.
+# answers, and the fast path each op held off is back at rest (NAPI
+# enabled and idle, the chip's interrupts on, no frame left waiting).
 # shellcheck source=lib.sh
 . "$(dirname "$0")/../lib.sh"
 # shellcheck source=repair/repair.sh
 . "$(dirname "$0")/repair.sh"
 
-ktap_plan 9
+ktap_plan 10
 echo 0 >"$REPAIR"
 out=$(
 	for _ in 1 2 3 4 5; do
@@ -38,4 +39,5 @@ for k in dwio suspend stopped config dma reinits; do
 	check_eq "nothing to repair: $k 0" "$(counter "$out" $k)" 0
 done
 check_has "the host answers: 3 pings received" "$out" "3 packets received"
+check "the fast path is back at rest within 5 s (datapath: napi_sched 0, ien 1, rx_host_owned 0)" slowwait 5 fastpath_idle
 ktap_finished
