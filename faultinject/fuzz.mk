@@ -28,9 +28,9 @@ $(FUZZ_OUT)/fuzz-daemon: $(FUZZ_DAEMON_SRC) $(FUZZ_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(FUZZ_INC) -include stdbool.h -o $@ $(FUZZ_DAEMON_SRC) -lpthread
 
-$(FUZZ_OUT)/fuzz-load: $(FUZZ_DIR)/fuzz-load.c $(FUZZ_HDRS)
+$(FUZZ_OUT)/fuzz-load: $(FUZZ_DIR)/fuzz-load.c $(FUZZ_HDRS) $(ETHTOOL_IOC_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) $(FUZZ_INC) -o $@ $<
+	$(CC) $(USER_CFLAGS) $(FUZZ_INC) $(ETHTOOL_IOC_INC) -o $@ $< $(ETHTOOL_IOC_SRC)
 
 $(FUZZ_OUT)/fuzz-run: $(FUZZ_DIR)/fuzz-run
 	@mkdir -p $(@D)

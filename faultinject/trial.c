@@ -85,6 +85,7 @@
 #include <linux/sockios.h>
 #include <linux/tcp.h>
 
+#include "ethtool-ioc.h"
 #include "ops.h"
 
 #define IFNAME "eth0"
@@ -164,12 +165,7 @@ static uint32_t regdump_len;
 
 static int eth_ioctl(void *data)
 {
-	struct ifreq ifr;
-
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", IFNAME);
-	ifr.ifr_data = data;
-	return ioctl(sock_fd, SIOCETHTOOL, &ifr) ? errno : 0;
+	return ioc_ethtool(sock_fd, IFNAME, data);
 }
 
 static void put(struct answer *a, const void *p, size_t n)
@@ -316,27 +312,22 @@ static void call_nway(struct answer *a)
 
 static void call_mii(struct answer *a, unsigned long cmd)
 {
-	struct ifreq ifr;
-	struct mii_ioctl_data *mii = (struct mii_ioctl_data *)&ifr.ifr_data;
+	struct mii_ioctl_data mii = { 0 };
 
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", IFNAME);
-	if (ioctl(sock_fd, SIOCGMIIPHY, &ifr)) {
-		a->err = errno;
+	a->err = ioc_mii(sock_fd, IFNAME, SIOCGMIIPHY, &mii);
+	if (a->err)
 		return;
-	}
-	mii->reg_num = MII_BMSR;
+	mii.reg_num = MII_BMSR;
 	if (cmd == SIOCSMIIREG) {
 		/* write back what the register holds (BMSR is read-only) */
-		if (ioctl(sock_fd, SIOCGMIIREG, &ifr)) {
-			a->err = errno;
+		a->err = ioc_mii(sock_fd, IFNAME, SIOCGMIIREG, &mii);
+		if (a->err)
 			return;
-		}
-		mii->val_in = mii->val_out;
+		mii.val_in = mii.val_out;
 	}
-	a->err = ioctl(sock_fd, cmd, &ifr) ? errno : 0;
+	a->err = ioc_mii(sock_fd, IFNAME, cmd, &mii);
 	if (!a->err && cmd == SIOCGMIIREG)
-		put(a, &mii->val_out, sizeof(mii->val_out));
+		put(a, &mii.val_out, sizeof(mii.val_out));
 }
 
 static void call_mdio_read(struct answer *a)
