@@ -12,7 +12,7 @@
 #include "../pcnet32/fault-act.c"
 #include "../driver-split/daemon/fault-ctl.c"
 #include "../driver-split/daemon/fault-user.c"
-#include "../faultinject/arm-args.c"
+#include "../faultinject/arm/arm-args.c"
 
 #include "harness.h"
 #include "unit_regs.h"

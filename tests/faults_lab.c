@@ -2,7 +2,7 @@
 /*
  * Lab test of the fault campaign: a short campaign (about 2 minutes) on
  * the split build (its daemon mediated, the default) and the inkernel
- * build, through faultinject/campaign itself, with assertions on its raw
+ * build, through faultinject/campaign/campaign itself, with assertions on its raw
  * records. (The campaign's split-direct column, the daemon on the ports,
  * is make faults' alone.)
  *
@@ -51,7 +51,7 @@ static int run_campaign(const char *dir, const char *split_ops, long trials,
 	snprintf(cmd, sizeof(cmd),
 		 "cd '%s' && rm -rf %s && FAULTS_DATA=%s FAULTS_SEED=3 FAULTS_TRIALS=%ld "
 		 "FAULTS_DEADLINE_MS=%d FAULTS_SPLIT_OPS=%s FAULTS_INKERNEL_OPS=get_drvinfo "
-		 "FAULTS_BUILDS='%s' FAULTS_SHARD=0/1 FAULTS_LAB=faultslab faultinject/campaign shard",
+		 "FAULTS_BUILDS='%s' FAULTS_SHARD=0/1 FAULTS_LAB=faultslab faultinject/campaign/campaign shard",
 		 th_root(), dir, dir, trials, DEADLINE_MS, split_ops,
 		 split_only ? "split" : "split inkernel");
 	th_sh(&r, 900, cmd);

@@ -242,7 +242,7 @@ static void test_report_totals(void)
 	struct th_result r;
 	char cmd[1024];
 
-	snprintf(cmd, sizeof(cmd), "cd '%s' && jq -c -s -L faultinject -f faultinject/report-totals.jq "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && jq -c -s -L faultinject/campaign -f faultinject/campaign/report-totals.jq "
 		 "tests/data/faults-records.jsonl", th_root());
 	th_sh(&r, 60, cmd);
 	CU_ASSERT_EQUAL(r.status, 0);
@@ -266,7 +266,7 @@ static void test_report_document(void)
 	char cmd[2048];
 
 	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/data/faults-records.jsonl $d/ && "
-		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/report $d 2>/dev/null && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
 		 "ls $d/fig && cat $d/F.md; rm -rf $d", th_root());
 	th_sh(&r, 120, cmd);
 	CU_ASSERT_EQUAL(r.status, 0);
@@ -338,7 +338,7 @@ static void test_report_isolation(void)
 	char cmd[8192];
 
 	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && printf '%%s' '%s' > $d/r.jsonl && "
-		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/report $d 2>/dev/null && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
 		 "cat $d/F.md; rm -rf $d", th_root(), iso_records);
 	th_sh(&r, 120, cmd);
 	CU_ASSERT_EQUAL(r.status, 0);

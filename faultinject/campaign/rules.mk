@@ -1,4 +1,4 @@
-# faultinject/campaign.mk: the crash-isolation campaign (make faults).
+# faultinject/campaign/: the crash-isolation campaign (make faults).
 #
 #   make faults          the campaign on both builds and its report
 #                        (report/FAULTS.md, report/figures/faults-*.{svg,png},
@@ -8,7 +8,7 @@
 # Environment: FAULTS_QUICK=1, FAULTS_TRIALS=N, FAULTS_SEED=S, FAULTS_JOBS=N,
 # FAULTS_SHARD=I/N, FAULTS_DEADLINE_MS=MS (see faultinject/README.md).
 
-FI_DIR := $(ROOT)/faultinject
+FI_DIR := $(ROOT)/faultinject/campaign
 FI_OUT := $(BUILD)/faultinject
 
 # guest: the trial runner (libc only: threads are in glibc itself; the op
@@ -38,7 +38,8 @@ TEST_DEPS += $(FI_DIR)/trial-list.c $(FI_DIR)/classify.c $(FI_DIR)/report-totals
 .PHONY: faults-run faults-report
 faults: faults-run
 
-# After the campaign, make faults runs the hostile-daemon fuzz (fuzz.mk):
+# After the campaign, make faults runs the hostile-daemon fuzz
+# (faultinject/fuzz/rules.mk):
 # the full one (>= 100000 replies, 10000 random ioctls; about 20 minutes
 # more), the short one of make test with FAULTS_QUICK=1, none with
 # FAULTS_FUZZ=0.
