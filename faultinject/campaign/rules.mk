@@ -11,13 +11,14 @@
 FI_DIR := $(ROOT)/faultinject/campaign
 FI_OUT := $(BUILD)/faultinject
 
-# guest: the trial runner (libc only: threads are in glibc itself; the op
-# table for the ops' flags; lib/ethtool-ioc for the calls)
-$(FI_OUT)/fault-trial: $(FI_DIR)/trial.c $(ETHTOOL_IOC_DEPS) $(ROOT)/pcnet32/ops.h \
-		$(ROOT)/driver-split/uapi/pcnet32_upcall.h
+# guest: the trial runner, trial/ (libc only: threads are in glibc itself;
+# the op table for the ops' flags; lib/ethtool-ioc for the calls)
+FI_TRIAL_SRC := $(wildcard $(FI_DIR)/trial/*.c) $(ETHTOOL_IOC_SRC)
+$(FI_OUT)/fault-trial: $(FI_TRIAL_SRC) $(FI_DIR)/trial/trial.h $(ETHTOOL_IOC_DEPS) \
+		$(ROOT)/pcnet32/ops.h $(ROOT)/driver-split/uapi/pcnet32_upcall.h
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi $(ETHTOOL_IOC_INC) \
-		-pthread -o $@ $< $(ETHTOOL_IOC_SRC)
+		-pthread -o $@ $(sort $(FI_TRIAL_SRC))
 
 # host: the trial list (from the op table) and the console classifier
 $(FI_OUT)/fault-trials: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h
