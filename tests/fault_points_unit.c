@@ -257,7 +257,7 @@ static int fu_init(void)
 {
 	int fd;
 
-	snprintf(fu_path, sizeof(fu_path), "/tmp/fault_unit.%d", (int)getpid());
+	snprintf(fu_path, sizeof(fu_path), "/tmp/fault_points_unit.%d", (int)getpid());
 	fd = open(fu_path, O_RDWR | O_CREAT | O_EXCL, 0600);
 	if (fd < 0)
 		return 1;

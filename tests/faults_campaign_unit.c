@@ -359,7 +359,7 @@ static void test_report_isolation(void)
 	th_free(&r);
 }
 
-static CU_TestInfo faults_unit_tests[] = {
+static CU_TestInfo faults_campaign_unit_tests[] = {
 	{ "classifier: known console excerpts", test_classify_excerpts },
 	{ "classifier: the deciding line", test_classify_line },
 	{ "trial list: deterministic, full matrix", test_list_deterministic },
@@ -373,4 +373,4 @@ static CU_TestInfo faults_unit_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
-TH_SUITE(unit, "faults: classifier, trial list, report", NULL, NULL, faults_unit_tests);
+TH_SUITE(unit, "faults: classifier, trial list, report", NULL, NULL, faults_campaign_unit_tests);

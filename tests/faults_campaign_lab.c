@@ -347,7 +347,7 @@ static void test_inkernel_reported(void)
 	CU_ASSERT_EQUAL(t.bad, 0);
 }
 
-static CU_TestInfo faults_lab_tests[] = {
+static CU_TestInfo faults_campaign_lab_tests[] = {
 	{ "a short campaign on both builds", test_campaign_ran },
 	{ "split (mediated): no fault reaches the kernel or the fast path; scribbles refused",
 	  test_split_software_faults },
@@ -355,4 +355,4 @@ static CU_TestInfo faults_lab_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
-TH_SUITE(lab, "faults: short campaign", faults_init, faults_clean, faults_lab_tests);
+TH_SUITE(lab, "faults: short campaign", faults_init, faults_clean, faults_campaign_lab_tests);
