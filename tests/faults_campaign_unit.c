@@ -192,10 +192,10 @@ static void test_list_tool_shards(void)
 	struct th_result one, two;
 	char cmd[1024];
 
-	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trials && "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trial-list && "
 		 "$t --build split --seed 9 --random 300 | sort", th_root());
 	th_sh(&one, 120, cmd);
-	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trials && "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trial-list && "
 		 "{ $t --build split --seed 9 --random 300 --shard 0/2; "
 		 "$t --build split --seed 9 --random 300 --shard 1/2; } | sort", th_root());
 	th_sh(&two, 60, cmd);
@@ -217,13 +217,13 @@ static void test_list_direct(void)
 	struct th_result d, m, r;
 	char cmd[1024];
 
-	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split-direct "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trial-list --build split-direct "
 		 "--seed 4 --random 0", th_root());
 	th_sh(&d, 60, cmd);
-	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trial-list --build split "
 		 "--seed 4 --random 30 | head -n 160", th_root());
 	th_sh(&m, 60, cmd);
-	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trial-list --build split "
 		 "--seed 4 --random 30 | tail -n 30 | awk '$6 != \"random\"' | wc -l", th_root());
 	th_sh(&r, 60, cmd);
 	CU_ASSERT_EQUAL(d.status, 0);

@@ -21,7 +21,7 @@ $(FI_OUT)/fault-trial: $(FI_TRIAL_SRC) $(FI_DIR)/trial/trial.h $(ETHTOOL_IOC_DEP
 		-pthread -o $@ $(sort $(FI_TRIAL_SRC))
 
 # host: the trial list (from the op table) and the console classifier
-$(FI_OUT)/fault-trials: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h
+$(FI_OUT)/fault-trial-list: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi -o $@ $<
 
@@ -30,7 +30,7 @@ $(FI_OUT)/fault-classify: $(FI_DIR)/classify.c
 	$(CC) $(USER_CFLAGS) -o $@ $<
 
 GUEST_TOOLS += $(FI_OUT)/fault-trial
-FI_TOOLS := $(FI_OUT)/fault-trial $(FI_OUT)/fault-trials $(FI_OUT)/fault-classify
+FI_TOOLS := $(FI_OUT)/fault-trial $(FI_OUT)/fault-trial-list $(FI_OUT)/fault-classify
 all: $(FI_TOOLS)
 
 TEST_CFLAGS += -I$(FI_DIR) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi
