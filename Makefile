@@ -30,6 +30,13 @@ all: deps lab-tools tests-bin
 deps:
 	@$(ROOT)/vm/deps.sh
 
+# lib/: C shared by tools of several components. ethtool-ioc: SIOCETHTOOL
+# and the MII ioctls, for fault-trial, fuzz-load and opbench.
+ETHTOOL_IOC_SRC := $(ROOT)/lib/ethtool-ioc.c
+ETHTOOL_IOC_DEPS := $(ETHTOOL_IOC_SRC) $(ROOT)/lib/ethtool-ioc.h
+ETHTOOL_IOC_INC := -I$(ROOT)/lib
+TEST_DEPS += $(ETHTOOL_IOC_DEPS)
+
 include $(sort $(wildcard $(ROOT)/*/rules.mk))
 
 # The list of host-built files the lab copies into the guest's /lab/bin.

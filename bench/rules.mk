@@ -21,10 +21,10 @@ LIBPERF := $(LIBPERF_DIR)/libperf.a
 $(LIBPERF): $(ROOT)/tools/libperf.sh $(ROOT)/tools/linux-source.sh
 	@$(ROOT)/tools/libperf.sh $(LIBPERF_DIR)
 
-$(OPBENCH): $(ROOT)/workloads/opbench.c $(LIBPERF)
+$(OPBENCH): $(ROOT)/workloads/opbench.c $(ETHTOOL_IOC_DEPS) $(LIBPERF)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -I$(LIBPERF_DIR)/include -o $@ $< \
-		$(LIBPERF) $(LIBPERF_DIR)/libapi.a
+	$(CC) $(USER_CFLAGS) -I$(LIBPERF_DIR)/include $(ETHTOOL_IOC_INC) -o $@ $< \
+		$(ETHTOOL_IOC_SRC) $(LIBPERF) $(LIBPERF_DIR)/libapi.a
 
 BENCHSTAT := $(BUILD)/bench/benchstat
 $(BENCHSTAT): $(BENCH_DIR)/benchstat.c

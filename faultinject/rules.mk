@@ -1,3 +1,3 @@
-# Every faultinject component keeps its rules in its own faultinject/*.mk
-# (arm.mk, ...): this file only includes them (not itself: it is a .mk too).
-include $(filter-out %/rules.mk,$(wildcard $(ROOT)/faultinject/*.mk))
+# faultinject/: one folder per tool, each with its own rules.mk, included
+# here: arm/ (fault-arm), campaign/ (make faults), fuzz/ (make fuzz).
+include $(sort $(wildcard $(ROOT)/faultinject/*/rules.mk))

@@ -15,7 +15,7 @@
  * Where the plan lives is per build: the module's debugfs directory
  * pcnet32-fault/ (pcnet32/fault-kernel.c), or the daemon's control file
  * /run/pcnet32d.fault (driver-split/daemon/fault-user.c); the guest tool
- * fault-arm (faultinject/arm.c) writes either.
+ * fault-arm (faultinject/arm/arm.c) writes either.
  */
 #ifndef PCNET32_FAULT_H
 #define PCNET32_FAULT_H

@@ -1,5 +1,5 @@
 # The fault campaign's outcome matrix, the builds side by side. Called by
-# faultinject/report:
+# faultinject/campaign/report:
 #   gnuplot -c plots/faults-matrix.gp OUT DATA OPS "RESULT..." svg|png ["BUILD..."]
 # DATA: build, kind column, op row, result code, result (tab-separated);
 # OPS: row, op name. A cell's colour is its most frequent result. BUILD...:

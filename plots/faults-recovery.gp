@@ -1,5 +1,5 @@
 # Recovery time of the split build, per fault kind: the fraction of trials
-# recovered within a time (CDF). Called by faultinject/report:
+# recovered within a time (CDF). Called by faultinject/campaign/report:
 #   gnuplot -c plots/faults-recovery.gp OUT DATA svg|png CRASH-TARGET HANG-TARGET
 # DATA: one block per kind (a quoted title line, then "ms fraction").
 out = ARG1; data = ARG2

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Lab tests of the daemon's sandbox and supervisor, and a short run of the
- * hostile-daemon fuzzer (faultinject/fuzz-*), in one guest of the split
+ * hostile-daemon fuzzer (faultinject/fuzz/), in one guest of the split
  * build. The fuzz comes last: a kernel it breaks is tainted for the rest.
  */
 #include "harness.h"

@@ -80,6 +80,8 @@
 #include <perf/evsel.h>
 #include <perf/threadmap.h>
 
+#include "ethtool-ioc.h"
+
 #define DEFAULT_SAMPLES "/sys/kernel/debug/pcnet32-upcall0/samples"
 /* our builds' per-device debugfs directory ($OPBENCH_NICDIR overrides) */
 #define NICDIR_GLOB "/sys/kernel/debug/pcnet32-0000:*"
@@ -122,12 +124,7 @@ static uint64_t now_ns(void)
 
 static int ethtool_ioctl(struct bench *b, void *data)
 {
-	struct ifreq ifr;
-
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", b->ifname);
-	ifr.ifr_data = data;
-	return ioctl(b->sock, SIOCETHTOOL, &ifr) ? errno : 0;
+	return ioc_ethtool(b->sock, b->ifname, data);
 }
 
 /* ---- reference points ------------------------------------------------ */
@@ -378,17 +375,13 @@ static void done_gregs(struct bench *b)
 static int mii_ioctl(struct bench *b, unsigned long cmd, uint16_t reg,
 		     uint16_t *out)
 {
-	struct ifreq ifr;
-	struct mii_ioctl_data *mii = (struct mii_ioctl_data *)&ifr.ifr_data;
+	struct mii_ioctl_data mii = { .phy_id = b->phy, .reg_num = reg };
+	int err = ioc_mii(b->sock, b->ifname, cmd, &mii);
 
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", b->ifname);
-	mii->phy_id = b->phy;
-	mii->reg_num = reg;
-	if (ioctl(b->sock, cmd, &ifr))
-		return errno;
+	if (err)
+		return err;
 	if (out)
-		*out = cmd == SIOCGMIIPHY ? mii->phy_id : mii->val_out;
+		*out = cmd == SIOCGMIIPHY ? mii.phy_id : mii.val_out;
 	return 0;
 }
 

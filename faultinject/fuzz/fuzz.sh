@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make fuzz: the full hostile-daemon fuzz against the split build, in one
-# guest. Boots it, runs faultinject/fuzz-run there in the background (the
+# guest. Boots it, runs faultinject/fuzz/fuzz-run there in the background (the
 # fuzzer in the real daemon's place under fuzz-load: half the replies and
 # ioctls with a server on the NIC's ports, half with a mediated one that
 # also sends random register programs), shows its progress
@@ -15,7 +15,7 @@
 # FUZZ_PHASES (the servers, in order: "direct mediated").
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SEED=${FUZZ_SEED:-1}
 REPLIES=${FUZZ_REPLIES:-100000}
 IOCTLS=${FUZZ_IOCTLS:-10000}

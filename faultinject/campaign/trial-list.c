@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fault-trials: the campaign's trial list, one line per trial:
+ * fault-trial-list: the campaign's trial list, one line per trial:
  *
  *     index seed op kind at part
  *
- *   fault-trials --build split|split-direct|inkernel --seed S [--random N]
- *                [--ops OP,OP,...] [--shard I/N]
+ *   fault-trial-list --build split|split-direct|inkernel --seed S [--random N]
+ *                   [--ops OP,OP,...] [--shard I/N]
  *
  * The list is a pure function of (build, seed, ops, N): first the matrix,
  * every op (default: every op of side USER in pcnet32/ops.h) x every kind
@@ -192,8 +192,8 @@ static int trial_in_shard(long index, long shard, long n_shards)
 #ifndef TRIAL_LIST_NO_MAIN
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: fault-trials --build split|split-direct|inkernel --seed S\n"
-		   "                    [--random N] [--ops OP,OP,...] [--shard I/N]\n");
+	fprintf(f, "usage: fault-trial-list --build split|split-direct|inkernel --seed S\n"
+		   "                        [--random N] [--ops OP,OP,...] [--shard I/N]\n");
 }
 
 int main(int argc, char **argv)
@@ -224,21 +224,21 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[a - 1], "--seed")) {
 			seed = strtoull(v, &end, 10);
 			if (errno || end == v || *end) {
-				fprintf(stderr, "fault-trials: bad seed: %s\n", v);
+				fprintf(stderr, "fault-trial-list: bad seed: %s\n", v);
 				return 2;
 			}
 		} else if (!strcmp(argv[a - 1], "--random")) {
 			n_random = strtol(v, &end, 10);
 			if (errno || end == v || *end || n_random < 0 ||
 			    n_random > 10000000) {
-				fprintf(stderr, "fault-trials: bad count: %s\n", v);
+				fprintf(stderr, "fault-trial-list: bad count: %s\n", v);
 				return 2;
 			}
 		} else if (!strcmp(argv[a - 1], "--ops")) {
 			ops = v;
 		} else if (!strcmp(argv[a - 1], "--shard")) {
 			if (trial_parse_shard(v, &shard, &n_shards)) {
-				fprintf(stderr, "fault-trials: bad shard (I/N): %s\n", v);
+				fprintf(stderr, "fault-trial-list: bad shard (I/N): %s\n", v);
 				return 2;
 			}
 		} else {
@@ -251,7 +251,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (trial_list_init(&l, build, seed, n_random, ops)) {
-		fprintf(stderr, "fault-trials: unknown build or op (%s, %s)\n",
+		fprintf(stderr, "fault-trial-list: unknown build or op (%s, %s)\n",
 			build, ops ? ops : "");
 		return 2;
 	}

@@ -12,7 +12,7 @@
 #include "../pcnet32/fault-act.c"
 #include "../driver-split/daemon/fault-ctl.c"
 #include "../driver-split/daemon/fault-user.c"
-#include "../faultinject/arm-args.c"
+#include "../faultinject/arm/arm-args.c"
 
 #include "harness.h"
 #include "unit_regs.h"
@@ -257,7 +257,7 @@ static int fu_init(void)
 {
 	int fd;
 
-	snprintf(fu_path, sizeof(fu_path), "/tmp/fault_unit.%d", (int)getpid());
+	snprintf(fu_path, sizeof(fu_path), "/tmp/fault_points_unit.%d", (int)getpid());
 	fd = open(fu_path, O_RDWR | O_CREAT | O_EXCL, 0600);
 	if (fd < 0)
 		return 1;

@@ -192,10 +192,10 @@ static void test_list_tool_shards(void)
 	struct th_result one, two;
 	char cmd[1024];
 
-	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trials && "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trial-list && "
 		 "$t --build split --seed 9 --random 300 | sort", th_root());
 	th_sh(&one, 120, cmd);
-	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trials && "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && t=build/faultinject/fault-trial-list && "
 		 "{ $t --build split --seed 9 --random 300 --shard 0/2; "
 		 "$t --build split --seed 9 --random 300 --shard 1/2; } | sort", th_root());
 	th_sh(&two, 60, cmd);
@@ -217,13 +217,13 @@ static void test_list_direct(void)
 	struct th_result d, m, r;
 	char cmd[1024];
 
-	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split-direct "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trial-list --build split-direct "
 		 "--seed 4 --random 0", th_root());
 	th_sh(&d, 60, cmd);
-	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trial-list --build split "
 		 "--seed 4 --random 30 | head -n 160", th_root());
 	th_sh(&m, 60, cmd);
-	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trials --build split "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && build/faultinject/fault-trial-list --build split "
 		 "--seed 4 --random 30 | tail -n 30 | awk '$6 != \"random\"' | wc -l", th_root());
 	th_sh(&r, 60, cmd);
 	CU_ASSERT_EQUAL(d.status, 0);
@@ -242,7 +242,7 @@ static void test_report_totals(void)
 	struct th_result r;
 	char cmd[1024];
 
-	snprintf(cmd, sizeof(cmd), "cd '%s' && jq -c -s -L faultinject -f faultinject/report-totals.jq "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && jq -c -s -L faultinject/campaign -f faultinject/campaign/report-totals.jq "
 		 "tests/data/faults-records.jsonl", th_root());
 	th_sh(&r, 60, cmd);
 	CU_ASSERT_EQUAL(r.status, 0);
@@ -266,7 +266,7 @@ static void test_report_document(void)
 	char cmd[2048];
 
 	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/data/faults-records.jsonl $d/ && "
-		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/report $d 2>/dev/null && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
 		 "ls $d/fig && cat $d/F.md; rm -rf $d", th_root());
 	th_sh(&r, 120, cmd);
 	CU_ASSERT_EQUAL(r.status, 0);
@@ -338,7 +338,7 @@ static void test_report_isolation(void)
 	char cmd[8192];
 
 	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && printf '%%s' '%s' > $d/r.jsonl && "
-		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/report $d 2>/dev/null && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
 		 "cat $d/F.md; rm -rf $d", th_root(), iso_records);
 	th_sh(&r, 120, cmd);
 	CU_ASSERT_EQUAL(r.status, 0);
@@ -359,7 +359,7 @@ static void test_report_isolation(void)
 	th_free(&r);
 }
 
-static CU_TestInfo faults_unit_tests[] = {
+static CU_TestInfo faults_campaign_unit_tests[] = {
 	{ "classifier: known console excerpts", test_classify_excerpts },
 	{ "classifier: the deciding line", test_classify_line },
 	{ "trial list: deterministic, full matrix", test_list_deterministic },
@@ -373,4 +373,4 @@ static CU_TestInfo faults_unit_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
-TH_SUITE(unit, "faults: classifier, trial list, report", NULL, NULL, faults_unit_tests);
+TH_SUITE(unit, "faults: classifier, trial list, report", NULL, NULL, faults_campaign_unit_tests);

@@ -2,7 +2,7 @@
 /*
  * Lab test of the fault campaign: a short campaign (about 2 minutes) on
  * the split build (its daemon mediated, the default) and the inkernel
- * build, through faultinject/campaign itself, with assertions on its raw
+ * build, through faultinject/campaign/campaign itself, with assertions on its raw
  * records. (The campaign's split-direct column, the daemon on the ports,
  * is make faults' alone.)
  *
@@ -51,7 +51,7 @@ static int run_campaign(const char *dir, const char *split_ops, long trials,
 	snprintf(cmd, sizeof(cmd),
 		 "cd '%s' && rm -rf %s && FAULTS_DATA=%s FAULTS_SEED=3 FAULTS_TRIALS=%ld "
 		 "FAULTS_DEADLINE_MS=%d FAULTS_SPLIT_OPS=%s FAULTS_INKERNEL_OPS=get_drvinfo "
-		 "FAULTS_BUILDS='%s' FAULTS_SHARD=0/1 FAULTS_LAB=faultslab faultinject/campaign shard",
+		 "FAULTS_BUILDS='%s' FAULTS_SHARD=0/1 FAULTS_LAB=faultslab faultinject/campaign/campaign shard",
 		 th_root(), dir, dir, trials, DEADLINE_MS, split_ops,
 		 split_only ? "split" : "split inkernel");
 	th_sh(&r, 900, cmd);
@@ -347,7 +347,7 @@ static void test_inkernel_reported(void)
 	CU_ASSERT_EQUAL(t.bad, 0);
 }
 
-static CU_TestInfo faults_lab_tests[] = {
+static CU_TestInfo faults_campaign_lab_tests[] = {
 	{ "a short campaign on both builds", test_campaign_ran },
 	{ "split (mediated): no fault reaches the kernel or the fast path; scribbles refused",
 	  test_split_software_faults },
@@ -355,4 +355,4 @@ static CU_TestInfo faults_lab_tests[] = {
 	CU_TEST_INFO_NULL,
 };
 
-TH_SUITE(lab, "faults: short campaign", faults_init, faults_clean, faults_lab_tests);
+TH_SUITE(lab, "faults: short campaign", faults_init, faults_clean, faults_campaign_lab_tests);

@@ -25,13 +25,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "ethtool-ioc.h"
 #include "fuzz.h"
 
 #define LOAD_OPS(X)							\
@@ -79,27 +79,15 @@ static void on_term(int sig)
 	ls->stop = 1;
 }
 
+/* 0, or -1 with errno (ethtool-ioc.h leaves it set) */
 static int et(int sock, void *data)
 {
-	struct ifreq ifr;
-
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
-	ifr.ifr_data = data;
-	return ioctl(sock, SIOCETHTOOL, &ifr);
+	return ioc_ethtool(sock, ifname, data) ? -1 : 0;
 }
 
 static int mii(int sock, int cmd, struct mii_ioctl_data *m)
 {
-	struct ifreq ifr;
-	int ret;
-
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
-	memcpy(&ifr.ifr_ifru, m, sizeof(*m));
-	ret = ioctl(sock, cmd, &ifr);
-	memcpy(m, &ifr.ifr_ifru, sizeof(*m));
-	return ret;
+	return ioc_mii(sock, ifname, (unsigned long)cmd, m) ? -1 : 0;
 }
 
 static uint32_t ring_size(struct fuzz_rng *r)

@@ -1,4 +1,4 @@
-# faultinject/campaign.mk: the crash-isolation campaign (make faults).
+# faultinject/campaign/: the crash-isolation campaign (make faults).
 #
 #   make faults          the campaign on both builds and its report
 #                        (report/FAULTS.md, report/figures/faults-*.{svg,png},
@@ -8,17 +8,20 @@
 # Environment: FAULTS_QUICK=1, FAULTS_TRIALS=N, FAULTS_SEED=S, FAULTS_JOBS=N,
 # FAULTS_SHARD=I/N, FAULTS_DEADLINE_MS=MS (see faultinject/README.md).
 
-FI_DIR := $(ROOT)/faultinject
+FI_DIR := $(ROOT)/faultinject/campaign
 FI_OUT := $(BUILD)/faultinject
 
-# guest: the trial runner (libc only: threads are in glibc itself; the op
-# table for the ops' flags)
-$(FI_OUT)/fault-trial: $(FI_DIR)/trial.c $(ROOT)/pcnet32/ops.h $(ROOT)/driver-split/uapi/pcnet32_upcall.h
+# guest: the trial runner, trial/ (libc only: threads are in glibc itself;
+# the op table for the ops' flags; lib/ethtool-ioc for the calls)
+FI_TRIAL_SRC := $(wildcard $(FI_DIR)/trial/*.c) $(ETHTOOL_IOC_SRC)
+$(FI_OUT)/fault-trial: $(FI_TRIAL_SRC) $(FI_DIR)/trial/trial.h $(ETHTOOL_IOC_DEPS) \
+		$(ROOT)/pcnet32/ops.h $(ROOT)/driver-split/uapi/pcnet32_upcall.h
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi -pthread -o $@ $<
+	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi $(ETHTOOL_IOC_INC) \
+		-pthread -o $@ $(sort $(FI_TRIAL_SRC))
 
 # host: the trial list (from the op table) and the console classifier
-$(FI_OUT)/fault-trials: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h
+$(FI_OUT)/fault-trial-list: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi -o $@ $<
 
@@ -27,7 +30,7 @@ $(FI_OUT)/fault-classify: $(FI_DIR)/classify.c
 	$(CC) $(USER_CFLAGS) -o $@ $<
 
 GUEST_TOOLS += $(FI_OUT)/fault-trial
-FI_TOOLS := $(FI_OUT)/fault-trial $(FI_OUT)/fault-trials $(FI_OUT)/fault-classify
+FI_TOOLS := $(FI_OUT)/fault-trial $(FI_OUT)/fault-trial-list $(FI_OUT)/fault-classify
 all: $(FI_TOOLS)
 
 TEST_CFLAGS += -I$(FI_DIR) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi
@@ -36,7 +39,8 @@ TEST_DEPS += $(FI_DIR)/trial-list.c $(FI_DIR)/classify.c $(FI_DIR)/report-totals
 .PHONY: faults-run faults-report
 faults: faults-run
 
-# After the campaign, make faults runs the hostile-daemon fuzz (fuzz.mk):
+# After the campaign, make faults runs the hostile-daemon fuzz
+# (faultinject/fuzz/rules.mk):
 # the full one (>= 100000 replies, 10000 random ioctls; about 20 minutes
 # more), the short one of make test with FAULTS_QUICK=1, none with
 # FAULTS_FUZZ=0.

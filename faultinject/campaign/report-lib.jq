@@ -1,4 +1,4 @@
-# Shared definitions of the fault report (faultinject/report): what one
+# Shared definitions of the fault report (faultinject/campaign/report): what one
 # trial's record means. Used as a jq module: include "report-lib";
 
 # the fault did something: its point fired, or the daemon died or changed

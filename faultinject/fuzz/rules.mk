@@ -1,15 +1,15 @@
-# faultinject/fuzz*: the hostile-daemon fuzzer (guest tools) and make fuzz.
+# faultinject/fuzz/: the hostile-daemon fuzzer (guest tools) and make fuzz.
 #
 #   make fuzz     the full fuzz in one guest: >= 100000 replies and 10000
 #                 random ioctls against the split build, half with a server
 #                 on the ports, half with a mediated one that also sends
-#                 random register programs (faultinject/fuzz.sh; FUZZ_SEED,
+#                 random register programs (faultinject/fuzz/fuzz.sh; FUZZ_SEED,
 #                 FUZZ_REPLIES, FUZZ_IOCTLS, FUZZ_PHASES override); prints
 #                 the counts and the verdict
 #
 # tests/fuzz_lab.c runs a short fuzz in make test.
 
-FUZZ_DIR := $(ROOT)/faultinject
+FUZZ_DIR := $(ROOT)/faultinject/fuzz
 FUZZ_OUT := $(BUILD)/fuzz
 FUZZ_INC := -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/daemon -I$(ROOT)/driver-split/uapi \
 	-I$(FUZZ_DIR)
@@ -28,9 +28,9 @@ $(FUZZ_OUT)/fuzz-daemon: $(FUZZ_DAEMON_SRC) $(FUZZ_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(FUZZ_INC) -include stdbool.h -o $@ $(FUZZ_DAEMON_SRC) -lpthread
 
-$(FUZZ_OUT)/fuzz-load: $(FUZZ_DIR)/fuzz-load.c $(FUZZ_HDRS)
+$(FUZZ_OUT)/fuzz-load: $(FUZZ_DIR)/fuzz-load.c $(FUZZ_HDRS) $(ETHTOOL_IOC_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) $(FUZZ_INC) -o $@ $<
+	$(CC) $(USER_CFLAGS) $(FUZZ_INC) $(ETHTOOL_IOC_INC) -o $@ $< $(ETHTOOL_IOC_SRC)
 
 $(FUZZ_OUT)/fuzz-run: $(FUZZ_DIR)/fuzz-run
 	@mkdir -p $(@D)

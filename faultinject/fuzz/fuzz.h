@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The hostile-daemon fuzzer (faultinject/fuzz-daemon.c and friends): it
+ * The hostile-daemon fuzzer (faultinject/fuzz/fuzz-daemon.c and friends): it
  * takes the real daemon's place on the upcall node and answers the
  * kernel's real requests with wrong, extreme and malicious replies, and
  * issues random ioctls. Shared declarations: the seeded generator, the

@@ -1,4 +1,4 @@
-# The campaign's totals per build, from all records (jq -s -L faultinject).
+# The campaign's totals per build, from all records (jq -s -L faultinject/campaign).
 include "report-lib";
 
 def totals:
