@@ -10,7 +10,8 @@ SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c datapath.c ethtool.c selftest.c 
 	dispatch-common.c compat.h hw.h port.h \
 	ops.h pcnet32.h fault.c fault-act.c fault-kernel.c fault.h \
 	regprog.c regprog.h firewall.c firewall.h regaccess.c) \
-	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall.c upcall.h \
+	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall-daemon.c upcall-call.c upcall-debugfs.c \
+	upcall.h upcall-priv.h \
 	check.c check.h chan.h) \
 	$(addprefix $(SPL_DIR)/kernel/,repair.c repair.h) \
 	$(SPL_DIR)/uapi/pcnet32_upcall.h

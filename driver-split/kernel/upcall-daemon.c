@@ -1,48 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kernel end of the upcall channel (see uapi/pcnet32_upcall.h).
+ * The upcall channel's daemon side: the file the daemon opens
+ * (/dev/pcnet32-upcallN) and its commands (see uapi/pcnet32_upcall.h).
  *
- * Callers (ethtool operations, MII ioctls) queue a request and sleep with a
- * deadline; the daemon, once it said HELLO, takes requests in FIFO order
- * and answers them: with FETCH (the reply to one and the next one, with its
- * state, in one call) or with the paper's REQUEST, COPY, REPLY. No command
- * allocates but HELLO (once per daemon): the daemon's buffers are the
- * channel's, and only the bytes in use are copied. Everything the
- * daemon hands in is checked before use; a reply is matched to its request
- * by id, so a stale, unknown or mismatched reply is refused. When the
- * daemon's file closes, every pending request fails at once, or, for an op
- * without side effects, waits for the next daemon once (chan.h: replay).
- *
- * Whoever holds the node is untrusted: only the thread group that opened it
- * may drive it; a daemon that takes no request for a whole deadline is
- * declared unresponsive (callers fail at once with EHOSTDOWN) and killed;
- * a daemon that holds a request past its deadline is killed (on the ports,
- * before the kernel takes them back); a daemon's status is limited to the
- * errnos an op may report. When the NIC goes away the channel is fenced
- * (dead, under the lock) before the driver frees its private data: every
- * later ioctl fails with ENODEV and nothing reaches ctx again.
+ * One daemon at a time, CAP_SYS_ADMIN to open; only the thread group that
+ * opened the node may drive it (others: EPERM). Every command but HELLO
+ * needs HELLO first; a daemon of another ABI version gets EPROTONOSUPPORT.
+ * Requests are taken in FIFO order (REQUEST, FETCH) and answered with
+ * REPLY or FETCH's commit; a reply is matched to its request by id, so a
+ * stale, unknown or mismatched reply is refused. No command allocates but
+ * HELLO (once per daemon): the daemon's buffers are the channel's, used
+ * under io_mutex, and only the bytes in use are copied. Everything the
+ * daemon hands in is checked before use. ctx is used only under the lock
+ * (or exec_mutex, for a register program) and only while the channel is
+ * not dead: after the fence every command fails with ENODEV. When the
+ * daemon's file is released, every pending request fails at once, or, for
+ * an op without side effects, waits for the next daemon once (chan.h:
+ * replay).
  */
 #include <linux/capability.h>
 #include <linux/compat.h>
-#include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kref.h>
 #include <linux/ktime.h>
-#include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/pid.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
-#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 
-#include "chan.h"
-#include "upcall.h"
+#include "upcall-priv.h"
 
 /*
  * A daemon with direct ports makes the kernel stop its fast path (and
@@ -54,96 +46,7 @@ module_param(allow_direct_ports, bool, 0644);
 MODULE_PARM_DESC(allow_direct_ports,
 		 "Let a daemon take the NIC's ports itself (HELLO's PORTS_DIRECT, the paper's design, for the ablation; default no)");
 
-static unsigned int upcall_timeout_ms = 2000;
-module_param(upcall_timeout_ms, uint, 0644);
-MODULE_PARM_DESC(upcall_timeout_ms,
-		 "Deadline of a slow-path call into the daemon, in ms (default 2000)");
-
-#define PCNET32_NSAMPLES	1024
-#define PCNET32_NOPS		64
-
-struct pcnet32_sample {
-	u32 op;
-	s32 status;
-	u64 wait_ns;	/* queued until the daemon's REQUEST took it */
-	u64 copy_ns;	/* the daemon's COPY */
-	u64 proc_ns;	/* the daemon's PROCESSING */
-	u64 reply_ns;	/* REPLY entry until the caller is woken */
-	u64 user_ns;	/* taken until the REPLY entered the kernel */
-	u64 total_ns;	/* the caller's whole upcall */
-};
-
-struct pcnet32_upcall {
-	struct miscdevice misc;
-	struct kref ref;		/* the driver's, and an open daemon's */
-	char name[32];
-	spinlock_t lock;		/* queue, daemon, samples */
-	struct pcnet32_chanq q;
-	wait_queue_head_t wq;		/* the daemon waits for requests */
-	wait_queue_head_t done_wq;	/* callers wait for replies */
-	struct file *daemon;
-	struct pid *daemon_pid;		/* its opener's thread group (tgid) */
-	bool unresponsive;		/* it took no request for a deadline */
-	bool dead;			/* the NIC is gone: ctx is not ours */
-	const struct pcnet32_upcall_ops *ops;
-	void *ctx;			/* only under lock, only while !dead */
-	struct pcnet32_upcall_info info;
-	/* the attached daemon's handshake (reset at open and release) */
-	bool hello;			/* it said HELLO */
-	bool direct;			/* ... with PCNET32U_HELLO_PORTS_DIRECT */
-	u64 served;			/* the ops it declared (bit = op id) */
-	bool facts_valid;		/* it published facts (checked) */
-	struct pcnet32u_facts facts;
-	/*
-	 * The daemon's command buffers, preallocated: no allocation per
-	 * upcall. io_mutex serializes their use by the daemon's threads (it
-	 * is never held while waiting for a request, and no caller takes it).
-	 */
-	struct mutex io_mutex;
-	struct pcnet32u_request qb;	/* REQUEST's header */
-	struct pcnet32u_copy cb;	/* COPY */
-	struct pcnet32u_reply rb;	/* REPLY's header */
-	struct pcnet32u_fetch fb;	/* FETCH's header, arg and state out */
-	struct pcnet32u_regs gb;	/* REGS */
-	/*
-	 * Held while a register program runs on ctx (outside the lock, which
-	 * it cannot hold: the run schedules NAPI) and by the fence: never
-	 * across a copy to or from the daemon, so the fence waits for one
-	 * program at most.
-	 */
-	struct mutex exec_mutex;
-	u8 rep[PCNET32U_MAX_REPLY];	/* the reply being committed */
-	/* statistics */
-	u64 n_calls, n_timeouts, n_resets, n_rejected, n_absent, n_killed;
-	u64 n_mapped;			/* daemon statuses mapped to EIO */
-	u64 n_unresponsive;		/* daemons declared unresponsive */
-	u64 n_masked;			/* requests replayed to the next daemon */
-	u64 n_foreign;			/* ioctls refused: not the opener */
-	u64 n_hello;			/* handshakes accepted */
-	u64 n_refused;			/* HELLO of an unknown version */
-	u64 n_badhello;			/* HELLO refused otherwise */
-	u64 n_badfacts;			/* FACTS refused */
-	u64 n_nohello;			/* commands before HELLO */
-	u64 n_undeclared;		/* calls of an op not declared: EOPNOTSUPP */
-	u64 n_commits;			/* replies committed through FETCH */
-	u64 n_facts;			/* answers from the published facts */
-	u64 n_regs;			/* register programs run */
-	u64 n_regs_denied;		/* REGS without a request on the NIC held */
-	/* requests a direct daemon was not given: their fast path not held */
-	u64 n_direct_mismatch;
-	struct pcnet32_sample samples[PCNET32_NSAMPLES];
-	u32 n_samples;			/* total recorded, the ring wraps */
-	struct dentry *dbg;
-};
-
-static struct pcnet32_upcall *to_upcall(struct file *f)
-{
-	struct miscdevice *m = f->private_data;
-
-	return container_of(m, struct pcnet32_upcall, misc);
-}
-
-static void pcnet32_upcall_free(struct kref *ref)
+void pcnet32_upcall_free(struct kref *ref)
 {
 	kvfree(container_of(ref, struct pcnet32_upcall, ref));
 }
@@ -759,7 +662,7 @@ static __poll_t pcnet32_upcall_poll(struct file *f, poll_table *pt)
 	return mask;
 }
 
-static const struct file_operations pcnet32_upcall_fops = {
+const struct file_operations pcnet32_upcall_fops = {
 	.owner = THIS_MODULE,
 	.open = pcnet32_upcall_open,
 	.release = pcnet32_upcall_release,
@@ -768,335 +671,3 @@ static const struct file_operations pcnet32_upcall_fops = {
 	.poll = pcnet32_upcall_poll,
 	.llseek = noop_llseek,
 };
-
-static void pcnet32_record(struct pcnet32_upcall *u, struct pcnet32_req *r)
-{
-	struct pcnet32_sample *s;
-
-	u->n_calls++;
-	if (r->status == -ETIMEDOUT)
-		u->n_timeouts++;
-	if (!r->t_reply)
-		return;	/* not answered: no phases to record */
-	s = &u->samples[u->n_samples++ % PCNET32_NSAMPLES];
-	s->op = r->op;
-	s->status = r->status;
-	s->wait_ns = r->t_taken - r->t_enq;
-	s->copy_ns = r->copy_ns;
-	s->proc_ns = r->proc_ns;
-	s->reply_ns = r->t_done - r->t_reply;
-	s->user_ns = r->t_reply - r->t_taken;
-	s->total_ns = r->t_done - r->t_enq;
-}
-
-/*
- * Kill the daemon that opened f: SIGKILL through kill_pid() on its tgid pid
- * is sent to the whole thread group (group_send_sig_info, PIDTYPE_TGID).
- * With wait, wait (bounded) for the file's release, i.e. until every task
- * that held it is gone. Called without the lock.
- */
-static void pcnet32_kill_daemon(struct pcnet32_upcall *u, struct file *f,
-				const char *why, bool wait)
-{
-	struct pid *pid = NULL;
-
-	spin_lock_irq(&u->lock);
-	if (u->daemon == f && u->daemon_pid) {
-		pid = get_pid(u->daemon_pid);
-		u->n_killed++;
-	}
-	spin_unlock_irq(&u->lock);
-	if (!pid)
-		return;
-	pr_warn_ratelimited("%s: daemon (pid %d) %s: killed\n", u->name,
-			    pid_nr(pid), why);
-	kill_pid(pid, SIGKILL, 1);
-	put_pid(pid);
-	if (wait && !wait_event_timeout(u->done_wq, READ_ONCE(u->daemon) != f,
-					2 * HZ))
-		pr_warn_ratelimited("%s: its node is still held after 2 s\n",
-				    u->name);
-}
-
-int pcnet32_upcall_call(struct pcnet32_upcall *u, u32 op, u32 flags,
-			const void *arg, u32 arg_len,
-			void *rep, u32 rep_max, u32 *rep_len)
-{
-	unsigned long timeout = msecs_to_jiffies(READ_ONCE(upcall_timeout_ms));
-	unsigned long deadline = jiffies + timeout;
-	bool ports = flags & PCNET32_UPCALL_PORTS;	/* held: direct ports */
-	bool signalled = false, late, missed, unresponsive = false;
-	struct file *served_by = NULL;
-	struct pcnet32_req r = {
-		.op = op, .arg = arg, .arg_len = arg_len,
-		.rep = rep, .rep_max = rep_max,
-		.replay = flags & PCNET32_UPCALL_REPLAY,
-		.ports = flags & (PCNET32_UPCALL_NIC | PCNET32_UPCALL_PORTS),
-		.held = flags & PCNET32_UPCALL_PORTS,
-	};
-	long left;
-	int ret;
-
-	if (arg_len > PCNET32U_MAX_ARG || rep_max > PCNET32U_MAX_REPLY)
-		return -EINVAL;
-	spin_lock_irq(&u->lock);
-	if (!u->daemon || u->unresponsive) {
-		/* nobody (who answers) to ask: fail now, not at the deadline */
-		u->n_calls++;
-		if (!u->daemon)
-			u->n_absent++;
-		ret = u->daemon ? -EHOSTDOWN : -ENOTCONN;
-		spin_unlock_irq(&u->lock);
-		return ret;
-	}
-	if (u->hello && (op >= 64 || !(u->served & BIT_ULL(op)))) {
-		/* the daemon said it does not serve this op: no upcall */
-		u->n_undeclared++;
-		spin_unlock_irq(&u->lock);
-		return -EOPNOTSUPP;
-	}
-	r.t_enq = ktime_get_ns();
-	pcnet32_chanq_push(&u->q, &r);
-	spin_unlock_irq(&u->lock);
-	/* the caller sleeps at once: a sync wake-up, as a pipe writer's */
-	wake_up_interruptible_sync(&u->wq);
-
-	left = wait_event_killable_timeout(u->done_wq,
-					   READ_ONCE(r.state) == PCNET32_RQ_DONE,
-					   timeout);
-	if (left < 0) {
-		signalled = true;
-		/*
-		 * Killed. An op on the ports that the daemon has taken may be
-		 * running: the kernel must not take the ports back before its
-		 * reply or the deadline (then the daemon is killed, for
-		 * missing it; never for the caller's signal).
-		 */
-		spin_lock_irq(&u->lock);
-		late = ports && r.state == PCNET32_RQ_TAKEN;
-		spin_unlock_irq(&u->lock);
-		left = (long)(deadline - jiffies);
-		if (late && left > 0)
-			wait_event_timeout(u->done_wq,
-					   READ_ONCE(r.state) == PCNET32_RQ_DONE,
-					   left);
-	}
-	spin_lock_irq(&u->lock);
-	/* the daemon took it and has not answered: it may be running it */
-	late = r.state == PCNET32_RQ_TAKEN;
-	/* ... and its deadline has passed (not only its caller's patience) */
-	missed = late && (!signalled || !time_before(jiffies, deadline));
-	if (r.state != PCNET32_RQ_DONE) {
-		ret = pcnet32_chanq_expired(&u->q, &r, u->daemon != NULL,
-					    &unresponsive);
-		if (signalled) {
-			ret = -EINTR;
-			unresponsive = false;
-		}
-		pcnet32_chanq_finish(&r, ret);
-	}
-	if (unresponsive) {
-		/* it took nothing for a whole deadline: nobody else waits for it */
-		u->unresponsive = true;
-		u->n_unresponsive++;
-		pcnet32_chanq_fail_queued(&u->q, -EHOSTDOWN);
-	}
-	if (late || unresponsive)
-		served_by = u->daemon;
-	r.t_done = ktime_get_ns();
-	pcnet32_record(u, &r);
-	ret = r.status;
-	if (rep_len)
-		*rep_len = r.rep_len;
-	spin_unlock_irq(&u->lock);
-	if (unresponsive) {
-		wake_up_all(&u->done_wq);
-		pcnet32_kill_daemon(u, served_by, "took no request for a deadline",
-				    false);
-	} else if (missed && served_by) {
-		/*
-		 * It holds a request past its deadline, so it serves nobody
-		 * else (one request at a time): replaced now, so that it costs
-		 * one deadline, not one more per caller until it is declared
-		 * unresponsive. Its reply would be refused anyway. On the
-		 * ports it may still be inside them: wait for its release
-		 * before the kernel takes them back.
-		 */
-		pcnet32_kill_daemon(u, served_by,
-				    ports ? "missed its deadline holding the ports" :
-					    "missed its deadline", ports);
-	}
-	return ret;
-}
-
-bool pcnet32_upcall_direct(struct pcnet32_upcall *u)
-{
-	bool direct;
-
-	spin_lock_irq(&u->lock);
-	direct = u->daemon && u->hello && u->direct;
-	spin_unlock_irq(&u->lock);
-	return direct;
-}
-
-bool pcnet32_upcall_connected(struct pcnet32_upcall *u)
-{
-	return READ_ONCE(u->daemon) != NULL;
-}
-
-int pcnet32_upcall_facts(struct pcnet32_upcall *u, struct pcnet32u_facts *f)
-{
-	int ret = -ENOENT;
-
-	spin_lock_irq(&u->lock);
-	if (u->facts_valid && !u->dead) {
-		*f = u->facts;
-		u->n_facts++;
-		ret = 0;
-	}
-	spin_unlock_irq(&u->lock);
-	return ret;
-}
-
-/* debugfs: samples (one CSV row per answered upcall; write to reset) */
-static int pcnet32_samples_show(struct seq_file *m, void *v)
-{
-	struct pcnet32_upcall *u = m->private;
-	struct pcnet32_sample *buf;
-	u32 n, first, i;
-
-	buf = kvmalloc_array(PCNET32_NSAMPLES, sizeof(*buf), GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	spin_lock_irq(&u->lock);
-	n = min_t(u32, u->n_samples, PCNET32_NSAMPLES);
-	first = u->n_samples - n;
-	for (i = 0; i < n; i++)
-		buf[i] = u->samples[(first + i) % PCNET32_NSAMPLES];
-	/* new counters go at the end: readers rely on the order */
-	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu mapped %llu unresponsive %llu masked %llu foreign %llu killed %llu hello %llu refused %llu badhello %llu badfacts %llu nohello %llu undeclared %llu commits %llu facts %llu regs %llu regs_denied %llu direct_mismatch %llu\n",
-		   u->n_calls, u->n_absent, u->n_timeouts, u->n_resets,
-		   u->n_rejected, u->n_mapped, u->n_unresponsive, u->n_masked,
-		   u->n_foreign, u->n_killed, u->n_hello, u->n_refused,
-		   u->n_badhello, u->n_badfacts, u->n_nohello, u->n_undeclared,
-		   u->n_commits, u->n_facts, u->n_regs, u->n_regs_denied,
-		   u->n_direct_mismatch);
-	spin_unlock_irq(&u->lock);
-	seq_puts(m, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n");
-	for (i = 0; i < n; i++)
-		seq_printf(m, "%u,%d,%llu,%llu,%llu,%llu,%llu,%llu\n",
-			   buf[i].op, buf[i].status, buf[i].wait_ns,
-			   buf[i].copy_ns, buf[i].proc_ns, buf[i].reply_ns,
-			   buf[i].user_ns, buf[i].total_ns);
-	kvfree(buf);
-	return 0;
-}
-
-static int pcnet32_samples_open(struct inode *inode, struct file *f)
-{
-	return single_open(f, pcnet32_samples_show, inode->i_private);
-}
-
-static ssize_t pcnet32_samples_write(struct file *f, const char __user *b,
-				     size_t len, loff_t *ppos)
-{
-	struct pcnet32_upcall *u = file_inode(f)->i_private;
-
-	spin_lock_irq(&u->lock);
-	u->n_samples = 0;
-	u->n_calls = 0;
-	u->n_timeouts = 0;
-	u->n_resets = 0;
-	u->n_rejected = 0;
-	u->n_absent = 0;
-	u->n_killed = 0;
-	u->n_mapped = 0;
-	u->n_unresponsive = 0;
-	u->n_masked = 0;
-	u->n_foreign = 0;
-	u->n_hello = 0;
-	u->n_refused = 0;
-	u->n_badhello = 0;
-	u->n_badfacts = 0;
-	u->n_nohello = 0;
-	u->n_undeclared = 0;
-	u->n_commits = 0;
-	u->n_facts = 0;
-	u->n_regs = 0;
-	u->n_regs_denied = 0;
-	u->n_direct_mismatch = 0;
-	spin_unlock_irq(&u->lock);
-	return len;
-}
-
-static const struct file_operations pcnet32_samples_fops = {
-	.owner = THIS_MODULE,
-	.open = pcnet32_samples_open,
-	.read = seq_read,
-	.write = pcnet32_samples_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
-
-struct pcnet32_upcall *pcnet32_upcall_create(struct device *parent, int index,
-					     const struct pcnet32_upcall_ops *ops,
-					     void *ctx,
-					     const struct pcnet32_upcall_info *info)
-{
-	struct pcnet32_upcall *u;
-	int ret;
-
-	u = kvzalloc(sizeof(*u), GFP_KERNEL);
-	if (!u)
-		return ERR_PTR(-ENOMEM);
-	kref_init(&u->ref);
-	spin_lock_init(&u->lock);
-	pcnet32_chanq_init(&u->q);
-	init_waitqueue_head(&u->wq);
-	init_waitqueue_head(&u->done_wq);
-	mutex_init(&u->io_mutex);
-	mutex_init(&u->exec_mutex);
-	u->ops = ops;
-	u->ctx = ctx;
-	u->info = *info;
-	snprintf(u->name, sizeof(u->name), PCNET32U_DEVNAME "%d", index);
-	u->misc.minor = MISC_DYNAMIC_MINOR;
-	u->misc.name = u->name;
-	u->misc.fops = &pcnet32_upcall_fops;
-	u->misc.parent = parent;
-	u->misc.mode = 0600;	/* root only */
-	ret = misc_register(&u->misc);
-	if (ret)
-		goto err_free;
-	u->dbg = debugfs_create_dir(u->name, NULL);
-	debugfs_create_file("samples", 0600, u->dbg, u, &pcnet32_samples_fops);
-	return u;
-
-err_free:
-	kvfree(u);
-	return ERR_PTR(ret);
-}
-
-void pcnet32_upcall_destroy(struct pcnet32_upcall *u)
-{
-	if (IS_ERR_OR_NULL(u))
-		return;
-	debugfs_remove_recursive(u->dbg);
-	/* no new daemon after this; one still attached keeps u alive */
-	misc_deregister(&u->misc);
-	/*
-	 * The fence: the driver frees ctx after we return. Every use of ctx
-	 * is under the lock and checks dead first, so none runs from here on;
-	 * the daemon's every ioctl fails with ENODEV (no caller is left: the
-	 * NIC's interface is unregistered, or never was).
-	 */
-	mutex_lock(&u->exec_mutex);
-	spin_lock_irq(&u->lock);
-	u->dead = true;
-	u->ctx = NULL;
-	spin_unlock_irq(&u->lock);
-	mutex_unlock(&u->exec_mutex);
-	/* and one waiting for requests (or polling) learns there will be none */
-	wake_up_all(&u->wq);
-	kref_put(&u->ref, pcnet32_upcall_free);
-}
