@@ -19,6 +19,60 @@
 
 #include "upcall-priv.h"
 
+/*
+ * The counters file's names, in its order. Readers look a counter up by
+ * name: a new counter may go anywhere, a name never changes meaning.
+ */
+#define PCNET32_COUNTER(name) { #name, offsetof(struct pcnet32_upcall, n_##name) }
+static const struct {
+	const char *name;
+	size_t off;
+} pcnet32_counters[] = {
+	PCNET32_COUNTER(calls),
+	PCNET32_COUNTER(absent),
+	PCNET32_COUNTER(timeouts),
+	PCNET32_COUNTER(resets),
+	PCNET32_COUNTER(rejected),
+	PCNET32_COUNTER(mapped),
+	PCNET32_COUNTER(unresponsive),
+	PCNET32_COUNTER(masked),
+	PCNET32_COUNTER(foreign),
+	PCNET32_COUNTER(killed),
+	PCNET32_COUNTER(hello),
+	PCNET32_COUNTER(refused),
+	PCNET32_COUNTER(badhello),
+	PCNET32_COUNTER(badfacts),
+	PCNET32_COUNTER(nohello),
+	PCNET32_COUNTER(undeclared),
+	PCNET32_COUNTER(commits),
+	PCNET32_COUNTER(facts),
+	PCNET32_COUNTER(regs),
+	PCNET32_COUNTER(regs_denied),
+	PCNET32_COUNTER(direct_mismatch),
+};
+
+static u64 pcnet32_counter(const struct pcnet32_upcall *u, unsigned int i)
+{
+	return *(const u64 *)((const char *)u + pcnet32_counters[i].off);
+}
+
+/* debugfs: counters (one "name value" line per counter, a snapshot) */
+static int pcnet32_counters_show(struct seq_file *m, void *v)
+{
+	struct pcnet32_upcall *u = m->private;
+	u64 val[ARRAY_SIZE(pcnet32_counters)];
+	unsigned int i;
+
+	spin_lock_irq(&u->lock);
+	for (i = 0; i < ARRAY_SIZE(pcnet32_counters); i++)
+		val[i] = pcnet32_counter(u, i);
+	spin_unlock_irq(&u->lock);
+	for (i = 0; i < ARRAY_SIZE(pcnet32_counters); i++)
+		seq_printf(m, "%s %llu\n", pcnet32_counters[i].name, val[i]);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(pcnet32_counters);
+
 /* debugfs: samples (one CSV row per answered upcall; write to reset) */
 static int pcnet32_samples_show(struct seq_file *m, void *v)
 {
@@ -34,14 +88,6 @@ static int pcnet32_samples_show(struct seq_file *m, void *v)
 	first = u->n_samples - n;
 	for (i = 0; i < n; i++)
 		buf[i] = u->samples[(first + i) % PCNET32_NSAMPLES];
-	/* new counters go at the end: readers rely on the order */
-	seq_printf(m, "# calls %llu absent %llu timeouts %llu resets %llu rejected %llu mapped %llu unresponsive %llu masked %llu foreign %llu killed %llu hello %llu refused %llu badhello %llu badfacts %llu nohello %llu undeclared %llu commits %llu facts %llu regs %llu regs_denied %llu direct_mismatch %llu\n",
-		   u->n_calls, u->n_absent, u->n_timeouts, u->n_resets,
-		   u->n_rejected, u->n_mapped, u->n_unresponsive, u->n_masked,
-		   u->n_foreign, u->n_killed, u->n_hello, u->n_refused,
-		   u->n_badhello, u->n_badfacts, u->n_nohello, u->n_undeclared,
-		   u->n_commits, u->n_facts, u->n_regs, u->n_regs_denied,
-		   u->n_direct_mismatch);
 	spin_unlock_irq(&u->lock);
 	seq_puts(m, "op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns\n");
 	for (i = 0; i < n; i++)
@@ -102,5 +148,6 @@ static const struct file_operations pcnet32_samples_fops = {
 void pcnet32_upcall_debugfs_init(struct pcnet32_upcall *u)
 {
 	u->dbg = debugfs_create_dir(u->name, NULL);
+	debugfs_create_file("counters", 0400, u->dbg, u, &pcnet32_counters_fops);
 	debugfs_create_file("samples", 0600, u->dbg, u, &pcnet32_samples_fops);
 }
