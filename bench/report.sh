@@ -1068,7 +1068,7 @@ END {
 	}
 	if (ncnt) {
 		line("")
-		line("The split build'"'"'s upcall channel counters at the end of each round, as the kernel reports them (the first line of its samples file; non-zero `timeouts`, `resets` or `rejected` would mean upcalls that failed; `regs`: register programs the daemon sent, none with direct ports; non-zero `regs_denied` or `direct_mismatch` would mean a program without a request on the NIC, or a direct-ports daemon the kernel did not hold the fast path for):")
+		line("The split build'"'"'s upcall channel counters at the end of each round, as the kernel reports them (its debugfs `counters` file; non-zero `timeouts`, `resets` or `rejected` would mean upcalls that failed; `regs`: register programs the daemon sent, none with direct ports; non-zero `regs_denied` or `direct_mismatch` would mean a program without a request on the NIC, or a direct-ports daemon the kernel did not hold the fast path for):")
 		line("")
 		for (i = 1; i <= ncnt; i++) line("- " CNT[i])
 	}

@@ -482,7 +482,7 @@ ping_all() { # round n first column...
 
 # the split build's channel counters (calls, absent, timeouts, resets, rejected)
 counters() { # column round
-	note "$1" "$2" "counters: $(gx "$1" sh -c 'head -n 1 /sys/kernel/debug/pcnet32-upcall0/samples' 2>&1 | tr -d '#')"
+	note "$1" "$2" "counters: $(gx "$1" sh -c 'sed "s/^/ /" /sys/kernel/debug/pcnet32-upcall0/counters | tr -d "\n"' 2>&1)"
 }
 
 boot() { # column round

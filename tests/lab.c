@@ -205,12 +205,24 @@ static void test_lib_counter_and_wait(void)
 {
 	struct th_result r;
 
-	/* a counter by name from a samples file's first line */
-	lib_run(&r, "f=$(mktemp); printf \"# calls 12 absent 0 timeouts 3 resets 1\\nop,status\\n\" > $f; "
-		    "UPCALL_SAMPLES=$f; echo $(upcall_counter timeouts) $(upcall_counter calls) "
-		    "x$(upcall_counter nosuch)x; rm -f $f");
+	/* a counter by name from the counters file, in any order */
+	lib_run(&r, "f=$(mktemp); printf \"timeouts 3\\ncalls 12\\nabsent 0\\nregs_denied 7\\n\" > $f; "
+		    "UPCALL_COUNTERS=$f; echo $(upcall_counter timeouts) $(upcall_counter calls) "
+		    "$(upcall_counter regs_denied) x$(upcall_counter nosuch)x; rm -f $f");
 	CU_ASSERT_EQUAL(r.status, 0);
-	CU_ASSERT_STRING_EQUAL(r.out, "3 12 xx\n");
+	CU_ASSERT_STRING_EQUAL(r.out, "3 12 7 xx\n");
+	th_free(&r);
+	/* counters: one line of names and values; counter_of finds a name, not a value */
+	lib_run(&r, "f=$(mktemp); printf \"calls 2\\nhello 1\\nregs 0\\n\" > $f; "
+		    "UPCALL_COUNTERS=$f; c=$(counters); echo \"$c\"; "
+		    "echo $(counter_of \"$c\" hello) x$(counter_of \"$c\" 2)x; rm -f $f");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_STRING_EQUAL(r.out, "calls 2 hello 1 regs 0\n1 xx\n");
+	th_free(&r);
+	/* counters_of: several by name, in the order asked, an absent one empty */
+	lib_run(&r, "echo \"[$(counters_of \"calls 2 hello 1 regs 0\" regs calls nosuch hello)]\"");
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_STRING_EQUAL(r.out, "[0 2  1]\n");
 	th_free(&r);
 	/* slowwait: true at once; a condition that never holds: status 1 after its bound */
 	lib_run(&r, "slowwait 5 true; a=$?; slowwait 1 false; echo $a $?");

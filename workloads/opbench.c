@@ -34,7 +34,8 @@
  * faults and CPU moves); cs_all counts every context switch on every CPU
  * of the guest during the loop (the daemon's included: a pipe round trip
  * is two); upcalls is the change of the kernel's own upcall counter (the
- * `# calls N` line of the samples file; -1 where there is none). Then the
+ * `calls` line of the counters file /sys/kernel/debug/pcnet32-upcall0/counters,
+ * or $OPBENCH_COUNTERS; -1 where there is none). Then the
  * driver's own register counters (our builds; -1 each with the stock
  * driver): the debugfs file pcnet32-<PCI address>/regaccess is reset
  * before the loop and read after it, summed over its op rows: programs
@@ -83,6 +84,7 @@
 #include "ethtool-ioc.h"
 
 #define DEFAULT_SAMPLES "/sys/kernel/debug/pcnet32-upcall0/samples"
+#define DEFAULT_COUNTERS "/sys/kernel/debug/pcnet32-upcall0/counters"
 /* our builds' per-device debugfs directory ($OPBENCH_NICDIR overrides) */
 #define NICDIR_GLOB "/sys/kernel/debug/pcnet32-0000:*"
 #define ALT_TOKEN "@ALT@"
@@ -470,8 +472,8 @@ static int samples_collect(const char *out, const char *tag)
 		return -1;
 	}
 	while (fgets(line, sizeof(line), in)) {
-		if (!strncmp(line, "op,", 3) || line[0] == '#')
-			continue;	/* the header, the counters */
+		if (!strncmp(line, "op,", 3))
+			continue;	/* the header row */
 		fprintf(o, "%s,%s", tag, line);
 	}
 	fclose(in);
@@ -482,21 +484,32 @@ static int samples_collect(const char *out, const char *tag)
 	return 0;
 }
 
+static const char *counters_path(void)
+{
+	const char *p = getenv("OPBENCH_COUNTERS");
+
+	return p && *p ? p : DEFAULT_COUNTERS;
+}
+
 /*
- * The kernel's count of upcalls made (the first field of the counters line
- * `# calls N ...`), independent of the 1024-row ring; -1 when there is no
- * samples file (not the split build) or it has no such line.
+ * The kernel's count of upcalls made (the `calls` line of the channel's
+ * counters file, one "name value" a line), independent of the 1024-row
+ * ring; -1 when there is no counters file (not the split build) or it has
+ * no such line.
  */
 static long long samples_calls(void)
 {
-	char line[512];
-	long long n = -1;
-	FILE *in = fopen(samples_path(), "r");
+	char line[128], name[32];
+	long long n = -1, v;
+	FILE *in = fopen(counters_path(), "r");
 
 	if (!in)
 		return -1;
-	if (fgets(line, sizeof(line), in) && sscanf(line, "# calls %lld", &n) != 1)
-		n = -1;
+	while (fgets(line, sizeof(line), in))
+		if (sscanf(line, "%31s %lld", name, &v) == 2 && !strcmp(name, "calls")) {
+			n = v;
+			break;
+		}
 	fclose(in);
 	return n;
 }

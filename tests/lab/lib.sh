@@ -123,20 +123,34 @@ slowwait() {
 
 # ---- the driver under test (guest side) --------------------------------
 
-UPCALL_SAMPLES=/sys/kernel/debug/pcnet32-upcall0/samples
+UPCALL_DIR=/sys/kernel/debug/pcnet32-upcall0
+UPCALL_SAMPLES=$UPCALL_DIR/samples
+UPCALL_COUNTERS=$UPCALL_DIR/counters
 DAEMON_LOG=/var/log/pcnet32d.log
 
-# counters: the split build's channel counters now, the first line of its
-# debugfs samples file ("# calls 3 absent 0 timeouts 0 ...")
+# counters: the split build's channel counters now, on one line ("calls 3
+# absent 0 timeouts 0 ..."), from its debugfs counters file (one "name
+# value" a line, driver-split/README.md)
 counters() {
-	head -n 1 "$UPCALL_SAMPLES"
+	awk 'NF == 2 { printf "%s%s %s", (n++ ? " " : ""), $1, $2 } END { print "" }' \
+		"$UPCALL_COUNTERS"
 }
 
 # counter_of LINE NAME: one counter of a counters line, by name (empty
 # when absent)
 counter_of() {
 	printf '%s\n' "$1" | awk -v k="$2" '
-		{ for (i = 2; i < NF; i += 2) if ($i == k) { print $(i + 1); exit } }'
+		{ for (i = 1; i < NF; i += 2) if ($i == k) { print $(i + 1); exit } }'
+}
+
+# counters_of LINE NAME...: those counters of a counters line, by name,
+# their values separated by a space (an absent one: empty)
+counters_of() {
+	_line=$1
+	shift
+	printf '%s\n' "$_line" | awk -v ks="$*" '
+		{ for (i = 1; i < NF; i += 2) v[$i] = $(i + 1) }
+		END { n = split(ks, k, " "); for (j = 1; j <= n; j++) printf "%s%s", (j > 1 ? " " : ""), v[k[j]]; print "" }'
 }
 
 # upcall_counter NAME: one counter of the channel now, by name

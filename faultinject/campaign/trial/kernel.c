@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The kernel's state around a trial: its taint, the split build's channel
- * counters (debugfs pcnet32-upcall0/samples), and the NIC's debugfs
+ * counters (debugfs pcnet32-upcall0/counters), and the NIC's debugfs
  * directory pcnet32-<PCI address>/: the register programs' counters per
  * op (regaccess) and the fast-path holds. Each counter is zeroed or read
  * at the trial's start and read at its end.
@@ -14,6 +14,7 @@
 #include "trial.h"
 
 #define SAMPLES "/sys/kernel/debug/pcnet32-upcall0/samples"
+#define COUNTERS "/sys/kernel/debug/pcnet32-upcall0/counters"
 #define DEBUGFS "/sys/kernel/debug"
 
 unsigned long read_taint(void)
@@ -30,10 +31,10 @@ unsigned long read_taint(void)
 }
 
 /*
- * The split build's counters, first line of the samples file: "# calls N
- * absent N timeouts N ...". Writing the file zeroes them (and drops the
- * samples, which keeps the file small): a trial zeroes them at its start
- * and reads its own counts at its end.
+ * The split build's counters, the counters file: one "name value" a line,
+ * read by name (counter()). Writing the samples file zeroes them (and
+ * drops the samples, which keeps the file small): a trial zeroes them at
+ * its start and reads its own counts at its end.
  */
 void reset_counters(void)
 {
@@ -47,23 +48,18 @@ void reset_counters(void)
 
 void read_counters(struct counters *c)
 {
-	FILE *f = fopen(SAMPLES, "r");
-	char line[512], *tok, *save = NULL;
+	FILE *f = fopen(COUNTERS, "r");
+	char line[128], name[24];
+	unsigned long long v;
 
 	c->n = 0;
 	if (!f)
 		return;
-	if (fgets(line, sizeof(line), f) && line[0] == '#') {
-		tok = strtok_r(line + 1, " \n", &save);
-		while (tok && c->n < MAX_COUNTERS) {
-			char *val = strtok_r(NULL, " \n", &save);
-
-			if (!val)
-				break;
-			snprintf(c->name[c->n], sizeof(c->name[0]), "%s", tok);
-			c->v[c->n++] = strtoull(val, NULL, 10);
-			tok = strtok_r(NULL, " \n", &save);
-		}
+	while (c->n < MAX_COUNTERS && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%23s %llu", name, &v) != 2)
+			continue;
+		snprintf(c->name[c->n], sizeof(c->name[0]), "%s", name);
+		c->v[c->n++] = v;
 	}
 	fclose(f);
 }

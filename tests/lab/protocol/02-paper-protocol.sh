@@ -33,8 +33,8 @@ head -n 3 /tmp/d.fetch >/tmp/h.fetch
 head -n 3 /tmp/d.paper >/tmp/h.paper
 check "ethtool -d: the same header" cmp -s /tmp/h.fetch /tmp/h.paper
 check_eq "ethtool -d: the same length" "$(wc -l </tmp/d.paper)" "$(wc -l </tmp/d.fetch)"
-c=$(head -n 1 "$UPCALL_SAMPLES")
-check_has "no commits, no facts" "$c" " commits 0 facts 0 "
-check_has "nothing went wrong on the way" "$c" " timeouts 0 resets 0 rejected 0 mapped 0 "
+c=$(counters)
+check_eq "no commits, no facts" "$(counters_of "$c" commits facts)" "0 0"
+check_eq "nothing went wrong on the way" "$(counters_of "$c" timeouts resets rejected mapped)" "0 0 0 0"
 check "the default daemon serves again" daemon_restart
 ktap_finished

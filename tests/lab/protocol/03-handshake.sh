@@ -65,7 +65,7 @@ out=$(
 	PCNET32D_TEST_VERSION=2 /lab/driver/pcnet32d --keep-root 2>&1
 	echo "v2=$?"
 )
-c=$(head -n 1 "$UPCALL_SAMPLES")
+c=$(counters)
 echo "# kernel messages refusing ABI version 2: $(dmesg | grep -c 'ABI version 2, not [0-9]*: refused')"
 # a whole line of the output
 line() {
@@ -83,6 +83,6 @@ $LINES
 EOT
 # two tools: 2 x (3 before HELLO, 3 versions, 10 bad HELLOs, 8 bad FACTS),
 # and pcnet32d's version 2
-check_has "the kernel's counts of refusals" "$c" " hello 2 refused 7 badhello 20 badfacts 16 nohello 6 "
+check_eq "the kernel's counts of refusals" "$(counters_of "$c" hello refused badhello badfacts nohello)" "2 7 20 16 6"
 check_has "the real daemon serves again" "$(/lab/driver/daemon-start && ethtool -i eth0 | head -n 2)" "version: 1.0-ours"
 ktap_finished

@@ -17,7 +17,7 @@ h=$!
 check "the declaring daemon is attached" slowwait 10 attached
 r=$(ethtool -r eth0 2>&1)
 rs=$?
-c=$(head -n 1 "$UPCALL_SAMPLES")
+c=$(counters)
 # when ethtool -i returns, the daemon has taken its request
 ethtool -i eth0 >/dev/null
 kill $h
@@ -31,8 +31,8 @@ d=${d%x}
 check_has "HELLO with get_drvinfo alone" "$d" "HELLO 0x2: OK"
 check "ethtool -r fails" [ "$rs" != 0 ]
 check_has "not supported" "$r" "Operation not supported"
-check_has "without an upcall" "$c" "# calls 0 "
-check_has "counted as undeclared" "$c" " undeclared 1 "
+check_eq "without an upcall" "$(counter_of "$c" calls)" 0
+check_eq "counted as undeclared" "$(counter_of "$c" undeclared)" 1
 # the first request poll() saw was ethtool -i's: -r queued none
 check_has "the daemon's first request was get_drvinfo" "$d" "poll 1 POLLIN
 got op 1

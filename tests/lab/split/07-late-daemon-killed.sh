@@ -16,7 +16,7 @@ daemon_restart PCNET32D_TEST_DELAY=9:3000
 upcall_reset
 err=$(ethtool -G eth0 rx 64 2>&1 >/dev/null)
 st=$?
-c=$(head -n 1 "$UPCALL_SAMPLES")
+c=$(counters)
 killed_msgs=$(dmesg | grep -c 'missed its deadline: killed')
 slowwait 10 daemon_restarted 1
 exited=$(grep -c 'exited (status 137)' "$DAEMON_LOG")
@@ -27,8 +27,9 @@ daemon_restart PCNET32D_TEST_DELAY=
 rx=$(ethtool -g eth0 | grep -A1 '^Current' | tail -n 1)
 check "ethtool -G fails" [ "$st" != 0 ]
 check_has "at the deadline" "$err" "Connection timed out"
-check_has "the kernel counts one timeout" "$c" "timeouts 1 "
-check_has "no unresponsive, masked or foreign daemon; one killed" "$c" "unresponsive 0 masked 0 foreign 0 killed 1 "
+check_eq "the kernel counts one timeout" "$(counter_of "$c" timeouts)" 1
+check_eq "no unresponsive, masked or foreign daemon; one killed" \
+	"$(counters_of "$c" unresponsive masked foreign killed)" "0 0 0 1"
 for k in timeouts killed; do
 	check_eq "counter $k by name" "$(counter_of "$c" $k)" 1
 done
