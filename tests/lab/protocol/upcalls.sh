@@ -1,6 +1,6 @@
 # shellcheck shell=sh
 # Upcalls per ioctl, from the kernel's own counter (`calls` of the
-# channel's samples file), for the scenarios of this folder.
+# channel's counters file), for the scenarios of this folder.
 
 # calls CMD...: the upcalls CMD made
 calls() {
