@@ -87,26 +87,6 @@ static int do_copy(int fd, uint64_t id, struct pcnet32u_copy *c)
 }
 
 /*
- * Test instrumentation: PCNET32D_TEST_DELAY="OP:MS" makes the daemon sleep
- * MS milliseconds before running op OP, so that a test can act while a
- * request is in the daemon's hands (kill it, or let the caller's deadline
- * pass).
- */
-static void test_delay(uint32_t op)
-{
-	const char *e = getenv("PCNET32D_TEST_DELAY");
-	unsigned int dop, ms;
-	struct timespec ts;
-
-	if (!e || sscanf(e, "%u:%u", &dop, &ms) != 2 || dop != op)
-		return;
-	ts.tv_sec = ms / 1000;
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &ts) && errno == EINTR && !stopping)
-		;
-}
-
-/*
  * Test instrumentation: PCNET32D_TEST_PORTS="OP:WHAT" makes the daemon,
  * after running op OP, leave the chip as a broken or hostile daemon would,
  * for the kernel's chip repair to find. WHAT: suspend (CSR5 SPND set), rap
@@ -259,7 +239,6 @@ static int serve_paper(int fd, const struct pcnet32_io *io, unsigned long *serve
 			return 1;
 		}
 		t1 = now_ns();
-		test_delay(req.op);
 		memset(&rep, 0, sizeof(rep));
 		chan.id = req.id;
 		status = pcnet32d_dispatch(io, &chan, copy.state, copy.state_len,
@@ -326,7 +305,6 @@ static int serve_fetch(int fd, const struct pcnet32_io *io, unsigned long *serve
 		held = f.id;
 		op = f.op;
 		t1 = now_ns();
-		test_delay(op);
 		chan.id = held;
 		status = pcnet32d_dispatch(io, &chan, f.state, f.state_len, op,
 					   f.arg, f.arg_len, f.rep, sizeof(f.rep),
