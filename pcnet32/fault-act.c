@@ -120,6 +120,9 @@ int pcnet32_fault_act(const struct pcnet32_fault_plan *p, u64 fire,
 	case PCNET32_FAULT_SCRIBBLE:
 		pcnet32_fault_scribble(ctx, p->seed, base);
 		return 0;
+	default:
+		/* the leave kinds: the daemon's serving loop, after the op */
+		return 0;
 	}
 	return 0;
 }

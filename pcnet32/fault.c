@@ -28,6 +28,13 @@ static const char * const pcnet32_fault_kinds[PCNET32_FAULT_KIND_MAX] = {
 	[PCNET32_FAULT_BADLEN] = "badlen",
 	[PCNET32_FAULT_STACK] = "stack",
 	[PCNET32_FAULT_SCRIBBLE] = "scribble",
+	[PCNET32_FAULT_LEAVE_SUSPEND] = "leave-suspend",
+	[PCNET32_FAULT_LEAVE_RAP] = "leave-rap",
+	[PCNET32_FAULT_LEAVE_DWIO] = "leave-dwio",
+	[PCNET32_FAULT_LEAVE_RINGS] = "leave-rings",
+	[PCNET32_FAULT_LEAVE_IADR] = "leave-iadr",
+	[PCNET32_FAULT_LEAVE_EXIT] = "leave-exit",
+	[PCNET32_FAULT_LEAVE_HANG] = "leave-hang",
 };
 
 static const char * const pcnet32_fault_ats[PCNET32_FAULT_AT_MAX] = {
@@ -71,6 +78,14 @@ int pcnet32_fault_plan_check(const struct pcnet32_fault_plan *p)
 		return -EINVAL;
 	if (p->kind == PCNET32_FAULT_NONE || p->kind >= PCNET32_FAULT_KIND_MAX)
 		return -EINVAL;
+	/* after the op, so at no point of it; only a daemon has that point */
+	if (pcnet32_fault_kind_after(p->kind)) {
+#ifdef __KERNEL__
+		return -EINVAL;
+#endif
+		if (p->at != PCNET32_FAULT_AT_ENTRY)
+			return -EINVAL;
+	}
 	if (p->at >= PCNET32_FAULT_AT_MAX || p->interval < 1 ||
 	    p->probability > PCNET32_FAULT_PROB_MAX || p->times < -1 ||
 	    p->ms > PCNET32_FAULT_MS_MAX)
@@ -87,9 +102,13 @@ int pcnet32_fault_plan_check(const struct pcnet32_fault_plan *p)
 int pcnet32_fault_decide(const struct pcnet32_fault_plan *p, u32 op,
 			 u32 at_mask, struct pcnet32_fault_count *c)
 {
+	u32 point;
+
 	if (p->kind == PCNET32_FAULT_NONE || p->kind >= PCNET32_FAULT_KIND_MAX ||
-	    p->op != op || p->at >= PCNET32_FAULT_AT_MAX ||
-	    !(at_mask & (1U << p->at)))
+	    p->op != op || p->at >= PCNET32_FAULT_AT_MAX)
+		return 0;
+	point = pcnet32_fault_kind_after(p->kind) ? PCNET32_FAULT_AFTER : 1U << p->at;
+	if (!(at_mask & point))
 		return 0;
 	c->calls++;
 	if (p->times >= 0 && c->fired >= (u64)p->times)

@@ -35,8 +35,31 @@ enum pcnet32_fault_kind {
 	PCNET32_FAULT_BADLEN,	/* reply of the wrong length */
 	PCNET32_FAULT_STACK,	/* unbounded recursion */
 	PCNET32_FAULT_SCRIBBLE,	/* random CSR/BCR writes, then go on */
+	/*
+	 * The leave kinds: after the op, before its reply, a daemon with
+	 * direct ports leaves the chip as a broken or hostile daemon would,
+	 * for the kernel's chip repair to find (split build only; the
+	 * kernel's build refuses them; a mediated daemon has no port to
+	 * leave so and only logs the firing). They fire at the point
+	 * PCNET32_FAULT_AFTER of the daemon's serving loop, never at an op's
+	 * entry or middle.
+	 */
+	PCNET32_FAULT_LEAVE_SUSPEND,	/* CSR5 SPND set */
+	PCNET32_FAULT_LEAVE_RAP,	/* RAP left at CSR88 */
+	PCNET32_FAULT_LEAVE_DWIO,	/* a 32-bit write to RDP: DWIO mode */
+	PCNET32_FAULT_LEAVE_RINGS,	/* ring bases CSR24/25, 30/31 zeroed */
+	PCNET32_FAULT_LEAVE_IADR,	/* init-block address CSR1/2 zeroed */
+	PCNET32_FAULT_LEAVE_EXIT,	/* suspend, then die without replying */
+	PCNET32_FAULT_LEAVE_HANG,	/* suspend, then sleep 10 s */
 	PCNET32_FAULT_KIND_MAX
 };
+#define PCNET32_FAULT_LEAVE_FIRST	PCNET32_FAULT_LEAVE_SUSPEND
+
+/* a leave kind: fires after the op (PCNET32_FAULT_AFTER) */
+static inline int pcnet32_fault_kind_after(u32 kind)
+{
+	return kind >= PCNET32_FAULT_LEAVE_FIRST && kind < PCNET32_FAULT_KIND_MAX;
+}
 
 /* where in the op: plan.at, and the bits of a point's at_mask */
 #define PCNET32_FAULT_AT_ENTRY	0
@@ -48,6 +71,11 @@ enum pcnet32_fault_kind {
 #define PCNET32_FAULT_MID	(1U << PCNET32_FAULT_AT_MID)
 /* the entry of an op without a mid point: "mid" fires here too */
 #define PCNET32_FAULT_ENTRY_MID	(PCNET32_FAULT_ENTRY | PCNET32_FAULT_MID)
+/*
+ * after the op, before its reply (the daemon's serving loop): the leave
+ * kinds' only point, whatever plan.at says (it must say entry)
+ */
+#define PCNET32_FAULT_AFTER	(1U << PCNET32_FAULT_AT_MAX)
 
 #define PCNET32_FAULT_PROB_MAX	100
 #define PCNET32_FAULT_MS_MAX	3600000U	/* an hour */

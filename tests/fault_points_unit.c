@@ -95,6 +95,8 @@ static void t_parse_refusals(void)
 		"get_drvinfo null --times 2147483648", "get_drvinfo null --seed -1",
 		"get_drvinfo null --ms 3600001", "get_drvinfo null --at middle",
 		"get_drvinfo null --bogus 1", "get_drvinfo null --off", "--off --show",
+		"get_drvinfo leave-dwio --at mid",	/* after the op: no mid */
+		"get_drvinfo leave", "get_drvinfo leave-bogus",
 	};
 	struct fault_arm_args a;
 	size_t i;
@@ -188,6 +190,85 @@ static void t_decide_probability(void)
 	p.probability = 100;
 	fu_pattern(&p, PCNET32_FAULT_ENTRY_MID, 1000, d);
 	CU_ASSERT_PTR_NULL(strchr(d, '0'));
+}
+
+/* the sleep that holds an op in the lab tests, every call: no hook of its own */
+static void t_parse_hold(void)
+{
+	struct fault_arm_args a;
+
+	CU_ASSERT_EQUAL(fu_parse("nway_reset sleep --ms 1500 --times -1", &a), 0);
+	CU_ASSERT_EQUAL(a.cmd, FAULT_ARM_ARM);
+	CU_ASSERT_EQUAL(a.plan.op, PCNET32_OP_NWAY_RESET);
+	CU_ASSERT_EQUAL(a.plan.kind, PCNET32_FAULT_SLEEP);
+	CU_ASSERT_EQUAL(a.plan.at, PCNET32_FAULT_AT_ENTRY);
+	CU_ASSERT_EQUAL(a.plan.ms, 1500);
+	CU_ASSERT_EQUAL(a.plan.times, -1);
+}
+
+/* the leave kinds: names, parsed as any kind, after the op only */
+static void t_parse_leave(void)
+{
+	static const char *const names[] = {
+		"leave-suspend", "leave-rap", "leave-dwio", "leave-rings",
+		"leave-iadr", "leave-exit", "leave-hang",
+	};
+	struct fault_arm_args a;
+	char line[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		CU_ASSERT_EQUAL(pcnet32_fault_kind_find(names[i]),
+				(int)(PCNET32_FAULT_LEAVE_FIRST + i));
+		CU_ASSERT(pcnet32_fault_kind_after(PCNET32_FAULT_LEAVE_FIRST + (u32)i));
+		snprintf(line, sizeof(line), "get_regs %s --times -1", names[i]);
+		CU_ASSERT_EQUAL(fu_parse(line, &a), 0);
+		CU_ASSERT_EQUAL(a.plan.kind, PCNET32_FAULT_LEAVE_FIRST + i);
+		CU_ASSERT_EQUAL(a.plan.op, PCNET32_OP_GET_REGS);
+		CU_ASSERT_EQUAL(a.plan.times, -1);
+		CU_ASSERT_EQUAL(pcnet32_fault_plan_check(&a.plan), 0);
+	}
+	CU_ASSERT_EQUAL(PCNET32_FAULT_LEAVE_FIRST + i, PCNET32_FAULT_KIND_MAX);
+	CU_ASSERT(!pcnet32_fault_kind_after(PCNET32_FAULT_SCRIBBLE));
+	CU_ASSERT(!pcnet32_fault_kind_after(PCNET32_FAULT_SLEEP));
+	CU_ASSERT(!pcnet32_fault_kind_after(PCNET32_FAULT_KIND_MAX));
+}
+
+static void t_decide_after(void)
+{
+	struct pcnet32_fault_plan p;
+	struct pcnet32_fault_count c = { 0, 0 };
+
+	/* a leave kind: never at the op's entry or mid, not counted there */
+	fu_plan(&p, PCNET32_FAULT_LEAVE_DWIO);
+	p.times = -1;
+	CU_ASSERT_EQUAL(pcnet32_fault_decide(&p, PCNET32_OP_GET_LINK,
+					     PCNET32_FAULT_ENTRY_MID, &c), 0);
+	CU_ASSERT_EQUAL(pcnet32_fault_decide(&p, PCNET32_OP_GET_LINK,
+					     PCNET32_FAULT_ENTRY, &c), 0);
+	CU_ASSERT_EQUAL(pcnet32_fault_decide(&p, PCNET32_OP_GET_LINK,
+					     PCNET32_FAULT_MID, &c), 0);
+	CU_ASSERT_EQUAL(c.calls, 0);
+	/* after the op: every call (times -1), another op's not */
+	CU_ASSERT_EQUAL(pcnet32_fault_decide(&p, PCNET32_OP_GET_LINK,
+					     PCNET32_FAULT_AFTER, &c), 1);
+	CU_ASSERT_EQUAL(pcnet32_fault_decide(&p, PCNET32_OP_GET_LINK,
+					     PCNET32_FAULT_AFTER, &c), 1);
+	CU_ASSERT_EQUAL(pcnet32_fault_decide(&p, PCNET32_OP_GET_REGS,
+					     PCNET32_FAULT_AFTER, &c), 0);
+	CU_ASSERT_EQUAL(c.calls, 2);
+	CU_ASSERT_EQUAL(c.fired, 2);
+	/* the other kinds never fire after the op */
+	fu_plan(&p, PCNET32_FAULT_SLEEP);
+	c.calls = c.fired = 0;
+	CU_ASSERT_EQUAL(pcnet32_fault_decide(&p, PCNET32_OP_GET_LINK,
+					     PCNET32_FAULT_AFTER, &c), 0);
+	CU_ASSERT_EQUAL(c.calls, 0);
+	/* a plan with a leave kind at mid cannot be armed */
+	fu_plan(&p, PCNET32_FAULT_LEAVE_SUSPEND);
+	CU_ASSERT_EQUAL(pcnet32_fault_plan_check(&p), 0);
+	p.at = PCNET32_FAULT_AT_MID;
+	CU_ASSERT_EQUAL(pcnet32_fault_plan_check(&p), -EINVAL);
 }
 
 static void t_decide_off_and_where(void)
@@ -426,6 +507,31 @@ static void t_mid_point(void)
 	fu_arm_line("--off");
 }
 
+/*
+ * A leave fault armed by fault-arm: the op runs untouched (its entry is no
+ * point of the kind), the serving loop's point after it gets the kind on
+ * every call of that op (times -1), none for another op or disarmed.
+ */
+static void t_leave_after_op(void)
+{
+	struct pcnet32_u32 rep;
+
+	fu_arm_line("get_msglevel leave-dwio --times -1");
+	CU_ASSERT_EQUAL(pcnet32_op_get_msglevel(fu_op(&fu_ctx, PCNET32_OP_GET_MSGLEVEL), &fu_st, NULL, &rep), 0);
+	CU_ASSERT_EQUAL(rep.value, 7);
+	CU_ASSERT_EQUAL(fu_arm->count.calls, 0);
+	CU_ASSERT_EQUAL(pcnet32d_fault_after(PCNET32_OP_GET_MSGLEVEL), PCNET32_FAULT_LEAVE_DWIO);
+	CU_ASSERT_EQUAL(pcnet32d_fault_after(PCNET32_OP_GET_MSGLEVEL), PCNET32_FAULT_LEAVE_DWIO);
+	CU_ASSERT_EQUAL(pcnet32d_fault_after(PCNET32_OP_GET_DRVINFO), PCNET32_FAULT_NONE);
+	CU_ASSERT_EQUAL(fu_arm->count.fired, 2);
+	/* a kind of the op's own points is never the loop's */
+	fu_arm_line("get_msglevel sleep --ms 1 --times -1");
+	CU_ASSERT_EQUAL(pcnet32d_fault_after(PCNET32_OP_GET_MSGLEVEL), PCNET32_FAULT_NONE);
+	CU_ASSERT_EQUAL(fu_arm->count.calls, 0);
+	fu_arm_line("--off");
+	CU_ASSERT_EQUAL(pcnet32d_fault_after(PCNET32_OP_GET_MSGLEVEL), PCNET32_FAULT_NONE);
+}
+
 static void t_lock_held_skips(void)
 {
 	struct pcnet32_u32 rep;
@@ -451,6 +557,9 @@ static CU_TestInfo fault_tests[] = {
 	{ "decide: seeded probability", t_decide_probability },
 	{ "decide: off, other op, entry/mid", t_decide_off_and_where },
 	{ "names", t_names },
+	{ "parser: an op held (sleep, every call)", t_parse_hold },
+	{ "parser: the leave kinds", t_parse_leave },
+	{ "decide: the leave kinds fire after the op only", t_decide_after },
 	CU_TEST_INFO_NULL,
 };
 
@@ -462,6 +571,7 @@ static CU_TestInfo fault_daemon_tests[] = {
 	{ "scribble through the firewall: refused, nothing changes", t_scribble_mediated_refused },
 	{ "mid point of get_regs", t_mid_point },
 	{ "lock held by fault-arm: no decision", t_lock_held_skips },
+	{ "leave kinds: after the op, not in it", t_leave_after_op },
 	CU_TEST_INFO_NULL,
 };
 

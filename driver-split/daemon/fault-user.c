@@ -75,9 +75,12 @@ int pcnet32_fault_take(u32 op, u32 at_mask, struct pcnet32_fault_plan *p,
 	/* said before the damage: the log tells what was injected */
 	if (hit && pcnet32d_fault_logfd >= 0) {
 		n = snprintf(msg, sizeof(msg),
-			     "pcnet32d[%u]: fault %s fired in %s (at %s, firing %llu)\n",
+			     "pcnet32d[%u]: fault %s fired in %s (%s%s, firing %llu)\n",
 			     pcnet32d_fault_owner, pcnet32_fault_kind_name(p->kind),
-			     pcnet32_fault_op_name(op), pcnet32_fault_at_name(p->at),
+			     pcnet32_fault_op_name(op),
+			     pcnet32_fault_kind_after(p->kind) ? "" : "at ",
+			     pcnet32_fault_kind_after(p->kind) ? "after the op" :
+			     pcnet32_fault_at_name(p->at),
 			     (unsigned long long)*fire);
 		if (n > 0 && write(pcnet32d_fault_logfd, msg,
 				   (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1) < 0)
@@ -111,6 +114,17 @@ unsigned long pcnet32_fault_wild_addr(u64 r)
 	const u64 lo = 0x10000, span = (1ULL << 47) - lo;
 
 	return (unsigned long)((lo + r % span) & ~7ULL);
+}
+
+uint32_t pcnet32d_fault_after(uint32_t op)
+{
+	struct pcnet32_fault_plan p;
+	u64 fire;
+
+	if (!pcnet32_fault_armed() ||
+	    !pcnet32_fault_take(op, PCNET32_FAULT_AFTER, &p, &fire))
+		return PCNET32_FAULT_NONE;
+	return p.kind;
 }
 
 /* the reply-side half happens in pcnet32d_fault_reply_len() */

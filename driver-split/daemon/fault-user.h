@@ -15,4 +15,11 @@ int pcnet32d_fault_setup(int log_fd);
 /* the reply length to send: rep_len, unless a badlen fault fired */
 uint32_t pcnet32d_fault_reply_len(uint32_t rep_len);
 
+/*
+ * The fault point after op ran, before its reply (the serving loop): the
+ * kind of a leave fault that fires now (PCNET32_FAULT_LEAVE_*), for the
+ * caller to do; else PCNET32_FAULT_NONE. Other kinds never fire here.
+ */
+uint32_t pcnet32d_fault_after(uint32_t op);
+
 #endif

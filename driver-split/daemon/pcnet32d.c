@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "dispatch.h"
+#include "fault.h"
 #include "fault-user.h"
 #include "pcnet32_upcall.h"
 #include "regs.h"
@@ -87,75 +88,64 @@ static int do_copy(int fd, uint64_t id, struct pcnet32u_copy *c)
 }
 
 /*
- * Test instrumentation: PCNET32D_TEST_DELAY="OP:MS" makes the daemon sleep
- * MS milliseconds before running op OP, so that a test can act while a
- * request is in the daemon's hands (kill it, or let the caller's deadline
- * pass).
+ * The leave faults (fault.h: PCNET32_FAULT_LEAVE_*, armed as any fault by
+ * fault-arm, by op name), after the op ran and before its reply: leave the
+ * chip as a broken or hostile daemon would, for the kernel's chip repair
+ * to find. suspend (CSR5 SPND set), rap (RAP left at CSR88), dwio (a
+ * 32-bit write to RDP: double-word I/O mode), rings (the ring bases
+ * CSR24/25 and CSR30/31 zeroed while suspended), iadr (the init-block
+ * address CSR1/2 zeroed while suspended), exit (suspend, then die without
+ * replying), hang (suspend, then sleep 10 s: past the deadline). Address 0
+ * is harmless in the lab: QEMU's chip reads the init block only on INIT
+ * and keeps its ring addresses apart. Only with --ports direct: a mediated
+ * daemon has no port to leave so.
  */
-static void test_delay(uint32_t op)
-{
-	const char *e = getenv("PCNET32D_TEST_DELAY");
-	unsigned int dop, ms;
-	struct timespec ts;
-
-	if (!e || sscanf(e, "%u:%u", &dop, &ms) != 2 || dop != op)
-		return;
-	ts.tv_sec = ms / 1000;
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &ts) && errno == EINTR && !stopping)
-		;
-}
-
-/*
- * Test instrumentation: PCNET32D_TEST_PORTS="OP:WHAT" makes the daemon,
- * after running op OP, leave the chip as a broken or hostile daemon would,
- * for the kernel's chip repair to find. WHAT: suspend (CSR5 SPND set), rap
- * (RAP left at CSR88), dwio (a 32-bit write to RDP: double-word I/O mode),
- * rings (the ring bases CSR24/25 and CSR30/31 zeroed while suspended),
- * iadr (the init-block address CSR1/2 zeroed while suspended), exit
- * (suspend, then die without replying), hang (suspend, then sleep 10 s:
- * past the deadline). Address 0 is harmless in the lab: QEMU's chip reads
- * the init block only on INIT and keeps its ring addresses apart. Only
- * with --ports direct: a mediated daemon has no port to leave so.
- */
-static void test_ports(const struct pcnet32_io *io, uint32_t op)
+static void leave_chip(const struct pcnet32_io *io, uint32_t op)
 {
 	static const uint16_t rings[] = { PCNET32_CSR_BADR_LO, PCNET32_CSR_BADR_HI,
 					  PCNET32_CSR_BADX_LO, PCNET32_CSR_BADX_HI };
 	static const uint16_t iadr[] = { PCNET32_CSR_IADR_LO, PCNET32_CSR_IADR_HI };
-	const char *e = getenv("PCNET32D_TEST_PORTS");
+	uint32_t kind = pcnet32d_fault_after(op);
 	struct timespec ts = { .tv_sec = 10 };
-	unsigned int top, i;
-	char what[16];
+	unsigned int i;
 
-	if (!e || sscanf(e, "%u:%15s", &top, what) != 2 || top != op)
+	if (kind == PCNET32_FAULT_NONE)
 		return;
 	if (!chan.direct) {
-		logmsg("test: PCNET32D_TEST_PORTS needs --ports direct: ignored");
+		logmsg("fault %s needs --ports direct: nothing left",
+		       pcnet32_fault_kind_name(kind));
 		return;
 	}
-	logmsg("test: leaving the chip '%s' after op %u", what, op);
-	if (!strcmp(what, "rap")) {
+	switch (kind) {
+	case PCNET32_FAULT_LEAVE_RAP:
 		pcnet32_write_rap(io, PCNET32_CSR_CHIPID_LO);
 		return;
-	}
-	if (!strcmp(what, "dwio")) {
+	case PCNET32_FAULT_LEAVE_DWIO:
 		outl(0, io->base + PCNET32_WIO_RDP);
 		return;
-	}
-	pcnet32_suspend(io, NULL);
-	if (!strcmp(what, "rings") || !strcmp(what, "iadr")) {
-		const uint16_t *r = what[0] == 'r' ? rings : iadr;
-		unsigned int n = what[0] == 'r' ? 4 : 2;
-
-		for (i = 0; i < n; i++)
-			pcnet32_write_csr(io, r[i], 0);
+	case PCNET32_FAULT_LEAVE_RINGS:
+	case PCNET32_FAULT_LEAVE_IADR:
+		pcnet32_suspend(io, NULL);
+		if (kind == PCNET32_FAULT_LEAVE_RINGS) {
+			for (i = 0; i < 4; i++)
+				pcnet32_write_csr(io, rings[i], 0);
+		} else {
+			for (i = 0; i < 2; i++)
+				pcnet32_write_csr(io, iadr[i], 0);
+		}
 		pcnet32_resume(io, NULL);
-	} else if (!strcmp(what, "exit")) {
+		return;
+	case PCNET32_FAULT_LEAVE_EXIT:
+		pcnet32_suspend(io, NULL);
 		_exit(1);
-	} else if (!strcmp(what, "hang")) {
+	case PCNET32_FAULT_LEAVE_HANG:
+		pcnet32_suspend(io, NULL);
 		while (nanosleep(&ts, &ts) && errno == EINTR)
 			;
+		return;
+	default:	/* suspend */
+		pcnet32_suspend(io, NULL);
+		return;
 	}
 }
 
@@ -189,7 +179,9 @@ static void usage(FILE *f)
 /*
  * HELLO: our version and ops; the kernel's NIC facts and state. Test
  * instrumentation: PCNET32D_TEST_VERSION=N says version N instead (a
- * daemon of another ABI, which the kernel must refuse).
+ * daemon of another ABI, which the kernel must refuse). The daemon's one
+ * hook beside the fault points (fault.h): HELLO comes before any op, so
+ * before any fault point, and a fault plan is one op's.
  */
 static int do_hello(int fd, struct pcnet32u_hello *h)
 {
@@ -259,13 +251,12 @@ static int serve_paper(int fd, const struct pcnet32_io *io, unsigned long *serve
 			return 1;
 		}
 		t1 = now_ns();
-		test_delay(req.op);
 		memset(&rep, 0, sizeof(rep));
 		chan.id = req.id;
 		status = pcnet32d_dispatch(io, &chan, copy.state, copy.state_len,
 					   req.op, req.arg, req.arg_len, rep.rep,
 					   sizeof(rep.rep), &rep_len);
-		test_ports(io, req.op);
+		leave_chip(io, req.op);
 		t2 = now_ns();
 		rep.size = sizeof(rep);
 		rep.version = PCNET32U_VERSION;
@@ -326,12 +317,11 @@ static int serve_fetch(int fd, const struct pcnet32_io *io, unsigned long *serve
 		held = f.id;
 		op = f.op;
 		t1 = now_ns();
-		test_delay(op);
 		chan.id = held;
 		status = pcnet32d_dispatch(io, &chan, f.state, f.state_len, op,
 					   f.arg, f.arg_len, f.rep, sizeof(f.rep),
 					   &rep_len);
-		test_ports(io, op);
+		leave_chip(io, op);
 		t2 = now_ns();
 		/* the commit rides on the next FETCH */
 		f.status = status;

@@ -186,9 +186,23 @@ fastpath_idle() {
 }
 
 # daemon_restart [VAR=VALUE...]: stop pcnet32d, empty its log, start it
-# again with these variables (PCNET32D_ARGS, PCNET32D_TEST_DELAY, ...)
+# again with these variables (PCNET32D_ARGS, ...); none: as it was set up
+# shellcheck disable=SC2120 # a scenario may call it without any
 daemon_restart() {
 	/lab/driver/daemon-stop && : >"$DAEMON_LOG" && env "$@" /lab/driver/daemon-start
+}
+
+# hold_op OP MS: every daemon holds op OP (by name) MS ms at its entry,
+# before it replies, on every call until hold_off: the fault kind sleep,
+# armed through the daemon's fault control file (it outlives the daemons,
+# so the supervisor's next daemon holds the op too)
+hold_op() {
+	fault-arm "$1" sleep --ms "$2" --times -1 >/dev/null
+}
+
+# hold_off: no op held any more (disarms every fault)
+hold_off() {
+	fault-arm --off >/dev/null
 }
 
 # daemon_restarted N: the supervisor has restarted the daemon N times and

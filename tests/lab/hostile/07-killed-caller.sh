@@ -4,7 +4,7 @@
 # timeout: 60
 #
 # ethtool -d (get_regs, an op on the NIC) is killed while the daemon holds
-# the op for 1 s: the daemon is not killed (mediated, the caller returns at
+# the op for 1 s (a sleep fault): the daemon is not killed (mediated, the caller returns at
 # once and the daemon's late reply is refused as stale; the programs it
 # might still send for it are refused too).
 #
@@ -24,7 +24,7 @@ killed() {
 
 ktap_plan 8
 # mediated: the daemon holds get_regs 1 s, its caller is killed at 0.4 s
-daemon_restart PCNET32D_TEST_DELAY=3:1000
+daemon_restart && hold_op get_regs 1000
 upcall_reset
 p=$(pidof pcnet32d)
 ethtool -d eth0 raw on >/dev/null &
@@ -37,14 +37,14 @@ est=$?
 sleep 1.5
 now=$(pidof pcnet32d)
 c=$(counters)
-version=$(daemon_restart PCNET32D_TEST_DELAY= && drv_version)
+version=$(hold_off && daemon_restart && drv_version)
 check_eq "mediated: the caller was killed (137)" "$est" 137
 check_eq "mediated: the daemon is the same" "$now" "$p"
 check_eq "mediated: no daemon killed" "$(counter_of "$c" killed)" 0
 check_eq "mediated: the daemon serves again undelayed" "$version" "version: 1.0-ours"
 
 # direct ports: the daemon holds get_regs 3 s, its caller is killed at 0.4 s
-daemon_restart PCNET32D_TEST_DELAY=3:3000 PCNET32D_ARGS="--ports direct"
+daemon_restart PCNET32D_ARGS="--ports direct" && hold_op get_regs 3000
 upcall_reset
 t0=$(now_ms)
 ethtool -d eth0 raw on >/dev/null &
@@ -55,7 +55,7 @@ slowwait 5 killed
 late=$(($(now_ms) - t0))
 wait $e
 c=$(counters)
-version=$(daemon_restart PCNET32D_TEST_DELAY= && drv_version)
+version=$(hold_off && daemon_restart && drv_version)
 echo "# killed caller, late daemon killed after $late ms"
 check_range "direct: the late daemon killed at the deadline, not before (1.8 s)" "$late" 1800 ""
 check_range "direct: nor at the end of its 3-s hold (under 2.9 s)" "$late" "" 2900

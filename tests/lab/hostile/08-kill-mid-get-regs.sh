@@ -3,8 +3,8 @@
 # where: guest
 # timeout: 90
 #
-# The daemon is killed (-9) 0.3 s into get_regs (op 3, held 1 s by each
-# daemon; a 5 s deadline so that the next daemon has time to answer): a
+# The daemon is killed (-9) 0.3 s into get_regs (held 1 s by each daemon:
+# a sleep fault; a 5 s deadline so that the next daemon has time to answer): a
 # get op is replayed once to the next daemon, the caller never knows.
 # shellcheck source=lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -19,7 +19,7 @@ dump_len() {
 }
 
 ktap_plan 4
-kill_mid_op 3 dump_len
+kill_mid_op get_regs dump_len
 check_eq "the supervisor restarted the killed daemon once" "$restarts" 1
 check_eq "the caller got the whole dump (272 bytes), status 0" \
 	"rawlen=$op_out status=$op_status" "rawlen=272 status=0"

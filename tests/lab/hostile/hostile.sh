@@ -14,8 +14,8 @@ drv_version() {
 	ethtool -i eth0 | sed -n 2p
 }
 
-# kill_mid_op OP CMD...: kill -9 the daemon 0.3 s into OP (held 1 s by
-# each daemon), with a 5 s deadline so that the next daemon has time to
+# kill_mid_op OP CMD...: kill -9 the daemon 0.3 s into OP (an op name;
+# held 1 s by each daemon: a sleep fault), with a 5 s deadline so that the next daemon has time to
 # answer; CMD runs the op. Sets op_out and op_err (CMD's output and
 # errors), op_status, op_counters (the channel's counters right after)
 # and restarts (how often the supervisor logged the killed daemon's
@@ -24,7 +24,7 @@ kill_mid_op() {
 	_op=$1
 	shift
 	echo 5000 >/sys/module/pcnet32/parameters/upcall_timeout_ms
-	daemon_restart PCNET32D_TEST_DELAY="$_op:1000"
+	daemon_restart && hold_op "$_op" 1000
 	upcall_reset
 	(
 		sleep 0.3
@@ -38,5 +38,6 @@ kill_mid_op() {
 	slowwait 10 daemon_restarted 1
 	restarts=$(grep -c 'pcnet32d exited (status 137).*restart 1 ' "$DAEMON_LOG")
 	echo 2000 >/sys/module/pcnet32/parameters/upcall_timeout_ms
-	daemon_restart PCNET32D_TEST_DELAY=
+	hold_off
+	daemon_restart
 }

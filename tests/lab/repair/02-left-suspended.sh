@@ -3,7 +3,7 @@
 # where: guest
 # timeout: 90
 #
-# get_regs (op 3) returns with the chip suspended (CSR5 SPND): the kernel's
+# get_regs returns with the chip suspended (CSR5 SPND): the kernel's
 # check after the op finds it, stops the chip and reinitializes it; the
 # host answers within 1 s.
 # shellcheck source=lib.sh
@@ -12,7 +12,7 @@
 . "$(dirname "$0")/repair.sh"
 
 ktap_plan 6
-leave_chip 3 suspend quiet_dump
+leave_chip get_regs suspend quiet_dump
 check_eq "the dump itself succeeds" "$LC_ST" 0
 check_repaired suspend
 ktap_finished

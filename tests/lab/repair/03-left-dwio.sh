@@ -3,7 +3,7 @@
 # where: guest
 # timeout: 90
 #
-# nway_reset (op 6) returns with the chip in double-word I/O mode: every
+# nway_reset returns with the chip in double-word I/O mode: every
 # word access of the kernel's fast path would be ignored. The check after
 # the op resets the chip and reinitializes it; the host answers within
 # 1 s.
@@ -17,6 +17,6 @@ nway_reset() {
 }
 
 ktap_plan 5
-leave_chip 6 dwio nway_reset
+leave_chip nway_reset dwio nway_reset
 check_repaired dwio
 ktap_finished

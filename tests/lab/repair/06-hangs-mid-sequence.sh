@@ -3,7 +3,7 @@
 # where: guest
 # timeout: 90
 #
-# The daemon suspends the chip in nway_reset (op 6) and hangs: killed at
+# The daemon suspends the chip in nway_reset and hangs: killed at
 # the deadline (2 s), then the chip is repaired and the host answers
 # within 1 s.
 # shellcheck source=lib.sh
@@ -23,7 +23,7 @@ nway_reset() {
 ktap_plan 8
 # the kills of this scenario only (the kernel's log keeps the earlier ones)
 killed0=$(dmesg | grep -c "$KILL_MSG")
-leave_chip 6 hang nway_reset
+leave_chip nway_reset hang nway_reset
 r=$(printf '%s\n' "$LC_OUT" | sed -n 's/^r=//p')
 killed=$(printf '%s\n' "$LC_OUT" | sed -n 's/^killed=//p')
 check_has "ethtool -r returned" "$LC_OUT" "r="

@@ -17,10 +17,10 @@ CSR_BADX_LO=30
 MODE_PROM=0x8000
 DUMP_APROM_WORDS=8
 
-# direct_restart [VAR=VALUE...]: daemon_restart with the daemon on the
+# direct_restart: daemon_restart with the daemon on the
 # NIC's ports itself (--ports direct)
 direct_restart() {
-	daemon_restart PCNET32D_ARGS="--ports direct" "$@"
+	daemon_restart PCNET32D_ARGS="--ports direct"
 }
 
 # counter TEXT NAME: the value of NAME in a text of the repair file (empty
@@ -67,19 +67,23 @@ ping_back() {
 	FLOW=$((_t1 - _t0))
 }
 
-# leave_chip OP WHAT CMD...: start the daemon with PCNET32D_TEST_PORTS=
-# OP:WHAT (it leaves the chip so after op OP), reset the repair counters,
-# run CMD (its output in LC_OUT, its status in LC_ST), then ping the host
-# until it answers (ping_back: PINGS, FLOW from CMD's end). LC_REPAIR is
-# the repair file then; the daemon is restarted plain (direct ports).
+# leave_chip OP WHAT CMD...: restart the daemon (direct ports), arm the
+# fault leave-WHAT in op OP (by name; every daemon leaves the chip so after
+# every call of OP, before the reply), reset the repair counters, run CMD
+# (its output in LC_OUT, its status in LC_ST), then ping the host until it
+# answers (ping_back: PINGS, FLOW from CMD's end). LC_REPAIR is the repair
+# file then; the fault is disarmed and the daemon restarted plain (direct
+# ports).
 leave_chip() {
-	direct_restart PCNET32D_TEST_PORTS="$1:$2" && echo 0 >"$REPAIR"
+	direct_restart && fault-arm "$1" "leave-$2" --times -1 >/dev/null &&
+		echo 0 >"$REPAIR"
 	shift 2
 	LC_OUT=$("$@")
 	LC_ST=$?
 	ping_back
 	LC_REPAIR=$(cat "$REPAIR")
-	direct_restart PCNET32D_TEST_PORTS=
+	fault-arm --off >/dev/null
+	direct_restart
 }
 
 # check_repaired KIND: after leave_chip, traffic within 1 s, one repair of

@@ -3,7 +3,7 @@
 # where: guest
 # timeout: 60
 #
-# Kill the daemon while it holds nway_reset (op 6) for 1.5 s, after 0.5 s:
+# Kill the daemon while it holds nway_reset for 1.5 s (a sleep fault), after 0.5 s:
 # the caller has an error at once (well before the 2 s deadline) and the
 # kernel counts one reset; the supervisor restarts the daemon (it logs the
 # restart) and the same command then gets its answer from the new daemon
@@ -15,7 +15,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 ktap_plan 7
-daemon_restart PCNET32D_TEST_DELAY=6:1500
+daemon_restart && hold_op nway_reset 1500
 upcall_reset
 t0=$(now_ms)
 (
@@ -32,7 +32,8 @@ restarts=$(grep -c 'pcnet32d exited (status 137).*restart 1 ' "$DAEMON_LOG")
 err="$err
 $(ethtool -r eth0 2>&1 >/dev/null)"
 again=$?
-daemon_restart PCNET32D_TEST_DELAY=
+hold_off
+daemon_restart
 echo "# error after $((t1 - t0)) ms"
 check "ethtool -r fails" [ "$st" != 0 ]
 check_eq "the kernel counts one reset" "$resets" 1

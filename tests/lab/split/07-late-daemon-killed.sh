@@ -3,7 +3,7 @@
 # where: guest
 # timeout: 60
 #
-# The daemon holds set_ringparam (op 9, off the ports) for 3 s, past the
+# The daemon holds set_ringparam (off the ports) for 3 s (a sleep fault), past the
 # 2 s deadline: the caller has an error at the deadline and the daemon,
 # which serves nobody else while it holds a request, is killed then (not
 # after one more caller's deadline); its reply never comes, the rings are
@@ -12,7 +12,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 ktap_plan 11
-daemon_restart PCNET32D_TEST_DELAY=9:3000
+daemon_restart && hold_op set_ringparam 3000
 upcall_reset
 err=$(ethtool -G eth0 rx 64 2>&1 >/dev/null)
 st=$?
@@ -23,7 +23,8 @@ exited=$(grep -c 'exited (status 137)' "$DAEMON_LOG")
 # a window for the killed daemon's reply, which must not come
 sleep 1.5
 stale=$(grep -c 'refused: No such file or directory' "$DAEMON_LOG")
-daemon_restart PCNET32D_TEST_DELAY=
+hold_off
+daemon_restart
 rx=$(ethtool -g eth0 | grep -A1 '^Current' | tail -n 1)
 check "ethtool -G fails" [ "$st" != 0 ]
 check_has "at the deadline" "$err" "Connection timed out"
