@@ -8,7 +8,6 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
-STAT=$BUILD/bench/benchstat
 DATA=${1:-$ROOT/report/data/bench}
 OUT=${2:-$ROOT/report}
 PLOTS=$ROOT/plots
@@ -16,9 +15,6 @@ PLOTS=$ROOT/plots
 die() { printf 'bench report: %s\n' "$*" >&2; exit 1; }
 [ -f "$DATA/meta.env" ] || die "no run in $DATA (meta.env missing): run make bench first"
 CI=$BUILD/bench/benchci
-if [ ! -x "$STAT" ] || [ "$ROOT/bench/benchstat.c" -nt "$STAT" ]; then
-	make -s --no-print-directory -C "$ROOT" "$STAT" >&2
-fi
 if [ ! -x "$CI" ] || [ "$ROOT/bench/benchci.c" -nt "$CI" ] || [ "$ROOT/bench/verdict.c" -nt "$CI" ]; then
 	make -s --no-print-directory -C "$ROOT" "$CI" >&2
 fi
@@ -33,14 +29,34 @@ meta() { sed -n "s/^$1=//p" "$DATA/meta.env" "$DATA/guest.env" 2>/dev/null | tai
 ROUNDS=$(meta rounds)
 COLS=$(meta columns)
 
-# ---- statistics (benchstat: n,min,p5,p25,median,p75,p95,max,mean) ------
-"$STAT" -k column,cmd -v ns "$DATA/cmd.csv" >"$S/cmd.csv"
-"$STAT" -k column,round,cmd -v ns "$DATA/cmd.csv" >"$S/cmdr.csv"
-"$STAT" -k column,op -v ns -w err=0 "$DATA/ops.csv" >"$S/ops.csv"
-"$STAT" -k column,round,op -v ns -w err=0 "$DATA/ops.csv" >"$S/opsr.csv"
-"$STAT" -k column,test -v value "$DATA/net.csv" >"$S/net.csv"
-"$STAT" -k column,round,test -v value "$DATA/net.csv" >"$S/netr.csv"
-"$STAT" -k column,op -v ns -w err=0 "$DATA/interfere-ops.csv" >"$S/interfere.csv"
+# ---- statistics (Miller's stats1: n,min,p5,p25,median,p75,p95,max,mean) --
+# quantiles KEYS VALUE FILE [FILTER]: per group of the KEYS columns (in
+# order of first appearance), the order statistics of VALUE; quantiles
+# interpolate linearly between order statistics at q*(n-1) (stats1 -i);
+# numbers with 10 significant digits. FILTER (a Miller expression) keeps
+# rows first. No rows: the header alone.
+quantiles() {
+	local out
+	out=$(mlr --icsv --ocsv --ofmt %.10g filter "${4:-true}" \
+		'then' stats1 -i -a count,min,p5,p25,median,p75,p95,max,mean -f "$2" -g "$1" \
+		'then' rename -r "^$2_," \
+		'then' rename count,n "$3")
+	if [ -n "$out" ]; then
+		printf '%s\n' "$out"
+	else
+		echo "$1,n,min,p5,p25,median,p75,p95,max,mean"
+	fi
+}
+quantiles column,cmd ns "$DATA/cmd.csv" >"$S/cmd.csv"
+quantiles column,round,cmd ns "$DATA/cmd.csv" >"$S/cmdr.csv"
+# the ops' samples that succeeded
+# shellcheck disable=SC2016 # Miller's own variables
+OK='$err == 0'
+quantiles column,op ns "$DATA/ops.csv" "$OK" >"$S/ops.csv"
+quantiles column,round,op ns "$DATA/ops.csv" "$OK" >"$S/opsr.csv"
+quantiles column,test value "$DATA/net.csv" >"$S/net.csv"
+quantiles column,round,test value "$DATA/net.csv" >"$S/netr.csv"
+quantiles column,op ns "$DATA/interfere-ops.csv" "$OK" >"$S/interfere.csv"
 
 # ---- intervals and verdicts (benchci: a seeded bootstrap over rounds and
 # samples; est, lo, hi: the ratio of medians and its 95% interval) --------
@@ -112,7 +128,7 @@ mlr --icsv --ocsv filter 'is_not_empty($qemu_cpu) && $qemu_cpu > 0' \
 	'then' cut -o -f column,round,test,rep,value "$S/net-runs.csv" >"$S/net-cpu.csv"
 if [ -s "$S/net-cpu.csv" ]; then
 	ci ci_netcpu_si -k test -a split -b inkernel "$S/net-cpu.csv"
-	"$STAT" -k column,test -v value "$S/net-cpu.csv" >"$S/netcpu.csv"
+	quantiles column,test value "$S/net-cpu.csv" >"$S/netcpu.csv"
 else
 	: >"$S/ci_netcpu_si.csv"
 	: >"$S/netcpu.csv"
@@ -238,7 +254,7 @@ awk -F, 'NR > 1 && $1 == "split" {
 	print "all-" src "," $4 ",user," $10; print "all-" src "," $4 ",total," $11
 	print "all-" src "," $4 ",other," ($10 - $7 - $8)
 }' "$DATA/upcall.csv" | { echo "source,op,phase,ns"; cat; } >"$S/upcall-long.csv"
-"$STAT" -k source,op,phase -v ns "$S/upcall-long.csv" >"$S/up.csv"
+quantiles source,op,phase ns "$S/upcall-long.csv" >"$S/up.csv"
 # upcalls per ethtool command: rows per (command, op) and their total time
 awk -F, 'NR > 1 && $1 == "split" && $3 ~ /^[a-z]$/ { n[$3 "," $4]++; t[$3 "," $4] += $11; s[$3 "," $4 "," $5]++ }
 	END { print "cmd,op,count,total_ns"; for (k in n) print k "," n[k] "," t[k] }' \
