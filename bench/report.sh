@@ -180,10 +180,13 @@ ci ci_int_di -k test -a split-direct -b inkernel -t min:0.97 "$DATA/net.csv"
 ci ci_int_pi -k test -a split-paper -b inkernel -t min:0.97 "$DATA/net.csv"
 # split - inkernel (ns) against 1.5 pipe round trips of the split guest
 # (the target; moonshot: 1.0), the round trip's median as measured
-prt=$(awk -F, '$1 == "split" && $2 == "pipe_rtt" { print $7 }' "$S/ops.csv")
+# shellcheck disable=SC2016 # Miller's own variables
+prt=$(mlr --icsv --onidx filter '$column == "split" && $op == "pipe_rtt"' \
+	'then' cut -f median "$S/ops.csv")
 if [ -n "$prt" ]; then
+	# the bound with 6 significant digits (as the report has always used)
 	ci ci_ops_sd -k op -a split -b inkernel -v ns -w err=0 -m diff \
-		-t "max:$(awk -v p="$prt" 'BEGIN { print 1.5 * p }')" "$DATA/ops.csv"
+		-t "max:$(mlr -n put -s p="$prt" 'end { print fmtnum(1.5 * @p, "%.6g") }')" "$DATA/ops.csv"
 	ci ci_ops_sd1 -k op -a split -b inkernel -v ns -w err=0 -m diff -t "max:$prt" "$DATA/ops.csv"
 else
 	: >"$S/ci_ops_sd.csv"
@@ -240,30 +243,49 @@ if [ -f "$DATA/interfere-counters.csv" ]; then
 else
 	echo "$CNT_OUT" >"$S/intcnt.csv"
 fi
+# or_header HEADER: stdin to stdout, or HEADER alone when stdin is empty
+# (Miller writes no header without records)
+or_header() {
+	local out
+	out=$(cat)
+	if [ -n "$out" ]; then
+		printf '%s\n' "$out"
+	else
+		echo "$1"
+	fi
+}
 # upcall phases, long form; "other" is the daemon's time outside COPY and
 # PROCESSING (user - copy - proc); src: the ethtool command or opbench op
-# (the split column only: split-paper's upcalls are another protocol)
-awk -F, 'NR > 1 && $1 == "split" {
-	src = ($3 ~ /^[a-z]$/) ? "cmd" : "loop"
-	print $3 "," $4 ",wait," $6; print $3 "," $4 ",copy," $7
-	print $3 "," $4 ",proc," $8; print $3 "," $4 ",reply," $9
-	print $3 "," $4 ",user," $10; print $3 "," $4 ",total," $11
-	print $3 "," $4 ",other," ($10 - $7 - $8)
-	print "all-" src "," $4 ",wait," $6; print "all-" src "," $4 ",copy," $7
-	print "all-" src "," $4 ",proc," $8; print "all-" src "," $4 ",reply," $9
-	print "all-" src "," $4 ",user," $10; print "all-" src "," $4 ",total," $11
-	print "all-" src "," $4 ",other," ($10 - $7 - $8)
-}' "$DATA/upcall.csv" | { echo "source,op,phase,ns"; cat; } >"$S/upcall-long.csv"
+# (the split column only: split-paper's upcalls are another protocol);
+# every phase twice: under its source and under all-cmd or all-loop
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter '$column == "split"' 'then' put -q '
+	src = $source =~ "^[a-z]$" ? "cmd" : "loop";
+	ph = {"wait": $wait_ns, "copy": $copy_ns, "proc": $proc_ns, "reply": $reply_ns,
+		"user": $user_ns, "total": $total_ns, "other": $user_ns - $copy_ns - $proc_ns};
+	for (s in [$source, "all-" . src]) {
+		for (p, v in ph) {
+			r = {"source": s, "op": $op, "phase": p, "ns": v};
+			emit r;
+		}
+	}' "$DATA/upcall.csv" | or_header source,op,phase,ns >"$S/upcall-long.csv"
 quantiles source,op,phase ns "$S/upcall-long.csv" >"$S/up.csv"
 # upcalls per ethtool command: rows per (command, op) and their total time
-awk -F, 'NR > 1 && $1 == "split" && $3 ~ /^[a-z]$/ { n[$3 "," $4]++; t[$3 "," $4] += $11; s[$3 "," $4 "," $5]++ }
-	END { print "cmd,op,count,total_ns"; for (k in n) print k "," n[k] "," t[k] }' \
-	"$DATA/upcall.csv" >"$S/upcmd.csv"
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter '$column == "split" && $source =~ "^[a-z]$"' \
+	'then' stats1 -a count,sum -f total_ns -g source,op \
+	'then' rename source,cmd,total_ns_count,count,total_ns_sum,total_ns \
+	"$DATA/upcall.csv" | or_header cmd,op,count,total_ns >"$S/upcmd.csv"
 # failures: non-zero command statuses and op errors
-awk -F, 'FNR > 1 && FILENAME ~ /cmd.csv$/ && $6 != 0 { f[$1 ",cmd " $3 ",status " $6]++ }
-	FNR > 1 && FILENAME ~ /ops.csv$/ && $6 != 0 { f[$1 ",op " $3 ",errno " $6]++ }
-	END { print "column,what,how,count"; for (k in f) print k "," f[k] }' \
-	"$DATA/cmd.csv" "$DATA/ops.csv" >"$S/failures.csv"
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter 'is_present($status) ? $status != 0 : $err != 0' \
+	'then' put 'if (is_present($status)) {
+			$what = "cmd " . $cmd; $how = "status " . $status
+		} else {
+			$what = "op " . $op; $how = "errno " . $err
+		}' \
+	'then' count -g column,what,how \
+	"$DATA/cmd.csv" "$DATA/ops.csv" | or_header column,what,how,count >"$S/failures.csv"
 # Table 1 and the op names were taken from the sources when the run began
 for f in loc opnames; do
 	if [ -f "$DATA/$f.csv" ]; then
