@@ -2,8 +2,9 @@
 # Table 1: non-comment, non-blank lines of the code the factorization adds
 # or moves, counted from the sources (nothing hard-coded). Whole files are
 # counted by cloc (its "code" lines: neither blank nor wholly comment; a
-# shell script's #! line is code); slow.c's split into items, its fault
-# points and the user-only lines still come from the awk below. Prints CSV:
+# shell script's #! line is code); slow.c is split into its functions and
+# tables where ctags says they end; its fault points and the user-only
+# lines still come from the awk below. Prints CSV:
 #   key,lines,detail
 # keys:
 #   moved_ops        the USER ops' functions in pcnet32/slow.c (from the op
@@ -113,39 +114,32 @@ cloc_code() {
 	echo "${n:-0}"
 }
 
-# Top-level items of a C file: name, kind (function, data, cpp), lines
+# Top-level items of a comment-stripped C file: name, kind (function,
+# data, cpp), lines. Where each function and variable ends comes from
+# ctags (top-level tags only); an item's lines are the non-blank lines
+# after the previous item's end up to its own, the preprocessor lines
+# among those before it left to "cpp" (with what follows the last item).
+# Non-preprocessor lines after the last item: an item without a name.
 items_c() {
-	strip_c "$1" | awk '
-	function flush() {
-		if (!open) return
-		name = ""; kind = "data"
-		t = text; sub(/[{=].*/, "", t)
-		if (match(t, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
-			name = substr(t, RSTART, RLENGTH); sub(/[ \t]*\($/, "", name); kind = "function"
-		} else {
-			# data: the declarator before "=", struct bodies removed
-			t = text; sub(/=.*/, "", t)
-			while (gsub(/{[^{}]*}/, "", t)) ;
-			sub(/[ \t;]*$/, "", t)
-			if (match(t, /[A-Za-z_][A-Za-z0-9_]*[ \t]*(\[[^]]*\][ \t]*)*$/)) {
-				name = substr(t, RSTART, RLENGTH); sub(/[ \t[].*/, "", name)
-			}
-		}
-		printf "%s\t%s\t%d\n", name, kind, lines
-		open = 0; text = ""; lines = 0
-	}
-	{
-		blank = ($0 !~ /[^ \t]/)
-		if (depth == 0 && !open && $0 ~ /^[ \t]*#/) { cpp++; cont = ($0 ~ /\\$/); next }
-		if (cont) { cpp++; cont = ($0 ~ /\\$/); next }
-		if (blank) next
-		if (!open) { open = 1; text = "" }
-		lines++; text = text " " $0
-		o = gsub(/{/, "{"); cl = gsub(/}/, "}")
-		depth += o - cl
-		if (depth == 0 && ($0 ~ /}[ \t]*;?[ \t]*$/ || $0 ~ /;[ \t]*$/)) flush()
-	}
-	END { flush(); printf "-\tcpp\t%d\n", cpp }'
+	local f=$1 prev=0 name kind line end pre c n cpp=0
+	while IFS=$'\t' read -r name kind line end; do
+		pre=""
+		[ "$line" -le $((prev + 1)) ] || pre=$(sed -n "$((prev + 1)),$((line - 1))p" "$f")
+		c=$(grep -c '^[[:space:]]*#' <<<"$pre" || true)
+		n=$(grep -c '[^[:space:]]' <<<"$pre" || true)
+		n=$((n - c + $(sed -n "$line,${end}p" "$f" | grep -c '[^[:space:]]' || true)))
+		cpp=$((cpp + c))
+		[ "$kind" = function ] || kind=data
+		printf '%s\t%s\t%d\n' "$name" "$kind" "$n"
+		prev=$end
+	done < <(ctags --kinds-C=fv --fields=+ne --output-format=json -o - "$f" |
+		jq -rs 'map(select(.scope == null)) | sort_by(.line)[] | [.name, .kind, .line, .end] | @tsv')
+	pre=$(sed -n "$((prev + 1)),\$p" "$f")
+	c=$(grep -c '^[[:space:]]*#' <<<"$pre" || true)
+	n=$(grep -c '[^[:space:]]' <<<"$pre" || true)
+	cpp=$((cpp + c))
+	[ $((n - c)) = 0 ] || printf '\tdata\t%d\n' $((n - c))
+	printf -- '-\tcpp\t%d\n' "$cpp"
 }
 
 # lines only user space compiles: the branches of #ifdef/#ifndef __KERNEL__
