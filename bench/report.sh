@@ -412,6 +412,39 @@ end {
 	}
 }' "$S/regs.csv" >"$S/targets-regs.tsv"
 
+# ---- tables of REPORT.md by Miller (the report inserts them) --------------
+# md_align ALIGN: Miller's markdown with the column alignment ALIGN (l or
+# r per column) in place of its separator line
+md_align() {
+	local a=$1 sep="|"
+	while [ -n "$a" ]; do
+		case ${a:0:1} in l) sep="$sep:--|" ;; *) sep="$sep--:|" ;; esac
+		a=${a:1}
+	done
+	sed "2s/.*/$sep/"
+}
+# ci_cells FILE KEY HEADER: KEY and the interval cell "est [lo–hi]" (ratios
+# with 2 decimals) of each row of benchci's FILE, that cell named HEADER
+ci_cells() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv put '$c = fmtnum($est, "%.2f") . " [" . fmtnum($lo, "%.2f") . "–" . fmtnum($hi, "%.2f") . "]"' \
+		'then' cut -o -f "$2,c" 'then' rename c,"$3" "$1"
+}
+# the ablation's whole commands: each daemon against inkernel ("–": no
+# interval)
+CMD_NAMES='cmd,command
+i,ethtool -i
+g,ethtool -g
+s,ethtool -s msglvl
+t,ethtool -t
+d,ethtool -d'
+AB_COLS=split/inkernel,split-direct/inkernel,split-paper/inkernel
+mlr --icsv --omd join --ur -j cmd -f <(ci_cells "$S/ci_cmd_si.csv" cmd split/inkernel) \
+	'then' join --ur -j cmd -f <(ci_cells "$S/ci_cmd_di.csv" cmd split-direct/inkernel) \
+	'then' join --ur -j cmd -f <(ci_cells "$S/ci_cmd_pi.csv" cmd split-paper/inkernel) \
+	'then' unsparsify --fill-with "–" -f "$AB_COLS" \
+	'then' cut -o -f "command,$AB_COLS" <<<"$CMD_NAMES" | md_align lrrr >"$S/ablation-cmd.md"
+
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
@@ -908,8 +941,9 @@ END {
 		line("")
 		line("Whole ethtool commands (Table 2), each daemon against inkernel" (m("direct_all") == 1 ? "" : " (split-direct runs no ethtool commands unless `BENCH_DIRECT_ALL=1`)") ":")
 		line("")
-		H[1] = "command"; H[2] = "split/inkernel"; H[3] = "split-direct/inkernel"; H[4] = "split-paper/inkernel"; table_head("", 4)
-		for (i = 2; i <= ncmd; i++) line("| " CMDN[K[i]] " | " civ("ci_cmd_si", K[i]) " | " civ("ci_cmd_di", K[i]) " | " civ("ci_cmd_pi", K[i]) " |")
+		# the table comes from Miller: stats/ablation-cmd.md
+		while ((getline l < abmd) > 0) line(l)
+		close(abmd)
 		line("")
 	}
 	if (left_note != "") line("Left out of this run: " left_note ".")
@@ -1126,5 +1160,5 @@ END {
 	left_note="$(awk -F, '$3 ~ /^split-[a-z]* left out: / { printf "%s%s", sep, $3; sep = "; " }' "$DATA/notes.csv")" \
 	prevshow="$(realpath -m --relative-to="$ROOT" "$PREV")" sdir="$S" \
 	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" \
-	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" "${FILES[@]}"
+	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" "${FILES[@]}"
 echo "bench report: $OUT/REPORT.md, figures in $FIG"
