@@ -445,6 +445,68 @@ mlr --icsv --omd join --ur -j cmd -f <(ci_cells "$S/ci_cmd_si.csv" cmd split/ink
 	'then' unsparsify --fill-with "–" -f "$AB_COLS" \
 	'then' cut -o -f "command,$AB_COLS" <<<"$CMD_NAMES" | md_align lrrr >"$S/ablation-cmd.md"
 
+# ---- the per-op tables (Table 2b, its counters, the ablation; Miller) ------
+# MLR_LIB: the report's number style. fmt: 3 significant digits (none after
+# the point from 100, 2 decimals below 0.01 in %g); rfmt: a ratio, 2
+# decimals; cell: a median and its spread, "m [lo–hi]"; "–": no value
+MLR_LIB='func fmt(x) {
+	if (is_absent(x) || is_empty(x) || string(x) == "nan") { return "–" }
+	a = abs(x);
+	return a >= 100 ? fmtnum(x, "%.0f") : a >= 10 ? fmtnum(x, "%.1f") : a >= 1 ? fmtnum(x, "%.2f") : a >= 0.01 ? fmtnum(x, "%.3f") : fmtnum(x, "%.2g");
+}
+func rfmt(x) { return is_absent(x) || is_empty(x) ? "–" : fmtnum(x, "%.2f") }
+func cell(m, lo, hi, sc) { return fmt(m * sc) . " [" . fmt(lo * sc) . "–" . fmt(hi * sc) . "]" }
+'
+ALL_COLS=stock,inkernel,split,split-direct,split-paper
+# stats/opcells.csv: one row per op (in the order of stats/ops.csv), i its
+# position (the first four are reference points): each column's median
+# [p5–p95] in µs; d: split − inkernel (µs), rtt: d in split's pipe round
+# trips; the intervals of benchci; each counter per call as COUNTER:COLUMN
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv put "$MLR_LIB"'$c = cell($median, $p5, $p95, 1e-3)' \
+	'then' cut -o -f op,column,c 'then' reshape -s column,c \
+	'then' unsparsify --fill-with "–" -f "$ALL_COLS" 'then' cat -n -N i \
+	'then' join --ur -j op -f <(mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
+		'then' put '$m = $median * 1e-3' 'then' cut -o -f op,column,m 'then' reshape -s column,m \
+		'then' filter 'is_present($split) && is_present($inkernel)' \
+		'then' put '$d = $split - $inkernel' 'then' cut -o -f op,d "$S/ops.csv") \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_is.csv" op ci_is) \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_si.csv" op ci_si) \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_ds.csv" op ci_ds) \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_pd.csv" op ci_pd) \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_ps.csv" op ci_ps) \
+	'then' join --ur -j op -f <(mlr --icsv --ocsv reshape -i task_clock_us,cs,cs_all,faults,upcalls,holds -o f,v \
+		'then' put '$f = $f . ":" . $column' 'then' cut -o -f op,f,v 'then' reshape -s f,v "$S/counters.csv") \
+	'then' put -s prt="$prt" "$MLR_LIB"'
+		$rtt = is_absent($d) || @prt == "" || $i <= 4 ? "–" : rfmt($d / (@prt * 1e-3));
+		$d = fmt($d);
+		for (k, v in $*) { if (k =~ ":") { $[k] = fmt(v) } }' \
+	'then' unsparsify --fill-with "–" "$S/ops.csv" >"$S/opcells.csv"
+# op_table FIELDS HEADERS [FILTER]: the markdown table of those fields of
+# stats/opcells.csv (the ops FILTER keeps) under HEADERS (|-separated),
+# the first column left-aligned, the others right
+op_table() {
+	local h align=l
+	h="| ${2//|/ | } |"
+	while [ ${#align} -lt "$(awk -F'|' '{ print NF }' <<<"$2")" ]; do align=${align}r; done
+	# (the header and its separator even without ops)
+	printf '%s\n-\n' "$h" | md_align "$align"
+	mlr --icsv --omd filter "${3:-true}" 'then' cut -o -f "$1" "$S/opcells.csv" | tail -n +3
+}
+# shellcheck disable=SC2016 # Miller's own variables
+op_table op,stock,inkernel,split,split-direct,split-paper,ci_is,ci_si,d,rtt,cs_all:inkernel,cs_all:split,upcalls:split \
+	"op|stock|inkernel|split|split-direct|split-paper|inkernel/stock|split/inkernel|split − inkernel (µs)|÷ pipe RTT|cs/call inkernel|cs/call split|upcalls/ioctl split" >"$S/ops.md"
+cnt_f=op cnt_h=op
+for c in $COLS; do
+	cnt_f="$cnt_f,task_clock_us:$c,cs:$c,cs_all:$c,faults:$c"
+	cnt_h="$cnt_h|$c task-clock|$c cs|$c cs all|$c faults"
+done
+op_table "$cnt_f" "$cnt_h" >"$S/opcounters.md"
+# shellcheck disable=SC2016 # Miller's own variables
+op_table op,split,split-direct,split-paper,ci_ds,ci_pd,ci_ps,upcalls:split,upcalls:split-paper,cs_all:split,cs_all:split-direct,cs_all:split-paper,holds:split-direct \
+	"op|split (µs)|split-direct (µs)|split-paper (µs)|ports alone|protocol alone|both|upcalls/ioctl split|upcalls/ioctl split-paper|cs/call split|cs/call split-direct|cs/call split-paper|fast-path holds/call split-direct" \
+	'$i > 4' >"$S/ablation-ops.md"
+
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
@@ -617,6 +679,8 @@ function table_head(align, n,   i, s, a) {
 	}
 	line(s)
 }
+# a table Miller made (markdown), line by line; how many lines
+function insert(f,   l, n) { n = 0; while ((getline l < f) > 0) { line(l); n++ }; close(f); return n }
 function m(k) { return meta[k] == "" ? "?" : meta[k] }
 # a parameter an older run did not record: its value then (d)
 function mm(k, d) { return meta[k] == "" ? d : meta[k] }
@@ -893,57 +957,35 @@ END {
 	line("")
 	line("Ratios: the ratio of medians with its 95% bootstrap interval. *cs/call*: context switches per call in the whole guest (opbench'"'"'s system-wide software counter; the pipe round trip'"'"'s is 2); *upcalls/ioctl*: the kernel'"'"'s own upcall count over the loop divided by the ioctls issued.")
 	line("")
-	H[1] = "op"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "split-direct"; H[6] = "split-paper"; H[7] = "inkernel/stock"; H[8] = "split/inkernel"; H[9] = "split − inkernel (µs)"; H[10] = "÷ pipe RTT"
-	H[11] = "cs/call inkernel"; H[12] = "cs/call split"; H[13] = "upcalls/ioctl split"
-	table_head("", 13)
-	prt = med("ops", "split", "pipe_rtt", 1e-3)
-	for (i = 1; i <= nitem["ops"]; i++) {
-		k = item["ops", i]
-		d = (has("ops", "split", k) && has("ops", "inkernel", k)) ? med("ops", "split", k, 1e-3) - med("ops", "inkernel", k, 1e-3) : ""
-		line("| " k " | " cell("ops", "stock", k, 1e-3, "p5", "p95") " | " cell("ops", "inkernel", k, 1e-3, "p5", "p95") " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-direct", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_is", k) " | " civ("ci_ops_si", k) " | " (d == "" ? "–" : fmt(d)) " | " ((d == "" || prt == "" || i <= 4) ? "–" : rfmt(d / prt)) " | " cfmt("inkernel", k, "cs_all") " | " cfmt("split", k, "cs_all") " | " cfmt("split", k, "upcalls") " |")
-	}
+	# the table comes from Miller: stats/ops.md
+	insert(opsmd)
 	line("")
 	line("### Counters per call (opbench, libperf software events)")
 	line("")
 	line("Per column: *task-clock* (µs of CPU the calling process ran per call, kernel time included, blocked time not), *cs* (the caller'"'"'s own context switches per call: it blocked), *cs all* (every context switch in the guest per call), *faults* (the caller'"'"'s page faults per call). A pipe round trip is 1 own and 2 guest-wide switches; an upcall should cost the same.")
 	line("")
-	nh = 1; H[1] = "op"
-	for (c = 1; c <= nc; c++) { H[++nh] = C[c] " task-clock"; H[++nh] = C[c] " cs"; H[++nh] = C[c] " cs all"; H[++nh] = C[c] " faults" }
-	table_head("", nh)
-	for (i = 1; i <= nitem["ops"]; i++) {
-		k = item["ops", i]; l = "| " k
-		for (c = 1; c <= nc; c++) l = l " | " cfmt(C[c], k, "task_clock_us") " | " cfmt(C[c], k, "cs") " | " cfmt(C[c], k, "cs_all") " | " cfmt(C[c], k, "faults")
-		line(l " |")
-	}
+	# the table comes from Miller: stats/opcounters.md
+	insert(cntmd)
 	line("")
 	# ---- register access per op (the table comes from Miller: stats/regs.md) ----
 	line("### Register access per op (the kernel'"'"'s counters)")
 	line("")
 	line("From the driver'"'"'s own counters around each op'"'"'s loop above (debugfs `pcnet32-<PCI address>/regaccess`, reset before the loop and read after it, summed over the driver'"'"'s ops; `fastpath_holds`): *programs/call*, *accesses/call*: register programs the kernel checked and ran, and the register accesses they made on the chip, per ioctl; *longest hold*, *mean hold*: how long one program held the driver'"'"'s register lock (the fast path waits for that lock, nothing else); *fast-path holds/call*: how often the slow path stopped the fast path (queues, NAPI, the interrupt line) per ioctl. A daemon with direct ports runs its programs on its own ports: the kernel counts none of them (programs 0) and holds the fast path instead. The stock driver has no such counters.")
 	line("")
-	nreg = 0
-	while ((getline l < regmd) > 0) { line(l); nreg++ }
-	close(regmd)
-	if (!nreg) line("(no register counters in this run)")
+	if (!insert(regmd)) line("(no register counters in this run)")
 	line("")
 	if (incol["split-paper"] || incol["split-direct"]) {
 		line("### The ablation: our two departures from the paper, each alone")
 		line("")
 		line("One build, three daemons. `split` is ours: FETCH (one ioctl per upcall, the ethtool core'"'"'s auxiliary questions answered from facts the daemon published at attach) and mediated register access (no port access: every register program checked by the kernel and run under the register lock; the fast path never stops). `split-direct` keeps FETCH but takes the NIC'"'"'s ports itself (`pcnet32d --ports direct`: ioperm; the kernel holds its fast path off around each op on the ports and checks the chip after it). `split-paper` is the paper'"'"'s design in full (`--protocol paper --ports direct`: REQUEST, COPY and REPLY per upcall, no published facts, direct ports). µs, median [p5–p95]; ratios of medians with their 95% interval: *ports alone*: split-direct/split; *protocol alone*: split-paper/split-direct; *both*: split-paper/split.")
 		line("")
-		H[1] = "op"; H[2] = "split (µs)"; H[3] = "split-direct (µs)"; H[4] = "split-paper (µs)"; H[5] = "ports alone"; H[6] = "protocol alone"; H[7] = "both"
-		H[8] = "upcalls/ioctl split"; H[9] = "upcalls/ioctl split-paper"; H[10] = "cs/call split"; H[11] = "cs/call split-direct"; H[12] = "cs/call split-paper"; H[13] = "fast-path holds/call split-direct"
-		table_head("", 13)
-		for (i = 5; i <= nitem["ops"]; i++) {
-			k = item["ops", i]
-			line("| " k " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-direct", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_ds", k) " | " civ("ci_ops_pd", k) " | " civ("ci_ops_ps", k) " | " cfmt("split", k, "upcalls") " | " cfmt("split-paper", k, "upcalls") " | " cfmt("split", k, "cs_all") " | " cfmt("split-direct", k, "cs_all") " | " cfmt("split-paper", k, "cs_all") " | " cfmt("split-direct", k, "holds") " |")
-		}
+		# the table comes from Miller: stats/ablation-ops.md
+		insert(abopsmd)
 		line("")
 		line("Whole ethtool commands (Table 2), each daemon against inkernel" (m("direct_all") == 1 ? "" : " (split-direct runs no ethtool commands unless `BENCH_DIRECT_ALL=1`)") ":")
 		line("")
 		# the table comes from Miller: stats/ablation-cmd.md
-		while ((getline l < abmd) > 0) line(l)
-		close(abmd)
+		insert(abmd)
 		line("")
 	}
 	if (left_note != "") line("Left out of this run: " left_note ".")
@@ -1160,5 +1202,6 @@ END {
 	left_note="$(awk -F, '$3 ~ /^split-[a-z]* left out: / { printf "%s%s", sep, $3; sep = "; " }' "$DATA/notes.csv")" \
 	prevshow="$(realpath -m --relative-to="$ROOT" "$PREV")" sdir="$S" \
 	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" \
-	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" "${FILES[@]}"
+	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" \
+	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" "${FILES[@]}"
 echo "bench report: $OUT/REPORT.md, figures in $FIG"
