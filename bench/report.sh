@@ -432,14 +432,17 @@ ci_cells() {
 }
 # the ablation's whole commands: each daemon against inkernel ("–": no
 # interval)
-CMD_NAMES='cmd,command
-i,ethtool -i
-g,ethtool -g
-s,ethtool -s msglvl
-t,ethtool -t
-d,ethtool -d'
+CMD_NAMES='cmd,command,function
+v,ethtool --version,"reference: starting ethtool, no driver call"
+i,ethtool -i,get_drvinfo()
+g,ethtool -g,get_ringparam()
+s,ethtool -s msglvl,set_msglevel()
+t,ethtool -t,self_test_count()
+d,ethtool -d,get_regs()'
 AB_COLS=split/inkernel,split-direct/inkernel,split-paper/inkernel
-mlr --icsv --omd join --ur -j cmd -f <(ci_cells "$S/ci_cmd_si.csv" cmd split/inkernel) \
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd filter '$cmd != "v"' \
+	'then' join --ur -j cmd -f <(ci_cells "$S/ci_cmd_si.csv" cmd split/inkernel) \
 	'then' join --ur -j cmd -f <(ci_cells "$S/ci_cmd_di.csv" cmd split-direct/inkernel) \
 	'then' join --ur -j cmd -f <(ci_cells "$S/ci_cmd_pi.csv" cmd split-paper/inkernel) \
 	'then' unsparsify --fill-with "–" -f "$AB_COLS" \
@@ -476,7 +479,7 @@ mlr --icsv --ocsv put "$MLR_LIB"'$c = cell($median, $p5, $p95, 1e-3)' \
 	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_pd.csv" op ci_pd) \
 	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_ps.csv" op ci_ps) \
 	'then' join --ur -j op -f <(mlr --icsv --ocsv reshape -i task_clock_us,cs,cs_all,faults,upcalls,holds -o f,v \
-		'then' put '$f = $f . ":" . $column' 'then' cut -o -f op,f,v 'then' reshape -s f,v "$S/counters.csv") \
+		'then' put '$f = $f . ":" . $column' 'then' cut -o -f op,f,v 'then' reshape -s f,v 'then' unsparsify "$S/counters.csv") \
 	'then' put -s prt="$prt" "$MLR_LIB"'
 		$rtt = is_absent($d) || @prt == "" || $i <= 4 ? "–" : rfmt($d / (@prt * 1e-3));
 		$d = fmt($d);
@@ -506,6 +509,91 @@ op_table "$cnt_f" "$cnt_h" >"$S/opcounters.md"
 op_table op,split,split-direct,split-paper,ci_ds,ci_pd,ci_ps,upcalls:split,upcalls:split-paper,cs_all:split,cs_all:split-direct,cs_all:split-paper,holds:split-direct \
 	"op|split (µs)|split-direct (µs)|split-paper (µs)|ports alone|protocol alone|both|upcalls/ioctl split|upcalls/ioctl split-paper|cs/call split|cs/call split-direct|cs/call split-paper|fast-path holds/call split-direct" \
 	'$i > 4' >"$S/ablation-ops.md"
+
+# ---- Table 2 (Miller) -------------------------------------------------------
+# col_cells STATS KEY SCALE LO HI: per KEY, one field per column: its
+# median [LO–HI], times SCALE
+col_cells() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv put -s sc="$3" -s lo="$4" -s hi="$5" "$MLR_LIB"'$c = cell($median, $[@lo], $[@hi], @sc)' \
+		'then' cut -o -f "$2,column,c" 'then' reshape -s column,c 'then' unsparsify --fill-with "–" "$1"
+}
+# col_diff STATS KEY SCALE NAME: per KEY, NAME: split − inkernel of the
+# medians times SCALE ("–": either has none)
+col_diff() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
+		'then' put -s sc="$3" '$m = $median * @sc' 'then' cut -o -f "$2,column,m" 'then' reshape -s column,m \
+		'then' filter 'is_present($split) && is_present($inkernel)' \
+		'then' put -s n="$4" "$MLR_LIB"'$[@n] = fmt($split - $inkernel)' 'then' cut -o -f "$2,$4" "$1"
+}
+# ratios FILE KEYS A B: per KEYS, x: the ratio of A's median to B's (when
+# both have one and B's is not 0)
+ratios() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv filter -s a="$3" -s b="$4" '$column == @a || $column == @b' \
+		'then' put -s a="$3" '$column = $column == @a ? "a" : "b"' \
+		'then' cut -o -f "column,$2,median" 'then' reshape -s column,median \
+		'then' filter 'is_present($a) && is_present($b) && $b != 0' \
+		'then' put '$x = $a / $b' 'then' cut -o -f "$2,x" "$1"
+}
+# ratio_cells STATS KEY A B NAME: per KEY, NAME: the ratio A/B of the
+# medians (2 decimals) and, in parentheses, the lowest and highest ratio of
+# the per-round medians (stats/STATSr.csv) when at least two rounds have it
+ratio_cells() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	ratios "$S/${1}r.csv" "round,$2" "$3" "$4" | mlr --icsv --ocsv stats1 -a min,max,count -f x -g "$2" \
+		'then' filter '$x_count >= 2' \
+		'then' join --ul -j "$2" -f <(ratios "$S/$1.csv" "$2" "$3" "$4") \
+		'then' put "$MLR_LIB"'$c = rfmt($x) . (is_present($x_min) ? " (" . fmtnum($x_min, "%.2f") . "–" . fmtnum($x_max, "%.2f") . ")" : "")' \
+		'then' cut -o -f "$2,c" 'then' rename c,"$5"
+}
+# the paper's rows of table TABLE: key, paper ("a → b"), pratio (b/a)
+paper_rows() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	grep -v '^#' "$ROOT/bench/paper.csv" | mlr --icsv --ocsv filter -s t="$1" '$table == @t' \
+		'then' put "$MLR_LIB"'$paper = $a . " → " . $b; $pratio = rfmt($b / $a)' \
+		'then' cut -o -f key,paper,pratio
+}
+T2_COLS='command,function,stock,inkernel,split,inkernel/stock,split/inkernel,split/stock,d,paper,pratio'
+{
+	echo "| command | paper's function | stock | inkernel | split | inkernel/stock | split/inkernel | split/stock | split − inkernel (ms) | paper: original → factorized (s) | paper ratio |"
+	echo "-"
+} | md_align llrrrrrrrrr >"$S/cmd.md"
+mlr --icsv --omd join --ur -j cmd -f <(col_cells "$S/cmd.csv" cmd 1e-6 p25 p75) \
+	'then' join --ur -j cmd -f <(ratio_cells cmd cmd inkernel stock inkernel/stock) \
+	'then' join --ur -j cmd -f <(ratio_cells cmd cmd split inkernel split/inkernel) \
+	'then' join --ur -j cmd -f <(ratio_cells cmd cmd split stock split/stock) \
+	'then' join --ur -j cmd -f <(col_diff "$S/cmd.csv" cmd 1e-6 d) \
+	'then' join --ur -j cmd -f <(paper_rows t2 | mlr --icsv --ocsv rename key,cmd) \
+	'then' unsparsify --fill-with "–" -f "$T2_COLS" \
+	'then' cut -o -f "$T2_COLS" <<<"$CMD_NAMES" | tail -n +3 >>"$S/cmd.md"
+
+# upcalls per ethtool command (split): per run of the command, the upcalls
+# (each op, in the order of the op ids, "×N" when not once a run), their
+# time summed, the split command's median and the upcalls' share of it
+nruns=$(($(meta reps) * ROUNDS))
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd filter '$cmd != "v"' \
+	'then' join --ur -j cmd -f <(mlr --icsv --ocsv stats1 -a sum -f count,total_ns -g cmd "$S/upcmd.csv") \
+	'then' join --ur -j cmd -f <(mlr --icsv --ocsv join --ur -j op -f <(mlr --icsv --ocsv cut -o -f id,name 'then' rename id,op "$S/opnames.csv") \
+		'then' sort -f cmd -nf op \
+		'then' put -s nr="$nruns" 'c1 = $count / @nr; $desc = (is_present($name) ? tolower($name) : "") . (c1 != 1 ? " ×" . fmtnum(c1, "%.6g") : "")' \
+		'then' cut -o -f cmd,desc 'then' nest --ivar ", " -f desc "$S/upcmd.csv") \
+	'then' join --ur -j cmd -f <(mlr --icsv --ocsv filter '$column == "split"' 'then' put '$cm = $median * 1e-6' 'then' cut -o -f cmd,cm "$S/cmd.csv") \
+	'then' join --ur -j cmd -f <(col_diff "$S/cmd.csv" cmd 1e-6 d) \
+	'then' put -s nr="$nruns" "$MLR_LIB"'
+		if (is_absent($count_sum)) {
+			$upr = "none"; $ut = 0; $share = 0;
+		} else {
+			$upr = fmtnum($count_sum / @nr, "%.6g") . ": " . $desc;
+			$ut = fmt($total_ns_sum / @nr / 1e6);
+			$share = is_present($cm) && $cm != 0 ? fmtnum(100 * $total_ns_sum / @nr / 1e6 / $cm, "%.1f") . "%" : "–";
+		}
+		$cm = fmt($cm)' \
+	'then' unsparsify --fill-with "–" -f d \
+	'then' cut -o -f command,upr,ut,cm,share,d <<<"$CMD_NAMES" | tail -n +3 |
+	cat <(printf '%s\n-\n' "| command | upcalls per run | upcall time per run (ms) | split command (ms) | share | split − inkernel (ms) |" | md_align llrrrr) - >"$S/upcmd.md"
 
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
@@ -704,8 +792,6 @@ END {
 	ncmd = split("v i g s t d", K, " ")
 	CMDN["v"] = "ethtool --version"; CMDN["i"] = "ethtool -i"; CMDN["g"] = "ethtool -g"; CMDN["s"] = "ethtool -s msglvl"
 	CMDN["t"] = "ethtool -t"; CMDN["d"] = "ethtool -d"
-	PFN["v"] = "reference: starting ethtool, no driver call"; PFN["i"] = "get_drvinfo()"; PFN["g"] = "get_ringparam()"; PFN["s"] = "set_msglevel()"
-	PFN["t"] = "self_test_count()"; PFN["d"] = "get_regs()"
 	MAINOP["i"] = 1; MAINOP["g"] = 8; MAINOP["s"] = 5; MAINOP["d"] = 3
 	have_split = incol["split"]; have_ink = incol["inkernel"]; have_stock = incol["stock"]
 
@@ -918,14 +1004,8 @@ END {
 	line("Wall time of the whole command in the guest, fork to exit (`opbench exec`, " m("reps") " runs per round after 2 unrecorded ones), in ms.")
 	line("`ethtool -s eth0 msglvl` alternates between two levels (the kernel calls set_msglevel only on a change).")
 	line("")
-	H[1] = "command"; H[2] = "paper'"'"'s function"; H[3] = "stock"; H[4] = "inkernel"; H[5] = "split"
-	H[6] = "inkernel/stock"; H[7] = "split/inkernel"; H[8] = "split/stock"; H[9] = "split − inkernel (ms)"; H[10] = "paper: original → factorized (s)"; H[11] = "paper ratio"
-	table_head("ll", 11)
-	for (i = 1; i <= ncmd; i++) {
-		k = K[i]; po = S["paper", "t2", k, "a"]; pf = S["paper", "t2", k, "b"]
-		d = (has("cmd", "split", k) && has("cmd", "inkernel", k)) ? fmt(med("cmd", "split", k, 1e-6) - med("cmd", "inkernel", k, 1e-6)) : "–"
-		line("| " CMDN[k] " | " PFN[k] " | " cell("cmd", "stock", k, 1e-6, "p25", "p75") " | " cell("cmd", "inkernel", k, 1e-6, "p25", "p75") " | " cell("cmd", "split", k, 1e-6, "p25", "p75") " | " rcell("cmd", "inkernel", "stock", k) " | " rcell("cmd", "split", "inkernel", k) " | " rcell("cmd", "split", "stock", k) " | " d " | " (po == "" ? "–" : po " → " pf) " | " (po == "" ? "–" : rfmt(pf / po)) " |")
-	}
+	# the table comes from Miller: stats/cmd.md
+	insert(cmdmd)
 	line("")
 	line("![Table 2](" figrel "/bench-ethtool.png)")
 	line("")
@@ -933,20 +1013,8 @@ END {
 	if (have_split) {
 		line("What one command costs in upcalls (split; from the kernel'"'"'s phase timings during the runs above; *upcall time*: the callers'"'"' whole upcalls, summed per run). The measured difference split − inkernel also holds the fast-path hold-off around port ops and the host'"'"'s noise.")
 		line("")
-		H[1] = "command"; H[2] = "upcalls per run"; H[3] = "upcall time per run (ms)"; H[4] = "split command (ms)"; H[5] = "share"; H[6] = "split − inkernel (ms)"; table_head("ll", 6)
-		nruns = m("reps") * m("rounds")
-		for (i = 2; i <= ncmd; i++) {
-			k = K[i]; desc = ""; cnt = 0; tns = 0
-			for (id = 1; id <= 32; id++) if (((("upcmd", k, id, "count") in S))) {
-				c1 = S["upcmd", k, id, "count"] / nruns
-				desc = desc (desc == "" ? "" : ", ") tolower(opn[id]) (c1 != 1 ? sprintf(" ×%g", c1) : "")
-				cnt += S["upcmd", k, id, "count"]; tns += S["upcmd", k, id, "total_ns"]
-			}
-			d = (has("cmd", "split", k) && has("cmd", "inkernel", k)) ? fmt(med("cmd", "split", k, 1e-6) - med("cmd", "inkernel", k, 1e-6)) : "–"
-			if (!cnt) { line("| " CMDN[k] " | none | 0 | " fmt(med("cmd", "split", k, 1e-6)) " | 0 | " d " |"); continue }
-			cm = med("cmd", "split", k, 1e-6)
-			line("| " CMDN[k] " | " cnt / nruns ": " desc " | " fmt(tns / nruns / 1e6) " | " fmt(cm) " | " (cm ? sprintf("%.1f%%", 100 * tns / nruns / 1e6 / cm) : "–") " | " d " |")
-		}
+		# the table comes from Miller: stats/upcmd.md
+		insert(upcmdmd)
 		line("")
 	}
 
@@ -1203,5 +1271,6 @@ END {
 	prevshow="$(realpath -m --relative-to="$ROOT" "$PREV")" sdir="$S" \
 	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" \
 	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" \
-	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" "${FILES[@]}"
+	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" \
+	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" "${FILES[@]}"
 echo "bench report: $OUT/REPORT.md, figures in $FIG"
