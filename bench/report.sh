@@ -494,7 +494,8 @@ op_table() {
 	while [ ${#align} -lt "$(awk -F'|' '{ print NF }' <<<"$2")" ]; do align=${align}r; done
 	# (the header and its separator even without ops)
 	printf '%s\n-\n' "$h" | md_align "$align"
-	mlr --icsv --omd filter "${3:-true}" 'then' cut -o -f "$1" "$S/opcells.csv" | tail -n +3
+	mlr --icsv --omd filter "${3:-true}" 'then' unsparsify --fill-with "–" -f "$1" \
+		'then' cut -o -f "$1" "$S/opcells.csv" | tail -n +3
 }
 # shellcheck disable=SC2016 # Miller's own variables
 op_table op,stock,inkernel,split,split-direct,split-paper,ci_is,ci_si,d,rtt,cs_all:inkernel,cs_all:split,upcalls:split \
@@ -595,6 +596,50 @@ mlr --icsv --omd filter '$cmd != "v"' \
 	'then' cut -o -f command,upr,ut,cm,share,d <<<"$CMD_NAMES" | tail -n +3 |
 	cat <(printf '%s\n-\n' "| command | upcalls per run | upcall time per run (ms) | split command (ms) | share | split − inkernel (ms) |" | md_align llrrrr) - >"$S/upcmd.md"
 
+# ---- Table 4 (Miller) -------------------------------------------------------
+# stats/upwide.csv: per source and op id, every phase's n, median, p5 and
+# p95 as PHASE_STAT
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv cut -o -f source,op,phase,n,median,p5,p95 \
+	'then' reshape -i n,median,p5,p95 -o stat,v \
+	'then' put '$k = $phase . "_" . $stat' 'then' cut -o -f source,op,k,v \
+	'then' reshape -s k,v 'then' unsparsify "$S/up.csv" >"$S/upwide.csv"
+OP_NAMES=$(mlr --icsv --ocsv cut -o -f id,name 'then' rename id,op "$S/opnames.csv")
+# within the ethtool commands: each command's main op (its op id), beside
+# the paper's Table 4 (s): medians in µs, COPY + REPLY + PROCESSING and the
+# PROCESSING share of it (the paper's: of its user-space total)
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd join -j cmd -f <(printf 'cmd,op\ni,1\ng,8\ns,5\nd,3\n') \
+	'then' join --ur -j op -f <(printf '%s\n' "$OP_NAMES") \
+	'then' join --ur -j cmd,op -f <(mlr --icsv --ocsv rename source,cmd "$S/upwide.csv") \
+	'then' join --ur -j cmd -f <(grep -v '^#' "$ROOT/bench/paper.csv" | mlr --icsv --ocsv filter '$table == "t4"' 'then' rename key,cmd) \
+	'then' put "$MLR_LIB"'
+		$label = $command . ": " . (is_present($name) ? tolower($name) : "");
+		if (is_absent($total_median)) {
+			$total_n = 0; $pu = ""; $ps = ""; $pp = ""; $crp = "–";
+		} else {
+			cp = $copy_median; pr = $proc_median; rp = $reply_median;
+			$crp = fmt((cp + pr + rp) / 1e3);
+			$pu = fmt($a * 1e6) . " / " . fmt($b * 1e6) . " / " . fmt($c * 1e6) . " / " . fmt($d * 1e6);
+			$pp = fmtnum(100 * $c / $d, "%.0f") . "%";
+			$ps = fmtnum(100 * pr / (cp + pr + rp), "%.0f") . "%";
+		}
+		for (p in ["wait", "copy", "proc", "reply", "user", "total"]) { $[p] = is_present($[p . "_median"]) ? fmt($[p . "_median"] / 1e3) : "–" }' \
+	'then' cut -o -f label,total_n,wait,copy,proc,reply,user,total,crp,pu,pp,ps <<<"$CMD_NAMES" | tail -n +3 | sed ':a; s/|  |/| |/; ta' |
+	cat <(printf '%s\n-\n' "| command: op | n | wait | COPY | PROCESSING | REPLY | user | total | COPY+REPLY+PROC | paper: COPY / REPLY / PROC / user (µs) | paper PROC share | our PROC share |" |
+		md_align lrrrrrrrrrrr) - >"$S/upcmds.md"
+# every op in the op loops (all upcalls of its id), in the order of the ids
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd filter '$source == "all-loop" && is_not_empty($total_median)' \
+	'then' sort -nf op \
+	'then' join --ur -j op -f <(printf '%s\n' "$OP_NAMES") \
+	'then' put "$MLR_LIB"'
+		$label = is_present($name) ? tolower($name) : "";
+		for (p in ["wait", "copy", "proc", "reply", "user", "total"]) { $[p] = fmt($[p . "_median"] / 1e3) }
+		$wait = $wait . " [" . fmt($wait_p5 / 1e3) . "–" . fmt($wait_p95 / 1e3) . "]";
+		$total = $total . " [" . fmt($total_p5 / 1e3) . "–" . fmt($total_p95 / 1e3) . "]"' \
+	'then' cut -o -f label,total_n,wait,copy,proc,reply,user,total "$S/upwide.csv" | tail -n +3 |
+	cat <(printf '%s\n-\n' "| op | n | wait [p5–p95] | COPY | PROCESSING | REPLY | user | total [p5–p95] |" | md_align lrrrrrrr) - >"$S/uploop.md"
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
@@ -792,7 +837,6 @@ END {
 	ncmd = split("v i g s t d", K, " ")
 	CMDN["v"] = "ethtool --version"; CMDN["i"] = "ethtool -i"; CMDN["g"] = "ethtool -g"; CMDN["s"] = "ethtool -s msglvl"
 	CMDN["t"] = "ethtool -t"; CMDN["d"] = "ethtool -d"
-	MAINOP["i"] = 1; MAINOP["g"] = 8; MAINOP["s"] = 5; MAINOP["d"] = 3
 	have_split = incol["split"]; have_ink = incol["inkernel"]; have_stock = incol["stock"]
 
 	line("# Benchmark: stock / inkernel / split")
@@ -1152,26 +1196,13 @@ END {
 		line("")
 		line("Within the ethtool commands of Table 2 (each command'"'"'s main op; cold: a new process each time):")
 		line("")
-		H[1] = "command: op"; H[2] = "n"; H[3] = "wait"; H[4] = "COPY"; H[5] = "PROCESSING"; H[6] = "REPLY"; H[7] = "user"; H[8] = "total"; H[9] = "COPY+REPLY+PROC"
-		H[10] = "paper: COPY / REPLY / PROC / user (µs)"; H[11] = "paper PROC share"; H[12] = "our PROC share"
-		table_head("", 12)
-		split("i g s d", K4, " ")
-		for (i = 1; i <= 4; i++) {
-			k = K4[i]; id = MAINOP[k]
-			if (!(("up", k, id, "total", "median") in S)) { line("| " CMDN[k] ": " tolower(opn[id]) " | 0 | – | – | – | – | – | – | – | | | |"); continue }
-			cp = S["up", k, id, "copy", "median"]; pr = S["up", k, id, "proc", "median"]; rp = S["up", k, id, "reply", "median"]
-			pc = S["paper", "t4", k, "a"]; prp = S["paper", "t4", k, "b"]; pp = S["paper", "t4", k, "c"]; pu = S["paper", "t4", k, "d"]
-			line("| " CMDN[k] ": " tolower(opn[id]) " | " S["up", k, id, "total", "n"] " | " fmt(S["up", k, id, "wait", "median"] / 1e3) " | " fmt(cp / 1e3) " | " fmt(pr / 1e3) " | " fmt(rp / 1e3) " | " fmt(S["up", k, id, "user", "median"] / 1e3) " | " fmt(S["up", k, id, "total", "median"] / 1e3) " | " fmt((cp + pr + rp) / 1e3) " | " fmt(pc * 1e6) " / " fmt(prp * 1e6) " / " fmt(pp * 1e6) " / " fmt(pu * 1e6) " | " sprintf("%.0f%%", 100 * pp / pu) " | " sprintf("%.0f%%", 100 * pr / (cp + pr + rp)) " |")
-		}
+		# the table comes from Miller: stats/upcmds.md
+		insert(upcmdsmd)
 		line("")
 		line("Every op, in the back-to-back calls of Table 2b (warm), all upcalls of that op id:")
 		line("")
-		H[1] = "op"; H[2] = "n"; H[3] = "wait [p5–p95]"; H[4] = "COPY"; H[5] = "PROCESSING"; H[6] = "REPLY"; H[7] = "user"; H[8] = "total [p5–p95]"
-		table_head("", 8)
-		for (id = 1; id <= 32; id++) {
-			if (!(("up", "all-loop", id, "total", "median") in S)) continue
-			line("| " tolower(opn[id]) " | " S["up", "all-loop", id, "total", "n"] " | " fmt(S["up", "all-loop", id, "wait", "median"] / 1e3) " [" fmt(S["up", "all-loop", id, "wait", "p5"] / 1e3) "–" fmt(S["up", "all-loop", id, "wait", "p95"] / 1e3) "] | " fmt(S["up", "all-loop", id, "copy", "median"] / 1e3) " | " fmt(S["up", "all-loop", id, "proc", "median"] / 1e3) " | " fmt(S["up", "all-loop", id, "reply", "median"] / 1e3) " | " fmt(S["up", "all-loop", id, "user", "median"] / 1e3) " | " fmt(S["up", "all-loop", id, "total", "median"] / 1e3) " [" fmt(S["up", "all-loop", id, "total", "p5"] / 1e3) "–" fmt(S["up", "all-loop", id, "total", "p95"] / 1e3) "] |")
-		}
+		# the table comes from Miller: stats/uploop.md
+		insert(uploopmd)
 		line("")
 		line("The kernel keeps the last 1024 upcalls: for a loop of more calls, the later ones.")
 		line("")
@@ -1272,5 +1303,5 @@ END {
 	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" \
 	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" \
 	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" \
-	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" "${FILES[@]}"
+	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" "${FILES[@]}"
 echo "bench report: $OUT/REPORT.md, figures in $FIG"
