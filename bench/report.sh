@@ -457,6 +457,8 @@ MLR_LIB='func fmt(x) {
 	a = abs(x);
 	return a >= 100 ? fmtnum(x, "%.0f") : a >= 10 ? fmtnum(x, "%.1f") : a >= 1 ? fmtnum(x, "%.2f") : a >= 0.01 ? fmtnum(x, "%.3f") : fmtnum(x, "%.2g");
 }
+# div: x / y, or nothing when there is no x
+func div(x, y) { return is_absent(x) || is_empty(x) ? "" : x / y }
 func rfmt(x) { return is_absent(x) || is_empty(x) ? "–" : fmtnum(x, "%.2f") }
 func cell(m, lo, hi, sc) { return fmt(m * sc) . " [" . fmt(lo * sc) . "–" . fmt(hi * sc) . "]" }
 '
@@ -640,6 +642,61 @@ mlr --icsv --omd filter '$source == "all-loop" && is_not_empty($total_median)' \
 		$total = $total . " [" . fmt($total_p5 / 1e3) . "–" . fmt($total_p95 / 1e3) . "]"' \
 	'then' cut -o -f label,total_n,wait,copy,proc,reply,user,total "$S/upwide.csv" | tail -n +3 |
 	cat <(printf '%s\n-\n' "| op | n | wait [p5–p95] | COPY | PROCESSING | REPLY | user | total [p5–p95] |" | md_align lrrrrrrr) - >"$S/uploop.md"
+# ---- interference (Miller) ---------------------------------------------------
+# int_table TEST OP WHILE: per column (in the run's order) that ran TEST
+# (iperf3 host→guest under OP's loop) or OP's loop: iperf3 alone and under
+# the load (Mbit/s, median [p25–p75]), their ratio, the interval against
+# inkernel under the same load, OP's calls a second, its latency under the
+# load and idle (µs), the fast-path holds a second and the longest lock
+# hold (the loop's counters)
+int_s=$(meta int_s)
+int_secs=$((ROUNDS * (${int_s:-$(meta iperf_s)} + 2)))
+int_table() {
+	local k=$1 o=$2
+	printf '| column | iperf3 host→guest alone (Mbit/s) | %s (Mbit/s) | ÷ alone | vs inkernel [95%%] | %s a second | %s under load (µs) [p5–p95] | %s idle (µs) | fast-path holds a second | longest lock hold (µs) |\n-\n' \
+		"$3" "$o" "$o" "$o" | md_align lrrrrrrrrr
+	# shellcheck disable=SC2016 # Miller's own variables
+	tr ' ' '\n' <<<"column $COLS" | mlr --icsv --omd \
+		join --ur -j column -f <(mlr --icsv --ocsv filter '$test == "iperf_h2g"' \
+			'then' put "$MLR_LIB"'$alone = cell($median, $p25, $p75, 1); $a = $median' 'then' cut -o -f column,alone,a "$S/net.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s k="$k" '$test == @k' \
+			'then' put "$MLR_LIB"'$load = cell($median, $p25, $p75, 1); $b = $median' 'then' cut -o -f column,load,b "$S/net.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s k="$k" '$test == @k' \
+			'then' put "$MLR_LIB"'$vs = rfmt($est) . " [" . rfmt($lo) . "–" . rfmt($hi) . "]"' \
+			'then' rename a,column 'then' cut -o -f column,vs "$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s o="$o" '$op == @o' \
+			'then' put -s secs="$int_secs" "$MLR_LIB"'$rate = fmt($n / @secs); $lat = cell($median, $p5, $p95, 1e-3)' \
+			'then' cut -o -f column,rate,lat "$S/interfere.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s o="$o" '$op == @o' \
+			'then' put "$MLR_LIB"'$idle = fmt($median * 1e-3)' 'then' cut -o -f column,idle "$S/ops.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s o="$o" '$op == @o' \
+			'then' put -s secs="$int_secs" "$MLR_LIB"'$hs = fmt($holds_sum / @secs); $hm = fmt($hold_max_us)' \
+			'then' cut -o -f column,hs,hm "$S/intcnt.csv") \
+		'then' filter 'is_present($load) || is_present($rate)' \
+		'then' put "$MLR_LIB"'
+			$ratio = is_present($a) && is_present($b) && $a != 0 ? rfmt($b / $a) : "–";
+			if ($column == "inkernel") { $vs = 1 }' \
+		'then' unsparsify --fill-with "–" -f alone,load,ratio,vs,rate,lat,idle,hs,hm \
+		'then' cut -o -f column,alone,load,ratio,vs,rate,lat,idle,hs,hm | tail -n +3
+}
+int_table iperf_h2g_dumping GREGS "while dumping" >"$S/int-dumping.md"
+int_table iperf_h2g_ksettings GLINKSETTINGS "while asking link settings" >"$S/int-ksettings.md"
+
+# the footprint: per column (in the run's order), the module's core size
+# and the daemon's resident memory (KiB; the last round's)
+{
+	printf '%s\n-\n' "| column | module core (KiB) | daemon RSS (KiB) |" | md_align lrr
+	# shellcheck disable=SC2016 # Miller's own variables
+	tr ' ' '\n' <<<"column $COLS" | mlr --icsv --omd \
+		join --ur -j column -f <(mlr --icsv --ocsv filter '$item == "module_core_bytes" || $item == "daemon_rss_bytes"' \
+			'then' tail -n 1 -g column,item 'then' cut -o -f column,item,value \
+			'then' reshape -s item,value 'then' unsparsify "$DATA/footprint.csv") \
+		'then' put "$MLR_LIB"'
+			$core = fmt(div($module_core_bytes, 1024));
+			$rss = fmt(div($daemon_rss_bytes, 1024))' \
+		'then' cut -o -f column,core,rss | tail -n +3
+} >"$S/footprint.md"
+
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
@@ -1218,25 +1275,11 @@ END {
 	line("- **Throughput**, both ways (Table 3, iperf3): the paper timed only ping, scp and ssh.")
 	line("- **Interference of the slow path with the fast path**: iperf3 host→guest while a guest process calls an op at a fixed rate (`opbench ops -r`), the same work in every column: GREGS (the register dump, " m("dump_rate") " a second), and GLINKSETTINGS (ethtool'"'"'s link settings, get_link_ksettings, " m("kset_rate") " a second; not stock). In the kernel builds and in `split` (mediated register access) the fast path never stops for the slow path: a dump'"'"'s one register program holds the register lock only, and get_link_ksettings touches no register on this NIC. With direct ports (`split-direct`, `split-paper`) the kernel stops the fast path (queues, NAPI, the interrupt line) around every upcall of an op on the ports. *vs inkernel*: the throughput under the load against inkernel'"'"'s under the same load, with its 95% interval (the target for `split`: at least 0.97); *fast-path holds a second*, *longest lock hold*: the kernel'"'"'s counters over the loop.")
 	line("")
-	split("iperf_h2g_dumping|iperf_h2g_ksettings", IT, "|")
-	split("GREGS|GLINKSETTINGS", IO, "|")
-	split("while dumping|while asking link settings", IW, "|")
-	split(m("dump_rate") "|" m("kset_rate"), IR, "|")
-	CIV["split"] = "ci_int_si"; CIV["split-direct"] = "ci_int_di"; CIV["split-paper"] = "ci_int_pi"
-	for (t = 1; t <= 2; t++) {
-		k = IT[t]; o = IO[t]
-		H[1] = "column"; H[2] = "iperf3 host→guest alone (Mbit/s)"; H[3] = IW[t] " (Mbit/s)"; H[4] = "÷ alone"; H[5] = "vs inkernel [95%]"
-		H[6] = o " a second"; H[7] = o " under load (µs) [p5–p95]"; H[8] = o " idle (µs)"; H[9] = "fast-path holds a second"; H[10] = "longest lock hold (µs)"
-		table_head("", 10)
-		for (c = 1; c <= nc; c++) {
-			if (!has("net", C[c], k) && !has("interfere", C[c], o)) continue
-			a = med("net", C[c], "iperf_h2g", 1); b = med("net", C[c], k, 1)
-			secs = m("rounds") * (mm("int_s", m("iperf_s")) + 2)
-			hs = cval("intcnt", C[c], o, "holds_sum"); hm = cval("intcnt", C[c], o, "hold_max_us")
-			line("| " C[c] " | " cell("net", C[c], "iperf_h2g", 1, "p25", "p75") " | " cell("net", C[c], k, 1, "p25", "p75") " | " ((a != "" && b != "" && a) ? rfmt(b / a) : "–") " | " (C[c] == "inkernel" ? "1" : C[c] in CIV ? civ(CIV[C[c]], k) : "–") " | " (has("interfere", C[c], o) ? fmt(S["interfere", C[c], o, "n"] / secs) : "–") " | " cell("interfere", C[c], o, 1e-3, "p5", "p95") " | " fmt(med("ops", C[c], o, 1e-3)) " | " (hs == "" ? "–" : fmt(hs / secs)) " | " (hm == "" ? "–" : fmt(hm)) " |")
-		}
-		line("")
-	}
+	# the tables come from Miller: stats/int-dumping.md, stats/int-ksettings.md
+	insert(intdmd)
+	line("")
+	insert(intkmd)
+	line("")
 	noalone = ""
 	for (c = 1; c <= nc; c++)
 		if ((has("net", C[c], "iperf_h2g_dumping") || has("net", C[c], "iperf_h2g_ksettings")) && !has("net", C[c], "iperf_h2g"))
@@ -1245,11 +1288,8 @@ END {
 	line("")
 	line("- **Kernel footprint**: the driver module'"'"'s core size in the guest (`/sys/module/pcnet32/coresize`) and the daemon'"'"'s resident memory.")
 	line("")
-	H[1] = "column"; H[2] = "module core (KiB)"; H[3] = "daemon RSS (KiB)"; table_head("", 3)
-	while ((getline l < footf) > 0) {
-		split(l, F, ","); if (F[3] == "module_core_bytes") core[F[1]] = F[4]; if (F[3] == "daemon_rss_bytes") rss[F[1]] = F[4]
-	}
-	for (c = 1; c <= nc; c++) line("| " C[c] " | " (C[c] in core ? fmt(core[C[c]] / 1024) : "–") " | " (C[c] in rss ? fmt(rss[C[c]] / 1024) : "–") " |")
+	# the table comes from Miller: stats/footprint.md
+	insert(footmd)
 	line("")
 
 	# ---- failures ----
@@ -1303,5 +1343,6 @@ END {
 	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" \
 	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" \
 	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" \
-	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" "${FILES[@]}"
+	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" \
+	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" "${FILES[@]}"
 echo "bench report: $OUT/REPORT.md, figures in $FIG"
