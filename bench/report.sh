@@ -697,6 +697,51 @@ int_table iperf_h2g_ksettings GLINKSETTINGS "while asking link settings" >"$S/in
 		'then' cut -o -f column,core,rss | tail -n +3
 } >"$S/footprint.md"
 
+# ---- Table 3 (Miller) -------------------------------------------------------
+# claim 2's verdict per network test (stats/netverdict.csv): unchanged or
+# inconclusive as benchci says, else slower or faster (iperf3: higher is
+# faster); cell: the verdict and the interval, in bold beyond 5%
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv put "$MLR_LIB"'
+		hib = $test =~ "^iperf" ? 1 : 0;
+		hi = $verdict == "higher" ? 1 : 0;
+		$w = $verdict == "unchanged" || $verdict == "inconclusive" ? $verdict : (hi != hib ? "slower" : "faster");
+		$cell = $w . " " . rfmt($est) . " [" . rfmt($lo) . "–" . rfmt($hi) . "]";
+		if ($w == "slower" || $w == "faster") { $cell = "**" . $cell . "**" }' \
+	'then' cut -o -f test,w,cell "$S/ci_net_si.csv" | or_header test,w,cell >"$S/netverdict.csv"
+# split-paper's column only when it ran the tests of claim 2
+# shellcheck disable=SC2016 # Miller's own variables
+haspn=$(mlr --icsv --ojson filter '$column == "split-paper" && $test =~ "'"$NET_TESTS"'"' 'then' count "$S/net.csv" | jq -r '.[0].count // 0')
+[ "$haspn" -gt 0 ] && haspn=1
+T3_NAMES='test,name
+ping,ping RTT (ms)
+scp_4k,scp 4.3 KB (s)
+scp_4m,scp 4 MiB (s)
+ssh,ssh login + exit (s)
+iperf_h2g,iperf3 host→guest (Mbit/s)
+iperf_g2h,iperf3 guest→host (Mbit/s)'
+if [ "$haspn" = 1 ]; then
+	T3_COLS=name,stock,inkernel,split,split-paper,inkernel/stock,cell,pi,paper
+	T3_HEAD="| test | stock | inkernel | split | split-paper | inkernel/stock | split/inkernel [95% interval]: verdict | split-paper/inkernel | paper: original → factorized (s) |"
+	T3_ALIGN=lrrrrrllr
+else
+	T3_COLS=name,stock,inkernel,split,inkernel/stock,cell,paper
+	T3_HEAD="| test | stock | inkernel | split | inkernel/stock | split/inkernel [95% interval]: verdict | paper: original → factorized (s) |"
+	T3_ALIGN=lrrrrlr
+fi
+{
+	printf '%s\n-\n' "$T3_HEAD" | md_align "$T3_ALIGN"
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --omd join --ur -j test -f <(col_cells "$S/net.csv" test 1 p25 p75) \
+		'then' join --ur -j test -f <(ratio_cells net test inkernel stock inkernel/stock) \
+		'then' join --ur -j test -f <(mlr --icsv --ocsv cut -o -f test,cell "$S/netverdict.csv") \
+		'then' join --ur -j test -f <(ci_cells "$S/ci_net_pi.csv" test pi) \
+		'then' join --ur -j test -f <(paper_rows t3 | mlr --icsv --ocsv put '$test = $key == "scp" ? "scp_4k" : $key; $paper = $paper . " (" . $pratio . ")"' \
+			'then' cut -o -f test,paper) \
+		'then' unsparsify --fill-with "–" -f "$T3_COLS" \
+		'then' cut -o -f "$T3_COLS" <<<"$T3_NAMES" | tail -n +3
+} >"$S/net.md"
+
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
@@ -770,7 +815,7 @@ FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/ne
 	"$S/ci_ops_is.csv" "$S/ci_ops_si.csv" "$S/ci_ops_pi.csv" "$S/ci_ops_ps.csv"
 	"$S/ci_ops_sd.csv" "$S/ci_ops_sd1.csv" "$S/ci_ops_di.csv" "$S/ci_ops_ds.csv" "$S/ci_ops_pd.csv"
 	"$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv" "$S/intcnt.csv"
-	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv")
+	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv" "$S/netverdict.csv")
 
 # ---- figure data -----------------------------------------------------------
 # clustered bars: label, then per column median, low, high
@@ -957,13 +1002,12 @@ END {
 	for (i = 1; i <= nt; i++) {
 		k = T[i]
 		if (!(("ci_net_si", k, "est") in S)) continue
-		v = S["ci_net_si", k, "verdict"]; hib = (k ~ /^iperf/)
-		w = v == "unchanged" ? "unchanged" : v == "inconclusive" ? "inconclusive" : ((v == "higher") != hib ? "slower" : "faster")
-		NV[k] = w " " civ("ci_net_si", k); WV[k] = w
+		# the verdict and its cell (Miller: stats/netverdict.csv)
+		w = S["netverdict", k, "w"]; NV[k] = S["netverdict", k, "cell"]; WV[k] = w
 		hl("net_" k, S["ci_net_si", k, "est"] "," S["ci_net_si", k, "lo"] "," S["ci_net_si", k, "hi"] "," w)
 		if (w == "unchanged") nok++
 		else if (w == "inconclusive") { ninc++; inc = inc ", " k " " civ("ci_net_si", k) }
-		else { nbad++; bad = bad ", " k " " w " " civ("ci_net_si", k); NV[k] = "**" NV[k] "**" }
+		else { nbad++; bad = bad ", " k " " w " " civ("ci_net_si", k) }
 	}
 	if (!(nok + nbad + ninc)) claim2 = "NOT MEASURED"
 	else if (nbad) claim2 = "DOES NOT HOLD for" substr(bad, 2) (ninc ? "; inconclusive for" substr(inc, 2) : "") "; unchanged for " nok " of " (nok + nbad + ninc)
@@ -1182,21 +1226,9 @@ END {
 	line("")
 	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests " mm("ping_i", "0.2") " s apart (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round, receiver throughput. " (mm("net_passes", 0) > 1 ? "A round takes every test'"'"'s samples in " m("net_passes") " passes over the columns, each pass its share of each test, iperf3 included; odd passes in the round'"'"'s order, even ones reversed, so that each column'"'"'s samples spread over the whole network phase and a slow spell of the host or of one guest falls on a share of every column'"'"'s samples." : "The iperf3 runs alternate the order: odd runs in the round'"'"'s order, even ones reversed."))
 	line("")
-	haspn = 0
-	for (i = 1; i <= nt; i++) if (has("net", "split-paper", T[i])) haspn = 1
-	H[1] = "test"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; nh = 4
-	if (haspn) H[++nh] = "split-paper"
-	H[++nh] = "inkernel/stock"; H[++nh] = "split/inkernel [95% interval]: verdict"
-	if (haspn) H[++nh] = "split-paper/inkernel"
-	H[++nh] = "paper: original → factorized (s)"
-	table_head(haspn ? "lrrrrrll" : "lrrrrl", nh)
+	# the table comes from Miller: stats/net.md
+	insert(netmd)
 	split("ping RTT (ms)|scp 4.3 KB (s)|scp 4 MiB (s)|ssh login + exit (s)|iperf3 host→guest (Mbit/s)|iperf3 guest→host (Mbit/s)", TN, "|")
-	PK["ping"] = "ping"; PK["scp_4k"] = "scp"; PK["ssh"] = "ssh"
-	for (i = 1; i <= nt; i++) {
-		k = T[i]; pk = PK[k]
-		pp = pk == "" ? "–" : S["paper", "t3", pk, "a"] " → " S["paper", "t3", pk, "b"] " (" rfmt(S["paper", "t3", pk, "b"] / S["paper", "t3", pk, "a"]) ")"
-		line("| " TN[i] " | " cell("net", "stock", k, 1, "p25", "p75") " | " cell("net", "inkernel", k, 1, "p25", "p75") " | " cell("net", "split", k, 1, "p25", "p75") (haspn ? " | " cell("net", "split-paper", k, 1, "p25", "p75") : "") " | " rcell("net", "inkernel", "stock", k) " | " (k in NV ? NV[k] : "–") (haspn ? " | " civ("ci_net_pi", k) : "") " | " pp " |")
-	}
 	line("")
 	if (!haspn && incol["split-paper"]) line("`split-paper` runs none of these tests (`BENCH_PAPER_NET=1` adds it): its fast path is `split`'"'"'s, the same module; only the daemon differs, and it sleeps while they run. Their time goes to the samples of the columns claim 2 compares.\n")
 	# which tests needed what: the samples, their spread, what the
@@ -1344,5 +1376,6 @@ END {
 	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" \
 	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" \
 	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" \
-	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" "${FILES[@]}"
+	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" \
+	netmd="$S/net.md" haspn="$haspn" "${FILES[@]}"
 echo "bench report: $OUT/REPORT.md, figures in $FIG"
