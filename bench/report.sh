@@ -817,72 +817,77 @@ FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/ne
 	"$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv" "$S/intcnt.csv"
 	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv" "$S/netverdict.csv")
 
-# ---- figure data -----------------------------------------------------------
-# clustered bars: label, then per column median, low, high
-run_awk '
-END {
-	# always the five columns, in this order (NaN where a column was not run)
-	nc = split("stock inkernel split split-direct split-paper", C, " ")
-	ncmd = split("v i g s t d", K, " ")
-	split("ethtool\\n--version|ethtool\\n-i|ethtool\\n-g|ethtool -s\\nmsglvl|ethtool\\n-t|ethtool\\n-d", L, "|")
-	f = figdir "/ethtool.dat"
-	printf "command" > f
-	for (c = 1; c <= nc; c++) printf " %s lo hi", C[c] > f
-	printf "\n" > f
-	for (i = 1; i <= ncmd; i++) {
-		printf "\"%s\"", L[i] > f
-		for (c = 1; c <= nc; c++)
-			if (has("cmd", C[c], K[i]))
-				printf " %g %g %g", S["cmd", C[c], K[i], "median"] / 1e6, S["cmd", C[c], K[i], "p25"] / 1e6, S["cmd", C[c], K[i], "p75"] / 1e6 > f
-			else printf " NaN NaN NaN" > f
-		printf "\n" > f
-	}
-	f = figdir "/ops.dat"
-	printf "op" > f
-	for (c = 1; c <= nc; c++) printf " %s lo hi", C[c] > f
-	printf "\n" > f
-	for (i = 1; i <= nitem["ops"]; i++) {
-		k = item["ops", i]
-		printf "\"%s\"", k > f
-		for (c = 1; c <= nc; c++)
-			if (has("ops", C[c], k))
-				printf " %g %g %g", S["ops", C[c], k, "median"] / 1e3, S["ops", C[c], k, "p5"] / 1e3, S["ops", C[c], k, "p95"] / 1e3 > f
-			else printf " NaN NaN NaN" > f
-		printf "\n" > f
-	}
-	# network: one block per test, first line its title
-	f = figdir "/net.dat"
-	nt = split("ping scp_4k scp_4m ssh iperf_h2g iperf_g2h iperf_h2g_dumping iperf_h2g_ksettings", T, " ")
-	split("ping RTT (ms)|scp 4.3 KB (s)|scp 4 MiB (s)|ssh login + exit (s)|iperf3 host→guest (Mbit/s)|iperf3 guest→host (Mbit/s)|iperf3 host→guest, guest dumping (Mbit/s)|iperf3 host→guest, guest asking link settings (Mbit/s)", TT, "|")
-	nb = 0
-	for (i = 1; i <= nt; i++) {
-		# a test no column ran (an older run): no panel
-		for (c = 1; c <= nc; c++) if (has("net", C[c], T[i])) break
-		if (c > nc) continue
-		if (nb++) printf "\n\n" > f
-		printf "\"%s\" median lo hi\n", TT[i] > f
-		for (c = 1; c <= nc; c++)
-			if (has("net", C[c], T[i]))
-				printf "%s %g %g %g\n", C[c], S["net", C[c], T[i], "median"], S["net", C[c], T[i], "p25"], S["net", C[c], T[i], "p75"] > f
-			else printf "%s NaN NaN NaN\n", C[c] > f
-	}
-	# phases (split): medians in microseconds, stacked
-	f = figdir "/phases.dat"
-	for (id = 1; id <= 32; id++) if ((("opnames", id, "name") in S)) opn[id] = S["opnames", id, "name"]
-	printf "op wait COPY PROCESSING other REPLY\n" > f
-	for (blk = 1; blk <= 2; blk++) {
-		src = blk == 1 ? "all-cmd" : "all-loop"
-		for (id = 1; id <= 32; id++) {
-			if (!(("up", src, id, "total", "median") in S)) continue
-			printf "\"%s\"", tolower(opn[id]) > f
-			split("wait copy proc other reply", P, " ")
-			for (p = 1; p <= 5; p++) { v = S["up", src, id, P[p], "median"] / 1e3; printf " %g", v < 0 ? 0 : v > f }
-			printf "\n" > f
-		}
-		printf "\n\n" > f
-		if (blk == 1) printf "op wait COPY PROCESSING other REPLY\n" > f
-	}
-}' figdir="$S" "${FILES[@]}"
+# ---- figure data (Miller) ------------------------------------------------------
+# clustered bars: label, then per column median, low, high (%g; NaN where a
+# column did not run), always the five columns in this order
+FIG_COLS="stock inkernel split split-direct split-paper"
+# bars STATS KEY DIV LO HI: per KEY, one field per column: "median lo hi"
+# divided by DIV
+bars() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv put -s dv="$3" -s lo="$4" -s hi="$5" '
+		$t = fmtnum($median / @dv, "%.6g") . " " . fmtnum($[@lo] / @dv, "%.6g") . " " . fmtnum($[@hi] / @dv, "%.6g")' \
+		'then' cut -o -f "$2,column,t" 'then' reshape -s column,t 'then' unsparsify "$1"
+}
+# bars_dat KEY BARS: the labels on stdin (KEY,label), each with its bars
+bars_dat() {
+	mlr --icsv --onidx --ofs ' ' join --ur -j "$1" -f "$2" \
+		'then' unsparsify --fill-with "NaN NaN NaN" -f "${FIG_COLS// /,}" \
+		'then' cut -o -f "label,${FIG_COLS// /,}"
+}
+head_dat() { # first-word
+	printf '%s' "$1"
+	for c in $FIG_COLS; do printf ' %s lo hi' "$c"; done
+	printf '\n'
+}
+{
+	head_dat command
+	printf '%s\n' 'cmd,label' 'v,"""ethtool\n--version"""' 'i,"""ethtool\n-i"""' 'g,"""ethtool\n-g"""' \
+		's,"""ethtool -s\nmsglvl"""' 't,"""ethtool\n-t"""' 'd,"""ethtool\n-d"""' |
+		bars_dat cmd <(bars "$S/cmd.csv" cmd 1e6 p25 p75)
+} >"$S/ethtool.dat"
+{
+	head_dat op
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv cut -f op 'then' uniq -g op 'then' put '$label = "\"" . $op . "\""' "$S/ops.csv" |
+		bars_dat op <(bars "$S/ops.csv" op 1e3 p5 p95)
+} >"$S/ops.dat"
+# network: one block per test a column ran, its title first
+NET_FIG='test,title
+ping,ping RTT (ms)
+scp_4k,scp 4.3 KB (s)
+scp_4m,scp 4 MiB (s)
+ssh,ssh login + exit (s)
+iperf_h2g,iperf3 host→guest (Mbit/s)
+iperf_g2h,iperf3 guest→host (Mbit/s)
+iperf_h2g_dumping,"iperf3 host→guest, guest dumping (Mbit/s)"
+iperf_h2g_ksettings,"iperf3 host→guest, guest asking link settings (Mbit/s)"'
+nb=0
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --onidx --ofs tab join -j test -f <(mlr --icsv --ocsv cut -f test 'then' uniq -g test "$S/net.csv") \
+	'then' cut -o -f test,title <<<"$NET_FIG" |
+	while IFS=$'\t' read -r t title; do
+		[ $((nb++)) -eq 0 ] || printf '\n\n'
+		printf '"%s" median lo hi\n' "$title"
+		tr ' ' '\n' <<<"column $FIG_COLS" | mlr --icsv --onidx --ofs ' ' join --ur -j column \
+			-f <(mlr --icsv --ocsv filter -s t="$t" '$test == @t' \
+				'then' put '$t = fmtnum($median, "%.6g") . " " . fmtnum($p25, "%.6g") . " " . fmtnum($p75, "%.6g")' \
+				'then' cut -o -f column,t "$S/net.csv") \
+			'then' unsparsify --fill-with "NaN NaN NaN" -f t
+	done >"$S/net.dat"
+# upcall phases (split), stacked: medians in µs (below 0: 0), the commands'
+# ops, then the op loops', in the order of the op ids
+for src in all-cmd all-loop; do
+	echo "op wait COPY PROCESSING other REPLY"
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --onidx --ofs ' ' filter -s s="$src" '$source == @s && is_not_empty($total_median)' \
+		'then' sort -nf op \
+		'then' join --ur -j op -f <(printf '%s\n' "$OP_NAMES") \
+		'then' put '$label = "\"" . (is_present($name) ? tolower($name) : "") . "\"";
+			for (p in ["wait", "copy", "proc", "other", "reply"]) { v = $[p . "_median"] / 1e3; $[p] = fmtnum(v < 0 ? 0 : v, "%.6g") }' \
+		'then' cut -o -f label,wait,copy,proc,other,reply "$S/upwide.csv"
+	printf '\n\n'
+done >"$S/phases.dat"
 
 plot() { # script out args...
 	local gp=$1 out=$2
