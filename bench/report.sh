@@ -742,6 +742,79 @@ fi
 		'then' cut -o -f "$T3_COLS" <<<"$T3_NAMES" | tail -n +3
 } >"$S/net.md"
 
+# ---- the targets on the intervals and the upcall counters (Miller) -------------
+# one per line, in the table's order: what, figure, bound, outcome
+# (tab-separated; the report prints them with the other targets)
+# ci_fields FILE KEY P: KEY and benchci's est, lo, hi and target as P_est ...
+ci_fields() {
+	mlr --icsv --ocsv cut -o -f "$2,est,lo,hi,target" 'then' rename -r "^(est|lo|hi|target)\$,$3_\1" "$1"
+}
+# trow: the expression that emits $what, $fig, $bound, $outcome
+# shellcheck disable=SC2016 # Miller's own variables
+TROW='r = {"what": $what, "fig": $fig, "bound": $bound, "outcome": $outcome}; emit r'
+# shellcheck disable=SC2016 # Miller's own variables
+CIV='func civ(str p) { return rfmt($[p . "_est"]) . " [" . rfmt($[p . "_lo"]) . "–" . rfmt($[p . "_hi"]) . "]" }'
+TSV=(mlr --icsv --otsv --headerless-tsv-output)
+{
+	# split − inkernel in split's pipe round trips, ops with one upcall
+	if [ -n "$prt" ]; then
+		# shellcheck disable=SC2016 # Miller's own variables
+		"${TSV[@]}" filter '$i > 4' 'then' cut -o -f op,i \
+			'then' join -j op -f <(ci_fields "$S/ci_ops_sd.csv" op sd) \
+			'then' join --ur -j op -f <(ci_fields "$S/ci_ops_sd1.csv" op sd1) \
+			'then' join --ur -j op -f <(mlr --icsv --ocsv filter '$column == "split"' 'then' cut -o -f op,upcalls "$S/counters.csv") \
+			'then' put -q -s prt="$prt" "$MLR_LIB"'
+				p = @prt * 1e-3;
+				u = is_present($upcalls) ? $upcalls : "";
+				$what = "split − inkernel, " . $op . " (÷ pipe RTT " . fmt(p) . " µs)"; $fig = "–"; $bound = "≤ 1.5";
+				if (u != "" && u == 0) {
+					$what = "split − inkernel, " . $op; $outcome = "no upcall: answered in the kernel";
+				} elif (u != "" && u != 1) {
+					$outcome = "not a single-upcall op (" . fmtnum(u, "%.3g") . " upcalls per ioctl)";
+				} else {
+					$fig = rfmt($sd_est / 1e3 / p) . " [" . rfmt($sd_lo / 1e3 / p) . "–" . rfmt($sd_hi / 1e3 / p) . "]";
+					$bound = "≤ 1.5 (moonshot 1.0: " . (is_present($sd1_target) ? $sd1_target : "") . ")"; $outcome = $sd_target;
+				}
+				'"$TROW" "$S/opcells.csv"
+	fi
+	# GDRVINFO against inkernel, ours and the paper protocol
+	for x in "si:GDRVINFO split/inkernel" "pi:GDRVINFO split-paper/inkernel (the paper's protocol, for comparison)"; do
+		# shellcheck disable=SC2016 # Miller's own variables
+		ci_fields "$S/ci_ops_${x%%:*}.csv" op c | "${TSV[@]}" filter '$op == "GDRVINFO"' \
+			'then' put -q -s what="${x#*:}" "$MLR_LIB$CIV"'$what = @what; $fig = civ("c"); $bound = "≤ 5"; $outcome = $c_target; '"$TROW"
+	done
+	# inkernel against stock, the driver ops
+	# shellcheck disable=SC2016 # Miller's own variables
+	"${TSV[@]}" filter '$i > 4' 'then' cut -o -f op,i 'then' join -j op -f <(ci_fields "$S/ci_ops_is.csv" op c) \
+		'then' put -q "$MLR_LIB$CIV"'$what = "inkernel/stock, " . $op; $fig = civ("c"); $bound = "≤ 1.1"; $outcome = $c_target; '"$TROW" "$S/opcells.csv"
+	# iperf3 split/inkernel, and under each load
+	# shellcheck disable=SC2016 # Miller's own variables
+	printf '%s\n' test,what 'iperf_h2g,"iperf3 split/inkernel, host→guest"' 'iperf_g2h,"iperf3 split/inkernel, guest→host"' |
+		"${TSV[@]}" join -j test -f <(ci_fields "$S/ci_net_si.csv" test c) \
+		'then' put -q "$MLR_LIB$CIV"'$fig = civ("c"); $bound = "≥ 0.99"; $outcome = $c_target; '"$TROW"
+	# shellcheck disable=SC2016 # Miller's own variables
+	printf '%s\n' test,what "iperf_h2g_dumping,\"iperf3 host→guest under $(meta dump_rate) register dumps a second, split/inkernel\"" \
+		"iperf_h2g_ksettings,\"iperf3 host→guest under $(meta kset_rate) get_link_ksettings a second, split/inkernel\"" |
+		"${TSV[@]}" join -j test -f <(ci_fields "$S/ci_int_si.csv" test c) \
+		'then' put -q "$MLR_LIB$CIV"'$fig = civ("c"); $bound = "≥ 0.97"; $outcome = $c_target; '"$TROW"
+	# upcalls per ioctl: one (none when the kernel answers), each split column
+	for c in split split-direct split-paper; do
+		case " $COLS " in *" $c "*) ;; *) continue ;; esac
+		# shellcheck disable=SC2016 # Miller's own variables
+		"${TSV[@]}" filter '$i > 4' 'then' cut -o -f op,i \
+			'then' join -j op -f <(mlr --icsv --ocsv filter -s c="$c" '$column == @c && is_not_empty($upcalls)' "$S/counters.csv") \
+			'then' put -q '
+				$what = "upcalls per ioctl, " . $column . ", " . $op; $bound = "= 1";
+				if ($upcalls == 0) {
+					$fig = "0"; $outcome = "no upcall: answered in the kernel";
+				} else {
+					$fig = fmtnum($upcalls, "%.3f") . " (" . $upcalls_sum . " / " . $n . ")";
+					$outcome = $upcalls_sum == $n ? "met" : "not met";
+				}
+				'"$TROW" "$S/opcells.csv"
+	done
+} >"$S/targets-ops.tsv"
+
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
@@ -1041,48 +1114,14 @@ END {
 	line("")
 	H[1] = "target"; H[2] = "figure [95% interval]"; H[3] = "bound"; H[4] = "outcome"; table_head("lrrl", 4)
 	tl = ""
-	prt = med("ops", "split", "pipe_rtt", 1e-3)
-	for (i = 5; i <= nitem["ops"]; i++) {
-		k = item["ops", i]
-		if (!(("ci_ops_sd", k, "est") in S) || prt == "") continue
-		u = cval("counters", "split", k, "upcalls")
-		if (u != "" && u + 0 == 0) { target_row("split − inkernel, " k, "–", "≤ 1.5", "no upcall: answered in the kernel"); continue }
-		if (u != "" && u + 0 != 1) { target_row("split − inkernel, " k " (÷ pipe RTT " fmt(prt) " µs)", "–", "≤ 1.5", sprintf("not a single-upcall op (%.3g upcalls per ioctl)", u)); continue }
-		fig = rfmt(S["ci_ops_sd", k, "est"] / 1e3 / prt) " [" rfmt(S["ci_ops_sd", k, "lo"] / 1e3 / prt) "–" rfmt(S["ci_ops_sd", k, "hi"] / 1e3 / prt) "]"
-		target_row("split − inkernel, " k " (÷ pipe RTT " fmt(prt) " µs)", fig, "≤ 1.5 (moonshot 1.0: " S["ci_ops_sd1", k, "target"] ")", S["ci_ops_sd", k, "target"])
-	}
-	if (("ci_ops_si", "GDRVINFO", "est") in S)
-		target_row("GDRVINFO split/inkernel", civ("ci_ops_si", "GDRVINFO"), "≤ 5", S["ci_ops_si", "GDRVINFO", "target"])
-	if (("ci_ops_pi", "GDRVINFO", "est") in S)
-		target_row("GDRVINFO split-paper/inkernel (the paper'"'"'s protocol, for comparison)", civ("ci_ops_pi", "GDRVINFO"), "≤ 5", S["ci_ops_pi", "GDRVINFO", "target"])
-	for (i = 5; i <= nitem["ops"]; i++) {
-		k = item["ops", i]
-		if (!(("ci_ops_is", k, "est") in S)) continue
-		target_row("inkernel/stock, " k, civ("ci_ops_is", k), "≤ 1.1", S["ci_ops_is", k, "target"])
-	}
-	split("iperf_h2g iperf_g2h", IP, " ")
-	for (i = 1; i <= 2; i++) if (("ci_net_si", IP[i], "est") in S)
-		target_row("iperf3 split/inkernel, " (i == 1 ? "host→guest" : "guest→host"), civ("ci_net_si", IP[i]), "≥ 0.99", S["ci_net_si", IP[i], "target"])
-	# interference: the same load in both columns, split against inkernel
+	# the intervals and the upcall counters (computed by Miller above:
+	# stats/targets-ops.tsv)
+	while ((getline l < opstf) > 0) if (split(l, F, "\t") >= 4) target_row(F[1], F[2], F[3], F[4])
+	close(opstf)
+	# the headline: split/inkernel under each load
 	split("iperf_h2g_dumping iperf_h2g_ksettings", IT, " ")
-	ITN["iperf_h2g_dumping"] = m("dump_rate") " register dumps a second"
-	ITN["iperf_h2g_ksettings"] = m("kset_rate") " get_link_ksettings a second"
-	for (i = 1; i <= 2; i++) if (("ci_int_si", IT[i], "est") in S) {
-		k = IT[i]
-		target_row("iperf3 host→guest under " ITN[k] ", split/inkernel", civ("ci_int_si", k), "≥ 0.97", S["ci_int_si", k, "target"])
-		hl("int_" k, S["ci_int_si", k, "est"] "," S["ci_int_si", k, "lo"] "," S["ci_int_si", k, "hi"] "," S["ci_int_si", k, "target"])
-	}
-	split("split split-direct split-paper", UC, " ")
-	for (cc = 1; cc <= 3; cc++) {
-		col = UC[cc]
-		if (!incol[col]) continue
-		for (i = 5; i <= nitem["ops"]; i++) {
-			k = item["ops", i]; u = cval("counters", col, k, "upcalls")
-			if (u == "") continue
-			if (u + 0 == 0) { target_row("upcalls per ioctl, " col ", " k, "0", "= 1", "no upcall: answered in the kernel"); continue }
-			target_row("upcalls per ioctl, " col ", " k, sprintf("%.3f", u) " (" S["counters", col, k, "upcalls_sum"] " / " S["counters", col, k, "n"] ")", "= 1", S["counters", col, k, "upcalls_sum"] == S["counters", col, k, "n"] ? "met" : "not met")
-		}
-	}
+	for (i = 1; i <= 2; i++) if (("ci_int_si", IT[i], "est") in S)
+		hl("int_" IT[i], S["ci_int_si", IT[i], "est"] "," S["ci_int_si", IT[i], "lo"] "," S["ci_int_si", IT[i], "hi"] "," S["ci_int_si", IT[i], "target"])
 	# register access and fast-path holds, from the kernel'"'"'s counters
 	# (computed by Miller above: stats/targets-regs.tsv)
 	while ((getline l < regtf) > 0) if (split(l, F, "\t") >= 4) target_row(F[1], F[2], F[3], F[4])
@@ -1388,7 +1427,7 @@ END {
 	left_note="$(awk -F, '$3 ~ /^split-[a-z]* left out: / { printf "%s%s", sep, $3; sep = "; " }' "$DATA/notes.csv")" \
 	prevshow="$(realpath -m --relative-to="$ROOT" "$PREV")" sdir="$S" \
 	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" \
-	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" \
+	regtf="$S/targets-regs.tsv" opstf="$S/targets-ops.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" \
 	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" \
 	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" \
 	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" \
