@@ -1000,9 +1000,10 @@ function m(k) { return meta[k] == "" ? "?" : meta[k] }
 function iperf_other() { return meta["iperf_n_other"] == "" || meta["iperf_n_other"] == meta["iperf_n"] ? "" : " for inkernel and split, " meta["iperf_n_other"] " for the other columns" }
 function ping_conc(paren) { return meta["ping_concurrent"] != 1 ? "" : paren ? " (every column of a pass at the same time)" : ", every column of a pass at the same time" }
 # which interference runs stock joined, from the data: before, the register
-# dumps only ("not stock" for the link settings); later runs, neither
+# dumps only ("not stock" for the link settings, as in a run without
+# stock); later runs, neither
 function int_stock() {
-	if (has("net", "stock", "iperf_h2g_dumping") || has("net", "stock", "iperf_h2g_ksettings")) return "not stock"
+	if (!incol["stock"] || has("net", "stock", "iperf_h2g_dumping") || has("net", "stock", "iperf_h2g_ksettings")) return "not stock"
 	return "stock joins neither"
 }
 # a parameter an older run did not record: its value then (d)
