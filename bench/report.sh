@@ -815,6 +815,36 @@ TSV=(mlr --icsv --otsv --headerless-tsv-output)
 	done
 } >"$S/targets-ops.tsv"
 
+# ---- the figures the prose around Table 2b cites (Miller) ---------------------
+# stats/opsummary.csv, one row: st: starting ethtool (inkernel, ms); over
+# the driver ops, the lowest and highest split/inkernel (lo, hi) and split
+# − inkernel (dlo, dhi, µs); ppmin, ppmax: the paper's -i, -g and -s (ms);
+# slow: the driver ops inkernel/stock above 1.3 ("OP R.RRx", joined by ";":
+# the report reads this file split at commas)
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
+	'then' cut -o -f op,column,median 'then' reshape -s column,median \
+	'then' join -j op -f <(mlr --icsv --ocsv filter '$i > 4' 'then' cut -f op "$S/opcells.csv") \
+	'then' filter 'is_present($split) && is_present($inkernel) && $inkernel != 0' \
+	'then' put '$x = $split / $inkernel; $d = $split * 1e-3 - $inkernel * 1e-3' \
+	'then' stats1 -a min,max -f x,d 'then' put '$key = "ops"' "$S/ops.csv" |
+	mlr --icsv --ocsv join --ul --ur -j key -f <(printf 'key\nops\n') \
+		'then' join --ur -j key -f <(mlr --icsv --ocsv filter '$column == "inkernel" && $cmd == "v"' \
+			'then' put '$key = "ops"; $st = $median * 1e-6' 'then' cut -o -f key,st "$S/cmd.csv") \
+		'then' join --ur -j key -f <(grep -v '^#' "$ROOT/bench/paper.csv" | mlr --icsv --ocsv filter '$table == "t2" && ($key == "i" || $key == "g" || $key == "s")' \
+			'then' reshape -i a,b -o k,v 'then' put '$v = $v * 1000' 'then' stats1 -a min,max -f v \
+			'then' put '$key = "ops"; $ppmin = fmtnum($v_min, "%.6g"); $ppmax = fmtnum($v_max, "%.6g")' 'then' cut -o -f key,ppmin,ppmax) \
+		'then' join --ur -j key -f <(ratios "$S/ops.csv" op inkernel stock |
+			mlr --icsv --ocsv join -j op -f <(mlr --icsv --ocsv filter '$i > 4' 'then' cut -f op "$S/opcells.csv") \
+				'then' filter '$x > 1.3' 'then' put -q '@s = (is_present(@s) ? @s . ";" : "") . $op . " " . fmtnum($x, "%.2f") . "x";
+					end { r = {"key": "ops", "slow": is_present(@s) ? @s : ""}; emit r }') \
+		'then' put "$MLR_LIB"'
+			$st = is_present($st) ? fmt($st) : "";
+			$lo = is_present($x_min) ? rfmt($x_min) : ""; $hi = is_present($x_max) ? rfmt($x_max) : "";
+			$dlo = is_present($d_min) ? fmt($d_min) : ""; $dhi = is_present($d_max) ? fmt($d_max) : ""' \
+		'then' unsparsify --fill-with "" -f st,lo,hi,dlo,dhi,ppmin,ppmax,slow \
+		'then' cut -o -f key,st,lo,hi,dlo,dhi,ppmin,ppmax,slow >"$S/opsummary.csv"
+
 # ---- the awk side: one library, one program per output -------------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
@@ -888,7 +918,7 @@ FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/ne
 	"$S/ci_ops_is.csv" "$S/ci_ops_si.csv" "$S/ci_ops_pi.csv" "$S/ci_ops_ps.csv"
 	"$S/ci_ops_sd.csv" "$S/ci_ops_sd1.csv" "$S/ci_ops_di.csv" "$S/ci_ops_ds.csv" "$S/ci_ops_pd.csv"
 	"$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv" "$S/intcnt.csv"
-	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv" "$S/netverdict.csv")
+	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv" "$S/netverdict.csv" "$S/opsummary.csv")
 
 # ---- figure data (Miller) ------------------------------------------------------
 # clustered bars: label, then per column median, low, high (%g; NaN where a
@@ -1162,21 +1192,12 @@ END {
 	close(hf)
 
 	# what the whole commands hide: the start of ethtool, and the per-op cost
-	st = med("cmd", "inkernel", "v", 1e-6); lo = ""; hi = ""; dlo = ""; dhi = ""
-	for (i = 5; i <= nitem["ops"]; i++) {
-		k = item["ops", i]; x = ratio("ops", "split", "inkernel", k)
-		if (x == "") continue
-		d = med("ops", "split", k, 1e-3) - med("ops", "inkernel", k, 1e-3)
-		if (lo == "" || x < lo) lo = x; if (hi == "" || x > hi) hi = x
-		if (dlo == "" || d < dlo) dlo = d; if (dhi == "" || d > dhi) dhi = d
-	}
-	ppmin = ""; ppmax = ""
-	for (i = 1; i <= 3; i++) for (j = 1; j <= 2; j++) {
-		x = S["paper", "t2", substr("igs", i, 1), j == 1 ? "a" : "b"] * 1000
-		if (ppmin == "" || x < ppmin) ppmin = x; if (ppmax == "" || x > ppmax) ppmax = x
-	}
+	# (the figures from Miller: stats/opsummary.csv)
+	st = S["opsummary", "ops", "st"]; lo = S["opsummary", "ops", "lo"]; hi = S["opsummary", "ops", "hi"]
+	dlo = S["opsummary", "ops", "dlo"]; dhi = S["opsummary", "ops", "dhi"]
+	ppmin = S["opsummary", "ops", "ppmin"]; ppmax = S["opsummary", "ops", "ppmax"]
 	if (st != "" && lo != "")
-		line("Why the commands hardly differ: starting ethtool alone (`ethtool --version`) takes " fmt(st) " ms in this guest (inkernel), while one ethtool ioctl costs " fmt(dlo) "–" fmt(dhi) " µs more in the split build than in the kernel (Table 2b: split/inkernel " rfmt(lo) "–" rfmt(hi) " per op). The paper'"'"'s -i, -g and -s took " ppmin "–" ppmax " ms in all (Table 2), so the same per-op cost weighed more there.")
+		line("Why the commands hardly differ: starting ethtool alone (`ethtool --version`) takes " st " ms in this guest (inkernel), while one ethtool ioctl costs " dlo "–" dhi " µs more in the split build than in the kernel (Table 2b: split/inkernel " lo "–" hi " per op). The paper'"'"'s -i, -g and -s took " ppmin "–" ppmax " ms in all (Table 2), so the same per-op cost weighed more there.")
 	line("")
 
 	# ---- Table 1 ----
@@ -1266,11 +1287,7 @@ END {
 	}
 	for (l in seen_note) skipped = skipped "; " l " (" notecols[l] ")"
 	if (skipped != "") line("\nNot measured (the op failed on its first call): " substr(skipped, 3) "." (skipped ~ /MII_READ/ ? " The NIC QEMU emulates here (Am79C970A) has no MII, so the MII ioctls are refused." : ""))
-	slow = ""
-	for (i = 5; i <= nitem["ops"]; i++) {
-		k = item["ops", i]; x = ratio("ops", "inkernel", "stock", k)
-		if (x != "" && x > 1.3) slow = slow (slow == "" ? "" : ", ") k " " rfmt(x) "x"
-	}
+	slow = S["opsummary", "ops", "slow"]; gsub(/;/, ", ", slow)
 	if (slow != "") line("\nOur driver is slower per op than the stock driver, in the kernel already (inkernel/stock above 1.3: " slow "): a cost of our driver'"'"'s own op path, which the split build pays as well; it is not a cost of the split.")
 	line("")
 	line("![per-op latency](" figrel "/bench-ops.png)")
