@@ -845,7 +845,15 @@ mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
 		'then' unsparsify --fill-with "" -f st,lo,hi,dlo,dhi,ppmin,ppmax,slow \
 		'then' cut -o -f key,st,lo,hi,dlo,dhi,ppmin,ppmax,slow >"$S/opsummary.csv"
 
-# ---- the awk side: one library, one program per output -------------------
+# the network tests: split/inkernel of the single rounds, " (lowest–highest)"
+# when at least two rounds have it (stats/netrr.csv)
+# shellcheck disable=SC2016 # Miller's own variables
+ratios "$S/netr.csv" round,test split inkernel | mlr --icsv --ocsv stats1 -a min,max,count -f x -g test \
+	'then' filter '$x_count >= 2' \
+	'then' put '$rr = " (" . fmtnum($x_min, "%.2f") . "–" . fmtnum($x_max, "%.2f") . ")"' \
+	'then' cut -o -f test,rr | or_header test,rr >"$S/netrr.csv"
+
+# ---- the awk side: the report's prose, from the figures above -------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
 # shellcheck disable=SC2016 # awk programs
@@ -862,30 +870,6 @@ function fmt(x,   a) {
 function rfmt(x) { return x == "" ? "–" : sprintf("%.2f", x) }
 function has(t, c, k) { return ((t, c, k, "median") in S) }
 function med(t, c, k, sc) { return has(t, c, k) ? S[t, c, k, "median"] * sc : "" }
-function cell(t, c, k, sc, lo, hi) {
-	if (!has(t, c, k)) return "–"
-	return fmt(S[t, c, k, "median"] * sc) " [" fmt(S[t, c, k, lo] * sc) "–" fmt(S[t, c, k, hi] * sc) "]"
-}
-function ratio(t, a, b, k) {
-	if (!has(t, a, k) || !has(t, b, k) || S[t, b, k, "median"] == 0) return ""
-	return S[t, a, k, "median"] / S[t, b, k, "median"]
-}
-# ratio of per-round medians: "min–max" over the rounds
-function rrange(t, a, b, k,   r, x, lo, hi, n) {
-	n = 0
-	for (r = 1; r <= rounds; r++) {
-		if (!((t, a, r, k, "median") in S) || !((t, b, r, k, "median") in S)) continue
-		if (S[t, b, r, k, "median"] == 0) continue
-		x = S[t, a, r, k, "median"] / S[t, b, r, k, "median"]
-		if (!n || x < lo) lo = x
-		if (!n || x > hi) hi = x
-		n++
-	}
-	if (n < 2) return ""
-	return sprintf(" (%.2f–%.2f)", lo, hi)
-}
-# (the per-round statistics of table t are in table t "r")
-function rcell(t, a, b, k,   x) { x = ratio(t, a, b, k); return x == "" ? "–" : rfmt(x) rrange(t "r", a, b, k) }
 BEGIN { NK["upcmd"] = 2; NK["paper"] = 2; NK["failures"] = 3 }
 FNR == 1 { hdr = 0 }
 /^#/ { next }
@@ -918,7 +902,7 @@ FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/ne
 	"$S/ci_ops_is.csv" "$S/ci_ops_si.csv" "$S/ci_ops_pi.csv" "$S/ci_ops_ps.csv"
 	"$S/ci_ops_sd.csv" "$S/ci_ops_sd1.csv" "$S/ci_ops_di.csv" "$S/ci_ops_ds.csv" "$S/ci_ops_pd.csv"
 	"$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv" "$S/intcnt.csv"
-	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv" "$S/netverdict.csv" "$S/opsummary.csv")
+	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv" "$S/netverdict.csv" "$S/opsummary.csv" "$S/netrr.csv")
 
 # ---- figure data (Miller) ------------------------------------------------------
 # clustered bars: label, then per column median, low, high (%g; NaN where a
@@ -1043,8 +1027,6 @@ function minsec(ms) { return int(ms / 60000) " min " int(ms / 1000) % 60 " s" }
 function civ(t, k) { return ((t, k, "est") in S) ? rfmt(S[t, k, "est"]) " [" rfmt(S[t, k, "lo"]) "–" rfmt(S[t, k, "hi"]) "]" : "–" }
 # the headline figures, in order: key -> est,lo,hi,verdict
 function hl(k, v) { if (!(k in HL)) HK[++nhk] = k; HL[k] = v }
-function cfmt(c, k, f,   x) { x = cval("counters", c, k, f); return x == "" ? "–" : fmt(x) }
-function cval(t, c, k, f) { return ((t, c, k, f) in S) ? S[t, c, k, f] : "" }
 function target_row(what, fig, bound, outcome) {
 	line("| " what " | " fig " | " bound " | " (outcome == "met" || outcome == "shown" || outcome ~ /^no upcall/ ? outcome : "**" outcome "**") " |")
 	tl = tl "\n  " what ": " fig ", target " bound ": " outcome
@@ -1321,7 +1303,7 @@ END {
 			if (mm("net_passes", 1) > 1) how = how " in " m("net_passes") " passes"
 			if (k == "ping") how = how ", " mm("ping_i", "0.2") " s apart"
 			need = S["netneed", k, "need"]; had = S["netneed", k, "n"]
-			rr = rrange("netr", "split", "inkernel", k)
+			rr = S["netrr", k, "rr"]
 			w = (k in WV) ? WV[k] : ""
 			if (w == "unchanged" || w == "slower" || w == "faster") lim = "decided"
 			else if (w == "") lim = "no interval"
