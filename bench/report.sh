@@ -845,13 +845,21 @@ mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
 		'then' unsparsify --fill-with "" -f st,lo,hi,dlo,dhi,ppmin,ppmax,slow \
 		'then' cut -o -f key,st,lo,hi,dlo,dhi,ppmin,ppmax,slow >"$S/opsummary.csv"
 
-# the network tests: split/inkernel of the single rounds, " (lowest–highest)"
-# when at least two rounds have it (stats/netrr.csv)
+# the network tests, for the lines on what each needed (stats/netrr.csv):
+# pct: one sample's spread in percent; per_round: the samples a column
+# needs, shared out over the rounds; rr: split/inkernel of the single
+# rounds, " (lowest–highest)" when at least two rounds have it
 # shellcheck disable=SC2016 # Miller's own variables
-ratios "$S/netr.csv" round,test split inkernel | mlr --icsv --ocsv stats1 -a min,max,count -f x -g test \
-	'then' filter '$x_count >= 2' \
-	'then' put '$rr = " (" . fmtnum($x_min, "%.2f") . "–" . fmtnum($x_max, "%.2f") . ")"' \
-	'then' cut -o -f test,rr | or_header test,rr >"$S/netrr.csv"
+mlr --icsv --ocsv put -s r="$ROUNDS" '
+		$pct = fmtnum(is_empty($spread) ? 0 : 100 * $spread, "%.1f");
+		$per_round = is_empty($need) ? "" : fmtnum(floor(($need + @r - 1) / @r), "%d")' \
+	'then' join --ur -j test -f <(ratios "$S/netr.csv" round,test split inkernel |
+		mlr --icsv --ocsv stats1 -a min,max,count -f x -g test \
+			'then' filter '$x_count >= 2' \
+			'then' put '$rr = " (" . fmtnum($x_min, "%.2f") . "–" . fmtnum($x_max, "%.2f") . ")"' \
+			'then' cut -o -f test,rr) \
+	'then' unsparsify --fill-with "" -f rr \
+	'then' cut -o -f test,pct,per_round,rr "$S/netneed.csv" | or_header test,pct,per_round,rr >"$S/netrr.csv"
 
 # ---- the awk side: the report's prose, from the figures above -------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
@@ -1307,9 +1315,9 @@ END {
 			w = (k in WV) ? WV[k] : ""
 			if (w == "unchanged" || w == "slower" || w == "faster") lim = "decided"
 			else if (w == "") lim = "no interval"
-			else if (need != "" && had + 0 < need + 0) lim = "too few samples: a column needs about " need ", " int((need + m("rounds") - 1) / m("rounds")) " a round (" TK[k] ")"
+			else if (need != "" && had + 0 < need + 0) lim = "too few samples: a column needs about " need ", " S["netrr", k, "per_round"] " a round (" TK[k] ")"
 			else lim = "the rounds disagree" rr ": more rounds or a quieter host would narrow it, not more samples per round"
-			line("- " TN[i] ": " how "; one sample spreads " sprintf("%.1f%%", 100 * S["netneed", k, "spread"]) " within a round; ±2.5% from the sampling alone needs " (need == "" ? "–" : need) " a column, it had " had "; split/inkernel per round" (rr == "" ? " –" : rr) "; " (k in NV ? NV[k] : "–") ": " lim ".")
+			line("- " TN[i] ": " how "; one sample spreads " S["netrr", k, "pct"] "% within a round; ±2.5% from the sampling alone needs " (need == "" ? "–" : need) " a column, it had " had "; split/inkernel per round" (rr == "" ? " –" : rr) "; " (k in NV ? NV[k] : "–") ": " lim ".")
 		}
 		line("")
 	}
