@@ -1164,22 +1164,16 @@ END {
 		line("No previous run: the next `make bench` compares its headline ratios and verdicts with this one'"'"'s (kept in `" prevshow "`).")
 		claims = claims "\nprevious run: none"
 	} else {
-		while ((getline l < prevf) > 0) { split(l, F, ","); PV[F[1]] = F[2] "," F[3] "," F[4] "," F[5] }
+		close(prevf)
 		pdate = ""
 		while ((getline l < prevmeta) > 0) if (l ~ /^date=/) pdate = substr(l, 6)
 		line("The headline ratios and verdicts of this run beside those of the previous run (" (pdate == "" ? "?" : pdate) "). *same verdict*: the verdicts agree; *ratio inside*: the previous ratio lies within this run'"'"'s interval.")
 		line("")
-		H[1] = "headline"; H[2] = "this run"; H[3] = "this verdict"; H[4] = "previous"; H[5] = "previous verdict"; H[6] = "same verdict"; H[7] = "ratio inside"; table_head("lrlrlll", 7)
-		nsame = 0; ndiff = 0
-		for (i = 1; i <= nhk; i++) {
-			k = HK[i]; split(HL[k], A, ","); split(k in PV ? PV[k] : ",,,", P, ",")
-			same = !(k in PV) ? "–" : (A[4] == P[4] ? "yes" : "**no**")
-			if (same == "yes") nsame++; else if (same != "–") ndiff++
-			ins = (!(k in PV) || A[2] == "" || P[1] == "") ? "–" : (P[1] >= A[2] && P[1] <= A[3] ? "yes" : "no")
-			line("| " k " | " (A[1] == "" ? "" : rfmt(A[1])) (A[2] == "" ? "" : " [" rfmt(A[2]) "–" rfmt(A[3]) "]") " | " A[4] " | " (P[1] == "" ? "" : rfmt(P[1])) " | " P[4] " | " same " | " ins " |")
-		}
+		# the table comes from Miller once the headline is written
+		# (stats/previous.md; the report puts it here, the line with
+		# the counts goes to the end of the claims)
+		line("@@previous@@")
 		line("")
-		claims = claims "\nprevious run (" pdate "): " nsame " headline verdicts the same, " ndiff " different"
 	}
 	line("")
 	# the headline, for the next run
@@ -1446,4 +1440,29 @@ END {
 	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" \
 	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" \
 	netmd="$S/net.md" haspn="$haspn" "${FILES[@]}"
+# ---- against the previous run (Miller) ----------------------------------------
+# each headline figure of this run (its order) beside the previous run's:
+# the verdicts the same (– when the previous run had no such figure), the
+# previous ratio inside this run's interval
+if grep -qx '@@previous@@' "$OUT/REPORT.md"; then
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv join --ur -j key -f <(mlr --icsv --ocsv rename -r '^(est|lo|hi|verdict)$,p_\1' "$PREV/headline.csv") \
+		'then' put "$MLR_LIB"'
+			$this = (is_empty($est) ? "" : rfmt($est)) . (is_empty($lo) ? "" : " [" . rfmt($lo) . "–" . rfmt($hi) . "]");
+			prev = is_present($p_verdict);
+			$same = !prev ? "–" : $verdict == $p_verdict ? "yes" : "**no**";
+			$inside = !prev || is_empty($lo) || is_empty($p_est) ? "–" : ($p_est >= $lo && $p_est <= $hi ? "yes" : "no");
+			$prev = !prev || is_empty($p_est) ? "" : rfmt($p_est);
+			$pv = prev ? $p_verdict : ""' \
+		'then' cut -o -f key,this,verdict,prev,pv,same,inside "$S/headline.csv" >"$S/previous.csv"
+	{
+		printf '%s\n-\n' "| headline | this run | this verdict | previous | previous verdict | same verdict | ratio inside |" | md_align lrlrlll
+		mlr --icsv --omd cat "$S/previous.csv" | tail -n +3
+	} >"$S/previous.md"
+	awk -v f="$S/previous.md" '$0 == "@@previous@@" { while ((getline l < f) > 0) print l; next } { print }' \
+		"$OUT/REPORT.md" >"$OUT/REPORT.md.new" && mv "$OUT/REPORT.md.new" "$OUT/REPORT.md"
+	# shellcheck disable=SC2016 # Miller's own variables
+	echo "previous run ($(sed -n 's/^date=//p' "$PREV/meta.env" 2>/dev/null | tail -n1)): $(mlr --icsv --onidx \
+		put -q 'begin { @s = 0; @d = 0 } @s += $same == "yes" ? 1 : 0; @d += $same == "**no**" ? 1 : 0; end { print @s . " headline verdicts the same, " . @d . " different" }' "$S/previous.csv")"
+fi
 echo "bench report: $OUT/REPORT.md, figures in $FIG"
