@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Table 1: non-comment, non-blank lines of the code the factorization adds
-# or moves, counted from the sources (nothing hard-coded). Prints CSV:
+# or moves, counted from the sources (nothing hard-coded). Whole files are
+# counted by cloc (its "code" lines: neither blank nor wholly comment; a
+# shell script's #! line is code); slow.c is split into its functions and
+# tables where ctags says they end; its fault points and the user-only
+# lines still come from the awk below. Prints CSV:
 #   key,lines,detail
 # keys:
 #   moved_ops        the USER ops' functions in pcnet32/slow.c (from the op
@@ -99,52 +103,43 @@ drop_fault_points() { # stripped C on stdin
 	END { print n + 0 > "/dev/stderr" }'
 }
 
-ncnb_c() { # files...: non-comment non-blank lines of C files
-	local f total=0 n
-	for f in "$@"; do
-		n=$(strip_c "$f" | grep -c '[^[:space:]]' || true)
-		total=$((total + n))
-	done
-	echo "$total"
+# files...: their code lines as cloc counts them (lines that are neither
+# blank nor wholly comment), summed; every file counted, also one whose
+# content another has (--skip-uniqueness); no files: 0
+cloc_code() {
+	local n=""
+	if [ $# -gt 0 ]; then
+		n=$(cloc --json --quiet --skip-uniqueness "$@" | jq '.SUM.code // 0')
+	fi
+	echo "${n:-0}"
 }
 
-ncnb_sh() { # files...: non-comment non-blank lines of shell scripts
-	cat "$@" | grep -v '^[[:space:]]*#' | grep -c '[^[:space:]]' || true
-}
-
-# Top-level items of a C file: name, kind (function, data, cpp), lines
+# Top-level items of a comment-stripped C file: name, kind (function,
+# data, cpp), lines. Where each function and variable ends comes from
+# ctags (top-level tags only); an item's lines are the non-blank lines
+# after the previous item's end up to its own, the preprocessor lines
+# among those before it left to "cpp" (with what follows the last item).
+# Non-preprocessor lines after the last item: an item without a name.
 items_c() {
-	strip_c "$1" | awk '
-	function flush() {
-		if (!open) return
-		name = ""; kind = "data"
-		t = text; sub(/[{=].*/, "", t)
-		if (match(t, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
-			name = substr(t, RSTART, RLENGTH); sub(/[ \t]*\($/, "", name); kind = "function"
-		} else {
-			# data: the declarator before "=", struct bodies removed
-			t = text; sub(/=.*/, "", t)
-			while (gsub(/{[^{}]*}/, "", t)) ;
-			sub(/[ \t;]*$/, "", t)
-			if (match(t, /[A-Za-z_][A-Za-z0-9_]*[ \t]*(\[[^]]*\][ \t]*)*$/)) {
-				name = substr(t, RSTART, RLENGTH); sub(/[ \t[].*/, "", name)
-			}
-		}
-		printf "%s\t%s\t%d\n", name, kind, lines
-		open = 0; text = ""; lines = 0
-	}
-	{
-		blank = ($0 !~ /[^ \t]/)
-		if (depth == 0 && !open && $0 ~ /^[ \t]*#/) { cpp++; cont = ($0 ~ /\\$/); next }
-		if (cont) { cpp++; cont = ($0 ~ /\\$/); next }
-		if (blank) next
-		if (!open) { open = 1; text = "" }
-		lines++; text = text " " $0
-		o = gsub(/{/, "{"); cl = gsub(/}/, "}")
-		depth += o - cl
-		if (depth == 0 && ($0 ~ /}[ \t]*;?[ \t]*$/ || $0 ~ /;[ \t]*$/)) flush()
-	}
-	END { flush(); printf "-\tcpp\t%d\n", cpp }'
+	local f=$1 prev=0 name kind line end pre c n cpp=0
+	while IFS=$'\t' read -r name kind line end; do
+		pre=""
+		[ "$line" -le $((prev + 1)) ] || pre=$(sed -n "$((prev + 1)),$((line - 1))p" "$f")
+		c=$(grep -c '^[[:space:]]*#' <<<"$pre" || true)
+		n=$(grep -c '[^[:space:]]' <<<"$pre" || true)
+		n=$((n - c + $(sed -n "$line,${end}p" "$f" | grep -c '[^[:space:]]' || true)))
+		cpp=$((cpp + c))
+		[ "$kind" = function ] || kind=data
+		printf '%s\t%s\t%d\n' "$name" "$kind" "$n"
+		prev=$end
+	done < <(ctags --kinds-C=fv --fields=+ne --output-format=json -o - "$f" |
+		jq -rs 'map(select(.scope == null)) | sort_by(.line)[] | [.name, .kind, .line, .end] | @tsv')
+	pre=$(sed -n "$((prev + 1)),\$p" "$f")
+	c=$(grep -c '^[[:space:]]*#' <<<"$pre" || true)
+	n=$(grep -c '[^[:space:]]' <<<"$pre" || true)
+	cpp=$((cpp + c))
+	[ $((n - c)) = 0 ] || printf '\tdata\t%d\n' $((n - c))
+	printf -- '-\tcpp\t%d\n' "$cpp"
 }
 
 # lines only user space compiles: the branches of #ifdef/#ifndef __KERNEL__
@@ -187,7 +182,7 @@ while IFS=$'\t' read -r name kind lines; do
 done <<<"$items"
 n_moved=$(grep -c . <<<"$moved")
 n_kept=$(grep -c . <<<"$kept" || true)
-slow_total=$(ncnb_c "$slow")
+slow_total=$(cloc_code "$slow")
 [ $((ops_lines + helper_lines + other_lines)) = "$slow_total" ] ||
 	echo "loc: warning: slow.c items add up to $((ops_lines + helper_lines + other_lines)), not $slow_total" >&2
 
@@ -210,18 +205,18 @@ echo "moved_ops,$ops_lines,$ops_n functions of $n_moved ops of side USER (op tab
 echo "moved_helpers,$helper_lines,$helper_n helpers and tables:$helpers"
 echo "moved_other,$other_lines,includes/defines/pragmas of slow.c"
 echo "replicated,0,none: pcnet32/slow.c compiles unchanged into the module and the daemon"
-echo "shared_headers,$(ncnb_c "${shared[@]}"),$(names "${shared[@]}") (compiled on both sides)"
+echo "shared_headers,$(cloc_code "${shared[@]}"),$(names "${shared[@]}") (compiled on both sides)"
 echo "user_only,$(user_only "$slow" "${shared[@]}"),lines of those and slow.c only user space compiles (#ifndef __KERNEL__ branches)"
-echo "uapi,$(ncnb_c "${uapi[@]}"),$(names "${uapi[@]}")"
-echo "daemon,$(ncnb_c "${daemon_c[@]}"),$(names "${daemon_c[@]}")"
-echo "daemon_h,$(ncnb_c "${daemon_h[@]}"),$(names "${daemon_h[@]}")"
-echo "kernel_channel,$(ncnb_c "${kchan[@]}"),$(names "${kchan[@]}")"
-echo "supervisor,$(ncnb_sh driver-split/daemon/pcnet32-supervise),pcnet32-supervise (shell)"
+echo "uapi,$(cloc_code "${uapi[@]}"),$(names "${uapi[@]}")"
+echo "daemon,$(cloc_code "${daemon_c[@]}"),$(names "${daemon_c[@]}")"
+echo "daemon_h,$(cloc_code "${daemon_h[@]}"),$(names "${daemon_h[@]}")"
+echo "kernel_channel,$(cloc_code "${kchan[@]}"),$(names "${kchan[@]}")"
+echo "supervisor,$(cloc_code driver-split/daemon/pcnet32-supervise),pcnet32-supervise (shell)"
 if [ -f "${glue[0]}" ]; then
-	echo "ethtool_glue,$(ncnb_c "${glue[@]}"),ethtool.c (the ethtool and MII glue)"
+	echo "ethtool_glue,$(cloc_code "${glue[@]}"),ethtool.c (the ethtool and MII glue)"
 else
 	echo "ethtool_glue,0,no pcnet32/ethtool.c in this tree (the glue is still in core.c)"
 fi
 # the fault points of slow.c are in pcnet32_total's slow.c: subtract them
-echo "fault_injection,$(($(ncnb_c "${fault_files[@]}") + fault_points)),$(names "${fault_files[@]}") and $fault_points lines of pcnet32_fault_point() statements in slow.c"
-echo "pcnet32_total,$(($(ncnb_c "${drv[@]}") - fault_points)),$(names "${drv[@]}") (without fault injection)"
+echo "fault_injection,$(($(cloc_code "${fault_files[@]}") + fault_points)),$(names "${fault_files[@]}") and $fault_points lines of pcnet32_fault_point() statements in slow.c"
+echo "pcnet32_total,$(($(cloc_code "${drv[@]}") - fault_points)),$(names "${drv[@]}") (without fault injection)"

@@ -8,7 +8,6 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
-STAT=$BUILD/bench/benchstat
 DATA=${1:-$ROOT/report/data/bench}
 OUT=${2:-$ROOT/report}
 PLOTS=$ROOT/plots
@@ -16,9 +15,6 @@ PLOTS=$ROOT/plots
 die() { printf 'bench report: %s\n' "$*" >&2; exit 1; }
 [ -f "$DATA/meta.env" ] || die "no run in $DATA (meta.env missing): run make bench first"
 CI=$BUILD/bench/benchci
-if [ ! -x "$STAT" ] || [ "$ROOT/bench/benchstat.c" -nt "$STAT" ]; then
-	make -s --no-print-directory -C "$ROOT" "$STAT" >&2
-fi
 if [ ! -x "$CI" ] || [ "$ROOT/bench/benchci.c" -nt "$CI" ] || [ "$ROOT/bench/verdict.c" -nt "$CI" ]; then
 	make -s --no-print-directory -C "$ROOT" "$CI" >&2
 fi
@@ -33,14 +29,34 @@ meta() { sed -n "s/^$1=//p" "$DATA/meta.env" "$DATA/guest.env" 2>/dev/null | tai
 ROUNDS=$(meta rounds)
 COLS=$(meta columns)
 
-# ---- statistics (benchstat: n,min,p5,p25,median,p75,p95,max,mean) ------
-"$STAT" -k column,cmd -v ns "$DATA/cmd.csv" >"$S/cmd.csv"
-"$STAT" -k column,round,cmd -v ns "$DATA/cmd.csv" >"$S/cmdr.csv"
-"$STAT" -k column,op -v ns -w err=0 "$DATA/ops.csv" >"$S/ops.csv"
-"$STAT" -k column,round,op -v ns -w err=0 "$DATA/ops.csv" >"$S/opsr.csv"
-"$STAT" -k column,test -v value "$DATA/net.csv" >"$S/net.csv"
-"$STAT" -k column,round,test -v value "$DATA/net.csv" >"$S/netr.csv"
-"$STAT" -k column,op -v ns -w err=0 "$DATA/interfere-ops.csv" >"$S/interfere.csv"
+# ---- statistics (Miller's stats1: n,min,p5,p25,median,p75,p95,max,mean) --
+# quantiles KEYS VALUE FILE [FILTER]: per group of the KEYS columns (in
+# order of first appearance), the order statistics of VALUE; quantiles
+# interpolate linearly between order statistics at q*(n-1) (stats1 -i);
+# numbers with 10 significant digits. FILTER (a Miller expression) keeps
+# rows first. No rows: the header alone.
+quantiles() {
+	local out
+	out=$(mlr --icsv --ocsv --ofmt %.10g filter "${4:-true}" \
+		'then' stats1 -i -a count,min,p5,p25,median,p75,p95,max,mean -f "$2" -g "$1" \
+		'then' rename -r "^$2_," \
+		'then' rename count,n "$3")
+	if [ -n "$out" ]; then
+		printf '%s\n' "$out"
+	else
+		echo "$1,n,min,p5,p25,median,p75,p95,max,mean"
+	fi
+}
+quantiles column,cmd ns "$DATA/cmd.csv" >"$S/cmd.csv"
+quantiles column,round,cmd ns "$DATA/cmd.csv" >"$S/cmdr.csv"
+# the ops' samples that succeeded
+# shellcheck disable=SC2016 # Miller's own variables
+OK='$err == 0'
+quantiles column,op ns "$DATA/ops.csv" "$OK" >"$S/ops.csv"
+quantiles column,round,op ns "$DATA/ops.csv" "$OK" >"$S/opsr.csv"
+quantiles column,test value "$DATA/net.csv" >"$S/net.csv"
+quantiles column,round,test value "$DATA/net.csv" >"$S/netr.csv"
+quantiles column,op ns "$DATA/interfere-ops.csv" "$OK" >"$S/interfere.csv"
 
 # ---- intervals and verdicts (benchci: a seeded bootstrap over rounds and
 # samples; est, lo, hi: the ratio of medians and its 95% interval) --------
@@ -112,7 +128,7 @@ mlr --icsv --ocsv filter 'is_not_empty($qemu_cpu) && $qemu_cpu > 0' \
 	'then' cut -o -f column,round,test,rep,value "$S/net-runs.csv" >"$S/net-cpu.csv"
 if [ -s "$S/net-cpu.csv" ]; then
 	ci ci_netcpu_si -k test -a split -b inkernel "$S/net-cpu.csv"
-	"$STAT" -k column,test -v value "$S/net-cpu.csv" >"$S/netcpu.csv"
+	quantiles column,test value "$S/net-cpu.csv" >"$S/netcpu.csv"
 else
 	: >"$S/ci_netcpu_si.csv"
 	: >"$S/netcpu.csv"
@@ -164,10 +180,13 @@ ci ci_int_di -k test -a split-direct -b inkernel -t min:0.97 "$DATA/net.csv"
 ci ci_int_pi -k test -a split-paper -b inkernel -t min:0.97 "$DATA/net.csv"
 # split - inkernel (ns) against 1.5 pipe round trips of the split guest
 # (the target; moonshot: 1.0), the round trip's median as measured
-prt=$(awk -F, '$1 == "split" && $2 == "pipe_rtt" { print $7 }' "$S/ops.csv")
+# shellcheck disable=SC2016 # Miller's own variables
+prt=$(mlr --icsv --onidx filter '$column == "split" && $op == "pipe_rtt"' \
+	'then' cut -f median "$S/ops.csv")
 if [ -n "$prt" ]; then
+	# the bound with 6 significant digits (as the report has always used)
 	ci ci_ops_sd -k op -a split -b inkernel -v ns -w err=0 -m diff \
-		-t "max:$(awk -v p="$prt" 'BEGIN { print 1.5 * p }')" "$DATA/ops.csv"
+		-t "max:$(mlr -n put -s p="$prt" 'end { print fmtnum(1.5 * @p, "%.6g") }')" "$DATA/ops.csv"
 	ci ci_ops_sd1 -k op -a split -b inkernel -v ns -w err=0 -m diff -t "max:$prt" "$DATA/ops.csv"
 else
 	: >"$S/ci_ops_sd.csv"
@@ -224,30 +243,49 @@ if [ -f "$DATA/interfere-counters.csv" ]; then
 else
 	echo "$CNT_OUT" >"$S/intcnt.csv"
 fi
+# or_header HEADER: stdin to stdout, or HEADER alone when stdin is empty
+# (Miller writes no header without records)
+or_header() {
+	local out
+	out=$(cat)
+	if [ -n "$out" ]; then
+		printf '%s\n' "$out"
+	else
+		echo "$1"
+	fi
+}
 # upcall phases, long form; "other" is the daemon's time outside COPY and
 # PROCESSING (user - copy - proc); src: the ethtool command or opbench op
-# (the split column only: split-paper's upcalls are another protocol)
-awk -F, 'NR > 1 && $1 == "split" {
-	src = ($3 ~ /^[a-z]$/) ? "cmd" : "loop"
-	print $3 "," $4 ",wait," $6; print $3 "," $4 ",copy," $7
-	print $3 "," $4 ",proc," $8; print $3 "," $4 ",reply," $9
-	print $3 "," $4 ",user," $10; print $3 "," $4 ",total," $11
-	print $3 "," $4 ",other," ($10 - $7 - $8)
-	print "all-" src "," $4 ",wait," $6; print "all-" src "," $4 ",copy," $7
-	print "all-" src "," $4 ",proc," $8; print "all-" src "," $4 ",reply," $9
-	print "all-" src "," $4 ",user," $10; print "all-" src "," $4 ",total," $11
-	print "all-" src "," $4 ",other," ($10 - $7 - $8)
-}' "$DATA/upcall.csv" | { echo "source,op,phase,ns"; cat; } >"$S/upcall-long.csv"
-"$STAT" -k source,op,phase -v ns "$S/upcall-long.csv" >"$S/up.csv"
+# (the split column only: split-paper's upcalls are another protocol);
+# every phase twice: under its source and under all-cmd or all-loop
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter '$column == "split"' 'then' put -q '
+	src = $source =~ "^[a-z]$" ? "cmd" : "loop";
+	ph = {"wait": $wait_ns, "copy": $copy_ns, "proc": $proc_ns, "reply": $reply_ns,
+		"user": $user_ns, "total": $total_ns, "other": $user_ns - $copy_ns - $proc_ns};
+	for (s in [$source, "all-" . src]) {
+		for (p, v in ph) {
+			r = {"source": s, "op": $op, "phase": p, "ns": v};
+			emit r;
+		}
+	}' "$DATA/upcall.csv" | or_header source,op,phase,ns >"$S/upcall-long.csv"
+quantiles source,op,phase ns "$S/upcall-long.csv" >"$S/up.csv"
 # upcalls per ethtool command: rows per (command, op) and their total time
-awk -F, 'NR > 1 && $1 == "split" && $3 ~ /^[a-z]$/ { n[$3 "," $4]++; t[$3 "," $4] += $11; s[$3 "," $4 "," $5]++ }
-	END { print "cmd,op,count,total_ns"; for (k in n) print k "," n[k] "," t[k] }' \
-	"$DATA/upcall.csv" >"$S/upcmd.csv"
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter '$column == "split" && $source =~ "^[a-z]$"' \
+	'then' stats1 -a count,sum -f total_ns -g source,op \
+	'then' rename source,cmd,total_ns_count,count,total_ns_sum,total_ns \
+	"$DATA/upcall.csv" | or_header cmd,op,count,total_ns >"$S/upcmd.csv"
 # failures: non-zero command statuses and op errors
-awk -F, 'FNR > 1 && FILENAME ~ /cmd.csv$/ && $6 != 0 { f[$1 ",cmd " $3 ",status " $6]++ }
-	FNR > 1 && FILENAME ~ /ops.csv$/ && $6 != 0 { f[$1 ",op " $3 ",errno " $6]++ }
-	END { print "column,what,how,count"; for (k in f) print k "," f[k] }' \
-	"$DATA/cmd.csv" "$DATA/ops.csv" >"$S/failures.csv"
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter 'is_present($status) ? $status != 0 : $err != 0' \
+	'then' put 'if (is_present($status)) {
+			$what = "cmd " . $cmd; $how = "status " . $status
+		} else {
+			$what = "op " . $op; $how = "errno " . $err
+		}' \
+	'then' count -g column,what,how \
+	"$DATA/cmd.csv" "$DATA/ops.csv" | or_header column,what,how,count >"$S/failures.csv"
 # Table 1 and the op names were taken from the sources when the run began
 for f in loc opnames; do
 	if [ -f "$DATA/$f.csv" ]; then
@@ -374,7 +412,463 @@ end {
 	}
 }' "$S/regs.csv" >"$S/targets-regs.tsv"
 
-# ---- the awk side: one library, one program per output -------------------
+# ---- tables of REPORT.md by Miller (the report inserts them) --------------
+# md_align ALIGN: Miller's markdown with the column alignment ALIGN (l or
+# r per column) in place of its separator line
+md_align() {
+	local a=$1 sep="|"
+	while [ -n "$a" ]; do
+		case ${a:0:1} in l) sep="$sep:--|" ;; *) sep="$sep--:|" ;; esac
+		a=${a:1}
+	done
+	sed "2s/.*/$sep/"
+}
+# ci_cells FILE KEY HEADER: KEY and the interval cell "est [lo–hi]" (ratios
+# with 2 decimals) of each row of benchci's FILE, that cell named HEADER
+ci_cells() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv put '$c = fmtnum($est, "%.2f") . " [" . fmtnum($lo, "%.2f") . "–" . fmtnum($hi, "%.2f") . "]"' \
+		'then' cut -o -f "$2,c" 'then' rename c,"$3" "$1"
+}
+# the ablation's whole commands: each daemon against inkernel ("–": no
+# interval)
+CMD_NAMES='cmd,command,function
+v,ethtool --version,"reference: starting ethtool, no driver call"
+i,ethtool -i,get_drvinfo()
+g,ethtool -g,get_ringparam()
+s,ethtool -s msglvl,set_msglevel()
+t,ethtool -t,self_test_count()
+d,ethtool -d,get_regs()'
+AB_COLS=split/inkernel,split-direct/inkernel,split-paper/inkernel
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd filter '$cmd != "v"' \
+	'then' join --ur -j cmd -f <(ci_cells "$S/ci_cmd_si.csv" cmd split/inkernel) \
+	'then' join --ur -j cmd -f <(ci_cells "$S/ci_cmd_di.csv" cmd split-direct/inkernel) \
+	'then' join --ur -j cmd -f <(ci_cells "$S/ci_cmd_pi.csv" cmd split-paper/inkernel) \
+	'then' unsparsify --fill-with "–" -f "$AB_COLS" \
+	'then' cut -o -f "command,$AB_COLS" <<<"$CMD_NAMES" | md_align lrrr >"$S/ablation-cmd.md"
+
+# ---- the per-op tables (Table 2b, its counters, the ablation; Miller) ------
+# MLR_LIB: the report's number style. fmt: 3 significant digits (none after
+# the point from 100, 2 decimals below 0.01 in %g); rfmt: a ratio, 2
+# decimals; cell: a median and its spread, "m [lo–hi]"; "–": no value
+MLR_LIB='func fmt(x) {
+	if (is_absent(x) || is_empty(x) || string(x) == "nan") { return "–" }
+	a = abs(x);
+	return a >= 100 ? fmtnum(x, "%.0f") : a >= 10 ? fmtnum(x, "%.1f") : a >= 1 ? fmtnum(x, "%.2f") : a >= 0.01 ? fmtnum(x, "%.3f") : fmtnum(x, "%.2g");
+}
+# div: x / y, or nothing when there is no x
+func div(x, y) { return is_absent(x) || is_empty(x) ? "" : x / y }
+func rfmt(x) { return is_absent(x) || is_empty(x) ? "–" : fmtnum(x, "%.2f") }
+func cell(m, lo, hi, sc) { return fmt(m * sc) . " [" . fmt(lo * sc) . "–" . fmt(hi * sc) . "]" }
+'
+ALL_COLS=stock,inkernel,split,split-direct,split-paper
+# stats/opcells.csv: one row per op (in the order of stats/ops.csv), i its
+# position (the first four are reference points): each column's median
+# [p5–p95] in µs; d: split − inkernel (µs), rtt: d in split's pipe round
+# trips; the intervals of benchci; each counter per call as COUNTER:COLUMN
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv put "$MLR_LIB"'$c = cell($median, $p5, $p95, 1e-3)' \
+	'then' cut -o -f op,column,c 'then' reshape -s column,c \
+	'then' unsparsify --fill-with "–" -f "$ALL_COLS" 'then' cat -n -N i \
+	'then' join --ur -j op -f <(mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
+		'then' put '$m = $median * 1e-3' 'then' cut -o -f op,column,m 'then' reshape -s column,m \
+		'then' filter 'is_present($split) && is_present($inkernel)' \
+		'then' put '$d = $split - $inkernel' 'then' cut -o -f op,d "$S/ops.csv") \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_is.csv" op ci_is) \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_si.csv" op ci_si) \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_ds.csv" op ci_ds) \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_pd.csv" op ci_pd) \
+	'then' join --ur -j op -f <(ci_cells "$S/ci_ops_ps.csv" op ci_ps) \
+	'then' join --ur -j op -f <(mlr --icsv --ocsv reshape -i task_clock_us,cs,cs_all,faults,upcalls,holds -o f,v \
+		'then' put '$f = $f . ":" . $column' 'then' cut -o -f op,f,v 'then' reshape -s f,v 'then' unsparsify "$S/counters.csv") \
+	'then' put -s prt="$prt" "$MLR_LIB"'
+		$rtt = is_absent($d) || @prt == "" || $i <= 4 ? "–" : rfmt($d / (@prt * 1e-3));
+		$d = fmt($d);
+		for (k, v in $*) { if (k =~ ":") { $[k] = fmt(v) } }' \
+	'then' unsparsify --fill-with "–" "$S/ops.csv" >"$S/opcells.csv"
+# op_table FIELDS HEADERS [FILTER]: the markdown table of those fields of
+# stats/opcells.csv (the ops FILTER keeps) under HEADERS (|-separated),
+# the first column left-aligned, the others right
+op_table() {
+	local h align=l
+	h="| ${2//|/ | } |"
+	while [ ${#align} -lt "$(awk -F'|' '{ print NF }' <<<"$2")" ]; do align=${align}r; done
+	# (the header and its separator even without ops)
+	printf '%s\n-\n' "$h" | md_align "$align"
+	mlr --icsv --omd filter "${3:-true}" 'then' unsparsify --fill-with "–" -f "$1" \
+		'then' cut -o -f "$1" "$S/opcells.csv" | tail -n +3
+}
+# shellcheck disable=SC2016 # Miller's own variables
+op_table op,stock,inkernel,split,split-direct,split-paper,ci_is,ci_si,d,rtt,cs_all:inkernel,cs_all:split,upcalls:split \
+	"op|stock|inkernel|split|split-direct|split-paper|inkernel/stock|split/inkernel|split − inkernel (µs)|÷ pipe RTT|cs/call inkernel|cs/call split|upcalls/ioctl split" >"$S/ops.md"
+cnt_f=op cnt_h=op
+for c in $COLS; do
+	cnt_f="$cnt_f,task_clock_us:$c,cs:$c,cs_all:$c,faults:$c"
+	cnt_h="$cnt_h|$c task-clock|$c cs|$c cs all|$c faults"
+done
+op_table "$cnt_f" "$cnt_h" >"$S/opcounters.md"
+# shellcheck disable=SC2016 # Miller's own variables
+op_table op,split,split-direct,split-paper,ci_ds,ci_pd,ci_ps,upcalls:split,upcalls:split-paper,cs_all:split,cs_all:split-direct,cs_all:split-paper,holds:split-direct \
+	"op|split (µs)|split-direct (µs)|split-paper (µs)|ports alone|protocol alone|both|upcalls/ioctl split|upcalls/ioctl split-paper|cs/call split|cs/call split-direct|cs/call split-paper|fast-path holds/call split-direct" \
+	'$i > 4' >"$S/ablation-ops.md"
+
+# ---- Table 2 (Miller) -------------------------------------------------------
+# col_cells STATS KEY SCALE LO HI: per KEY, one field per column: its
+# median [LO–HI], times SCALE
+col_cells() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv put -s sc="$3" -s lo="$4" -s hi="$5" "$MLR_LIB"'$c = cell($median, $[@lo], $[@hi], @sc)' \
+		'then' cut -o -f "$2,column,c" 'then' reshape -s column,c 'then' unsparsify --fill-with "–" "$1"
+}
+# col_diff STATS KEY SCALE NAME: per KEY, NAME: split − inkernel of the
+# medians times SCALE ("–": either has none)
+col_diff() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
+		'then' put -s sc="$3" '$m = $median * @sc' 'then' cut -o -f "$2,column,m" 'then' reshape -s column,m \
+		'then' filter 'is_present($split) && is_present($inkernel)' \
+		'then' put -s n="$4" "$MLR_LIB"'$[@n] = fmt($split - $inkernel)' 'then' cut -o -f "$2,$4" "$1"
+}
+# ratios FILE KEYS A B: per KEYS, x: the ratio of A's median to B's (when
+# both have one and B's is not 0)
+ratios() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv filter -s a="$3" -s b="$4" '$column == @a || $column == @b' \
+		'then' put -s a="$3" '$column = $column == @a ? "a" : "b"' \
+		'then' cut -o -f "column,$2,median" 'then' reshape -s column,median \
+		'then' filter 'is_present($a) && is_present($b) && $b != 0' \
+		'then' put '$x = $a / $b' 'then' cut -o -f "$2,x" "$1"
+}
+# ratio_cells STATS KEY A B NAME: per KEY, NAME: the ratio A/B of the
+# medians (2 decimals) and, in parentheses, the lowest and highest ratio of
+# the per-round medians (stats/STATSr.csv) when at least two rounds have it
+ratio_cells() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	ratios "$S/${1}r.csv" "round,$2" "$3" "$4" | mlr --icsv --ocsv stats1 -a min,max,count -f x -g "$2" \
+		'then' filter '$x_count >= 2' \
+		'then' join --ul -j "$2" -f <(ratios "$S/$1.csv" "$2" "$3" "$4") \
+		'then' put "$MLR_LIB"'$c = rfmt($x) . (is_present($x_min) ? " (" . fmtnum($x_min, "%.2f") . "–" . fmtnum($x_max, "%.2f") . ")" : "")' \
+		'then' cut -o -f "$2,c" 'then' rename c,"$5"
+}
+# the paper's rows of table TABLE: key, paper ("a → b"), pratio (b/a)
+paper_rows() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	grep -v '^#' "$ROOT/bench/paper.csv" | mlr --icsv --ocsv filter -s t="$1" '$table == @t' \
+		'then' put "$MLR_LIB"'$paper = $a . " → " . $b; $pratio = rfmt($b / $a)' \
+		'then' cut -o -f key,paper,pratio
+}
+T2_COLS='command,function,stock,inkernel,split,inkernel/stock,split/inkernel,split/stock,d,paper,pratio'
+{
+	echo "| command | paper's function | stock | inkernel | split | inkernel/stock | split/inkernel | split/stock | split − inkernel (ms) | paper: original → factorized (s) | paper ratio |"
+	echo "-"
+} | md_align llrrrrrrrrr >"$S/cmd.md"
+mlr --icsv --omd join --ur -j cmd -f <(col_cells "$S/cmd.csv" cmd 1e-6 p25 p75) \
+	'then' join --ur -j cmd -f <(ratio_cells cmd cmd inkernel stock inkernel/stock) \
+	'then' join --ur -j cmd -f <(ratio_cells cmd cmd split inkernel split/inkernel) \
+	'then' join --ur -j cmd -f <(ratio_cells cmd cmd split stock split/stock) \
+	'then' join --ur -j cmd -f <(col_diff "$S/cmd.csv" cmd 1e-6 d) \
+	'then' join --ur -j cmd -f <(paper_rows t2 | mlr --icsv --ocsv rename key,cmd) \
+	'then' unsparsify --fill-with "–" -f "$T2_COLS" \
+	'then' cut -o -f "$T2_COLS" <<<"$CMD_NAMES" | tail -n +3 >>"$S/cmd.md"
+
+# upcalls per ethtool command (split): per run of the command, the upcalls
+# (each op, in the order of the op ids, "×N" when not once a run), their
+# time summed, the split command's median and the upcalls' share of it
+nruns=$(($(meta reps) * ROUNDS))
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd filter '$cmd != "v"' \
+	'then' join --ur -j cmd -f <(mlr --icsv --ocsv stats1 -a sum -f count,total_ns -g cmd "$S/upcmd.csv") \
+	'then' join --ur -j cmd -f <(mlr --icsv --ocsv join --ur -j op -f <(mlr --icsv --ocsv cut -o -f id,name 'then' rename id,op "$S/opnames.csv") \
+		'then' sort -f cmd -nf op \
+		'then' put -s nr="$nruns" 'c1 = $count / @nr; $desc = (is_present($name) ? tolower($name) : "") . (c1 != 1 ? " ×" . fmtnum(c1, "%.6g") : "")' \
+		'then' cut -o -f cmd,desc 'then' nest --ivar ", " -f desc "$S/upcmd.csv") \
+	'then' join --ur -j cmd -f <(mlr --icsv --ocsv filter '$column == "split"' 'then' put '$cm = $median * 1e-6' 'then' cut -o -f cmd,cm "$S/cmd.csv") \
+	'then' join --ur -j cmd -f <(col_diff "$S/cmd.csv" cmd 1e-6 d) \
+	'then' put -s nr="$nruns" "$MLR_LIB"'
+		if (is_absent($count_sum)) {
+			$upr = "none"; $ut = 0; $share = 0;
+		} else {
+			$upr = fmtnum($count_sum / @nr, "%.6g") . ": " . $desc;
+			$ut = fmt($total_ns_sum / @nr / 1e6);
+			$share = is_present($cm) && $cm != 0 ? fmtnum(100 * $total_ns_sum / @nr / 1e6 / $cm, "%.1f") . "%" : "–";
+		}
+		$cm = fmt($cm)' \
+	'then' unsparsify --fill-with "–" -f d \
+	'then' cut -o -f command,upr,ut,cm,share,d <<<"$CMD_NAMES" | tail -n +3 |
+	cat <(printf '%s\n-\n' "| command | upcalls per run | upcall time per run (ms) | split command (ms) | share | split − inkernel (ms) |" | md_align llrrrr) - >"$S/upcmd.md"
+
+# ---- Table 4 (Miller) -------------------------------------------------------
+# stats/upwide.csv: per source and op id, every phase's n, median, p5 and
+# p95 as PHASE_STAT
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv cut -o -f source,op,phase,n,median,p5,p95 \
+	'then' reshape -i n,median,p5,p95 -o stat,v \
+	'then' put '$k = $phase . "_" . $stat' 'then' cut -o -f source,op,k,v \
+	'then' reshape -s k,v 'then' unsparsify "$S/up.csv" >"$S/upwide.csv"
+OP_NAMES=$(mlr --icsv --ocsv cut -o -f id,name 'then' rename id,op "$S/opnames.csv")
+# within the ethtool commands: each command's main op (its op id), beside
+# the paper's Table 4 (s): medians in µs, COPY + REPLY + PROCESSING and the
+# PROCESSING share of it (the paper's: of its user-space total)
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd join -j cmd -f <(printf 'cmd,op\ni,1\ng,8\ns,5\nd,3\n') \
+	'then' join --ur -j op -f <(printf '%s\n' "$OP_NAMES") \
+	'then' join --ur -j cmd,op -f <(mlr --icsv --ocsv rename source,cmd "$S/upwide.csv") \
+	'then' join --ur -j cmd -f <(grep -v '^#' "$ROOT/bench/paper.csv" | mlr --icsv --ocsv filter '$table == "t4"' 'then' rename key,cmd) \
+	'then' put "$MLR_LIB"'
+		$label = $command . ": " . (is_present($name) ? tolower($name) : "");
+		if (is_absent($total_median)) {
+			$total_n = 0; $pu = ""; $ps = ""; $pp = ""; $crp = "–";
+		} else {
+			cp = $copy_median; pr = $proc_median; rp = $reply_median;
+			$crp = fmt((cp + pr + rp) / 1e3);
+			$pu = fmt($a * 1e6) . " / " . fmt($b * 1e6) . " / " . fmt($c * 1e6) . " / " . fmt($d * 1e6);
+			$pp = fmtnum(100 * $c / $d, "%.0f") . "%";
+			$ps = fmtnum(100 * pr / (cp + pr + rp), "%.0f") . "%";
+		}
+		for (p in ["wait", "copy", "proc", "reply", "user", "total"]) { $[p] = is_present($[p . "_median"]) ? fmt($[p . "_median"] / 1e3) : "–" }' \
+	'then' cut -o -f label,total_n,wait,copy,proc,reply,user,total,crp,pu,pp,ps <<<"$CMD_NAMES" | tail -n +3 | sed ':a; s/|  |/| |/; ta' |
+	cat <(printf '%s\n-\n' "| command: op | n | wait | COPY | PROCESSING | REPLY | user | total | COPY+REPLY+PROC | paper: COPY / REPLY / PROC / user (µs) | paper PROC share | our PROC share |" |
+		md_align lrrrrrrrrrrr) - >"$S/upcmds.md"
+# every op in the op loops (all upcalls of its id), in the order of the ids
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --omd filter '$source == "all-loop" && is_not_empty($total_median)' \
+	'then' sort -nf op \
+	'then' join --ur -j op -f <(printf '%s\n' "$OP_NAMES") \
+	'then' put "$MLR_LIB"'
+		$label = is_present($name) ? tolower($name) : "";
+		for (p in ["wait", "copy", "proc", "reply", "user", "total"]) { $[p] = fmt($[p . "_median"] / 1e3) }
+		$wait = $wait . " [" . fmt($wait_p5 / 1e3) . "–" . fmt($wait_p95 / 1e3) . "]";
+		$total = $total . " [" . fmt($total_p5 / 1e3) . "–" . fmt($total_p95 / 1e3) . "]"' \
+	'then' cut -o -f label,total_n,wait,copy,proc,reply,user,total "$S/upwide.csv" | tail -n +3 |
+	cat <(printf '%s\n-\n' "| op | n | wait [p5–p95] | COPY | PROCESSING | REPLY | user | total [p5–p95] |" | md_align lrrrrrrr) - >"$S/uploop.md"
+# ---- interference (Miller) ---------------------------------------------------
+# int_table TEST OP WHILE: per column (in the run's order) that ran TEST
+# (iperf3 host→guest under OP's loop) or OP's loop: iperf3 alone and under
+# the load (Mbit/s, median [p25–p75]), their ratio, the interval against
+# inkernel under the same load, OP's calls a second, its latency under the
+# load and idle (µs), the fast-path holds a second and the longest lock
+# hold (the loop's counters)
+int_s=$(meta int_s)
+int_secs=$((ROUNDS * (${int_s:-$(meta iperf_s)} + 2)))
+int_table() {
+	local k=$1 o=$2
+	printf '| column | iperf3 host→guest alone (Mbit/s) | %s (Mbit/s) | ÷ alone | vs inkernel [95%%] | %s a second | %s under load (µs) [p5–p95] | %s idle (µs) | fast-path holds a second | longest lock hold (µs) |\n-\n' \
+		"$3" "$o" "$o" "$o" | md_align lrrrrrrrrr
+	# shellcheck disable=SC2016 # Miller's own variables
+	tr ' ' '\n' <<<"column $COLS" | mlr --icsv --omd \
+		join --ur -j column -f <(mlr --icsv --ocsv filter '$test == "iperf_h2g"' \
+			'then' put "$MLR_LIB"'$alone = cell($median, $p25, $p75, 1); $a = $median' 'then' cut -o -f column,alone,a "$S/net.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s k="$k" '$test == @k' \
+			'then' put "$MLR_LIB"'$load = cell($median, $p25, $p75, 1); $b = $median' 'then' cut -o -f column,load,b "$S/net.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s k="$k" '$test == @k' \
+			'then' put "$MLR_LIB"'$vs = rfmt($est) . " [" . rfmt($lo) . "–" . rfmt($hi) . "]"' \
+			'then' rename a,column 'then' cut -o -f column,vs "$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s o="$o" '$op == @o' \
+			'then' put -s secs="$int_secs" "$MLR_LIB"'$rate = fmt($n / @secs); $lat = cell($median, $p5, $p95, 1e-3)' \
+			'then' cut -o -f column,rate,lat "$S/interfere.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s o="$o" '$op == @o' \
+			'then' put "$MLR_LIB"'$idle = fmt($median * 1e-3)' 'then' cut -o -f column,idle "$S/ops.csv") \
+		'then' join --ur -j column -f <(mlr --icsv --ocsv filter -s o="$o" '$op == @o' \
+			'then' put -s secs="$int_secs" "$MLR_LIB"'$hs = fmt($holds_sum / @secs); $hm = fmt($hold_max_us)' \
+			'then' cut -o -f column,hs,hm "$S/intcnt.csv") \
+		'then' filter 'is_present($load) || is_present($rate)' \
+		'then' put "$MLR_LIB"'
+			$ratio = is_present($a) && is_present($b) && $a != 0 ? rfmt($b / $a) : "–";
+			if ($column == "inkernel") { $vs = 1 }' \
+		'then' unsparsify --fill-with "–" -f alone,load,ratio,vs,rate,lat,idle,hs,hm \
+		'then' cut -o -f column,alone,load,ratio,vs,rate,lat,idle,hs,hm | tail -n +3
+}
+int_table iperf_h2g_dumping GREGS "while dumping" >"$S/int-dumping.md"
+int_table iperf_h2g_ksettings GLINKSETTINGS "while asking link settings" >"$S/int-ksettings.md"
+
+# the footprint: per column (in the run's order), the module's core size
+# and the daemon's resident memory (KiB; the last round's)
+{
+	printf '%s\n-\n' "| column | module core (KiB) | daemon RSS (KiB) |" | md_align lrr
+	# shellcheck disable=SC2016 # Miller's own variables
+	tr ' ' '\n' <<<"column $COLS" | mlr --icsv --omd \
+		join --ur -j column -f <(mlr --icsv --ocsv filter '$item == "module_core_bytes" || $item == "daemon_rss_bytes"' \
+			'then' tail -n 1 -g column,item 'then' cut -o -f column,item,value \
+			'then' reshape -s item,value 'then' unsparsify "$DATA/footprint.csv") \
+		'then' put "$MLR_LIB"'
+			$core = fmt(div($module_core_bytes, 1024));
+			$rss = fmt(div($daemon_rss_bytes, 1024))' \
+		'then' cut -o -f column,core,rss | tail -n +3
+} >"$S/footprint.md"
+
+# ---- Table 3 (Miller) -------------------------------------------------------
+# claim 2's verdict per network test (stats/netverdict.csv): unchanged or
+# inconclusive as benchci says, else slower or faster (iperf3: higher is
+# faster); cell: the verdict and the interval, in bold beyond 5%
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv put "$MLR_LIB"'
+		hib = $test =~ "^iperf" ? 1 : 0;
+		hi = $verdict == "higher" ? 1 : 0;
+		$w = $verdict == "unchanged" || $verdict == "inconclusive" ? $verdict : (hi != hib ? "slower" : "faster");
+		$cell = $w . " " . rfmt($est) . " [" . rfmt($lo) . "–" . rfmt($hi) . "]";
+		if ($w == "slower" || $w == "faster") { $cell = "**" . $cell . "**" }' \
+	'then' cut -o -f test,w,cell "$S/ci_net_si.csv" | or_header test,w,cell >"$S/netverdict.csv"
+# split-paper's column only when it ran the tests of claim 2
+# shellcheck disable=SC2016 # Miller's own variables
+haspn=$(mlr --icsv --ojson filter '$column == "split-paper" && $test =~ "'"$NET_TESTS"'"' 'then' count "$S/net.csv" | jq -r '.[0].count // 0')
+[ "$haspn" -gt 0 ] && haspn=1
+T3_NAMES='test,name
+ping,ping RTT (ms)
+scp_4k,scp 4.3 KB (s)
+scp_4m,scp 4 MiB (s)
+ssh,ssh login + exit (s)
+iperf_h2g,iperf3 host→guest (Mbit/s)
+iperf_g2h,iperf3 guest→host (Mbit/s)'
+if [ "$haspn" = 1 ]; then
+	T3_COLS=name,stock,inkernel,split,split-paper,inkernel/stock,cell,pi,paper
+	T3_HEAD="| test | stock | inkernel | split | split-paper | inkernel/stock | split/inkernel [95% interval]: verdict | split-paper/inkernel | paper: original → factorized (s) |"
+	T3_ALIGN=lrrrrrllr
+else
+	T3_COLS=name,stock,inkernel,split,inkernel/stock,cell,paper
+	T3_HEAD="| test | stock | inkernel | split | inkernel/stock | split/inkernel [95% interval]: verdict | paper: original → factorized (s) |"
+	T3_ALIGN=lrrrrlr
+fi
+{
+	printf '%s\n-\n' "$T3_HEAD" | md_align "$T3_ALIGN"
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --omd join --ur -j test -f <(col_cells "$S/net.csv" test 1 p25 p75) \
+		'then' join --ur -j test -f <(ratio_cells net test inkernel stock inkernel/stock) \
+		'then' join --ur -j test -f <(mlr --icsv --ocsv cut -o -f test,cell "$S/netverdict.csv") \
+		'then' join --ur -j test -f <(ci_cells "$S/ci_net_pi.csv" test pi) \
+		'then' join --ur -j test -f <(paper_rows t3 | mlr --icsv --ocsv put '$test = $key == "scp" ? "scp_4k" : $key; $paper = $paper . " (" . $pratio . ")"' \
+			'then' cut -o -f test,paper) \
+		'then' unsparsify --fill-with "–" -f "$T3_COLS" \
+		'then' cut -o -f "$T3_COLS" <<<"$T3_NAMES" | tail -n +3
+} >"$S/net.md"
+
+# ---- the targets on the intervals and the upcall counters (Miller) -------------
+# one per line, in the table's order: what, figure, bound, outcome
+# (tab-separated; the report prints them with the other targets)
+# ci_fields FILE KEY P: KEY and benchci's est, lo, hi and target as P_est ...
+ci_fields() {
+	mlr --icsv --ocsv cut -o -f "$2,est,lo,hi,target" 'then' rename -r "^(est|lo|hi|target)\$,$3_\1" "$1"
+}
+# trow: the expression that emits $what, $fig, $bound, $outcome
+# shellcheck disable=SC2016 # Miller's own variables
+TROW='r = {"what": $what, "fig": $fig, "bound": $bound, "outcome": $outcome}; emit r'
+# shellcheck disable=SC2016 # Miller's own variables
+CIV='func civ(str p) { return rfmt($[p . "_est"]) . " [" . rfmt($[p . "_lo"]) . "–" . rfmt($[p . "_hi"]) . "]" }'
+TSV=(mlr --icsv --otsv --headerless-tsv-output)
+{
+	# split − inkernel in split's pipe round trips, ops with one upcall
+	if [ -n "$prt" ]; then
+		# shellcheck disable=SC2016 # Miller's own variables
+		"${TSV[@]}" filter '$i > 4' 'then' cut -o -f op,i \
+			'then' join -j op -f <(ci_fields "$S/ci_ops_sd.csv" op sd) \
+			'then' join --ur -j op -f <(ci_fields "$S/ci_ops_sd1.csv" op sd1) \
+			'then' join --ur -j op -f <(mlr --icsv --ocsv filter '$column == "split"' 'then' cut -o -f op,upcalls "$S/counters.csv") \
+			'then' put -q -s prt="$prt" "$MLR_LIB"'
+				p = @prt * 1e-3;
+				u = is_present($upcalls) ? $upcalls : "";
+				$what = "split − inkernel, " . $op . " (÷ pipe RTT " . fmt(p) . " µs)"; $fig = "–"; $bound = "≤ 1.5";
+				if (u != "" && u == 0) {
+					$what = "split − inkernel, " . $op; $outcome = "no upcall: answered in the kernel";
+				} elif (u != "" && u != 1) {
+					$outcome = "not a single-upcall op (" . fmtnum(u, "%.3g") . " upcalls per ioctl)";
+				} else {
+					$fig = rfmt($sd_est / 1e3 / p) . " [" . rfmt($sd_lo / 1e3 / p) . "–" . rfmt($sd_hi / 1e3 / p) . "]";
+					$bound = "≤ 1.5 (moonshot 1.0: " . (is_present($sd1_target) ? $sd1_target : "") . ")"; $outcome = $sd_target;
+				}
+				'"$TROW" "$S/opcells.csv"
+	fi
+	# GDRVINFO against inkernel, ours and the paper protocol
+	for x in "si:GDRVINFO split/inkernel" "pi:GDRVINFO split-paper/inkernel (the paper's protocol, for comparison)"; do
+		# shellcheck disable=SC2016 # Miller's own variables
+		ci_fields "$S/ci_ops_${x%%:*}.csv" op c | "${TSV[@]}" filter '$op == "GDRVINFO"' \
+			'then' put -q -s what="${x#*:}" "$MLR_LIB$CIV"'$what = @what; $fig = civ("c"); $bound = "≤ 5"; $outcome = $c_target; '"$TROW"
+	done
+	# inkernel against stock, the driver ops
+	# shellcheck disable=SC2016 # Miller's own variables
+	"${TSV[@]}" filter '$i > 4' 'then' cut -o -f op,i 'then' join -j op -f <(ci_fields "$S/ci_ops_is.csv" op c) \
+		'then' put -q "$MLR_LIB$CIV"'$what = "inkernel/stock, " . $op; $fig = civ("c"); $bound = "≤ 1.1"; $outcome = $c_target; '"$TROW" "$S/opcells.csv"
+	# iperf3 split/inkernel, and under each load
+	# shellcheck disable=SC2016 # Miller's own variables
+	printf '%s\n' test,what 'iperf_h2g,"iperf3 split/inkernel, host→guest"' 'iperf_g2h,"iperf3 split/inkernel, guest→host"' |
+		"${TSV[@]}" join -j test -f <(ci_fields "$S/ci_net_si.csv" test c) \
+		'then' put -q "$MLR_LIB$CIV"'$fig = civ("c"); $bound = "≥ 0.99"; $outcome = $c_target; '"$TROW"
+	# shellcheck disable=SC2016 # Miller's own variables
+	printf '%s\n' test,what "iperf_h2g_dumping,\"iperf3 host→guest under $(meta dump_rate) register dumps a second, split/inkernel\"" \
+		"iperf_h2g_ksettings,\"iperf3 host→guest under $(meta kset_rate) get_link_ksettings a second, split/inkernel\"" |
+		"${TSV[@]}" join -j test -f <(ci_fields "$S/ci_int_si.csv" test c) \
+		'then' put -q "$MLR_LIB$CIV"'$fig = civ("c"); $bound = "≥ 0.97"; $outcome = $c_target; '"$TROW"
+	# upcalls per ioctl: one (none when the kernel answers), each split column
+	for c in split split-direct split-paper; do
+		case " $COLS " in *" $c "*) ;; *) continue ;; esac
+		# shellcheck disable=SC2016 # Miller's own variables
+		"${TSV[@]}" filter '$i > 4' 'then' cut -o -f op,i \
+			'then' join -j op -f <(mlr --icsv --ocsv filter -s c="$c" '$column == @c && is_not_empty($upcalls)' "$S/counters.csv") \
+			'then' put -q '
+				$what = "upcalls per ioctl, " . $column . ", " . $op; $bound = "= 1";
+				if ($upcalls == 0) {
+					$fig = "0"; $outcome = "no upcall: answered in the kernel";
+				} else {
+					$fig = fmtnum($upcalls, "%.3f") . " (" . $upcalls_sum . " / " . $n . ")";
+					$outcome = $upcalls_sum == $n ? "met" : "not met";
+				}
+				'"$TROW" "$S/opcells.csv"
+	done
+} >"$S/targets-ops.tsv"
+
+# ---- the figures the prose around Table 2b cites (Miller) ---------------------
+# stats/opsummary.csv, one row: st: starting ethtool (inkernel, ms); over
+# the driver ops, the lowest and highest split/inkernel (lo, hi) and split
+# − inkernel (dlo, dhi, µs); ppmin, ppmax: the paper's -i, -g and -s (ms);
+# slow: the driver ops inkernel/stock above 1.3 ("OP R.RRx", joined by ";":
+# the report reads this file split at commas)
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
+	'then' cut -o -f op,column,median 'then' reshape -s column,median \
+	'then' join -j op -f <(mlr --icsv --ocsv filter '$i > 4' 'then' cut -f op "$S/opcells.csv") \
+	'then' filter 'is_present($split) && is_present($inkernel) && $inkernel != 0' \
+	'then' put '$x = $split / $inkernel; $d = $split * 1e-3 - $inkernel * 1e-3' \
+	'then' stats1 -a min,max -f x,d 'then' put '$key = "ops"' "$S/ops.csv" |
+	mlr --icsv --ocsv join --ul --ur -j key -f <(printf 'key\nops\n') \
+		'then' join --ur -j key -f <(mlr --icsv --ocsv filter '$column == "inkernel" && $cmd == "v"' \
+			'then' put '$key = "ops"; $st = $median * 1e-6' 'then' cut -o -f key,st "$S/cmd.csv") \
+		'then' join --ur -j key -f <(grep -v '^#' "$ROOT/bench/paper.csv" | mlr --icsv --ocsv filter '$table == "t2" && ($key == "i" || $key == "g" || $key == "s")' \
+			'then' reshape -i a,b -o k,v 'then' put '$v = $v * 1000' 'then' stats1 -a min,max -f v \
+			'then' put '$key = "ops"; $ppmin = fmtnum($v_min, "%.6g"); $ppmax = fmtnum($v_max, "%.6g")' 'then' cut -o -f key,ppmin,ppmax) \
+		'then' join --ur -j key -f <(ratios "$S/ops.csv" op inkernel stock |
+			mlr --icsv --ocsv join -j op -f <(mlr --icsv --ocsv filter '$i > 4' 'then' cut -f op "$S/opcells.csv") \
+				'then' filter '$x > 1.3' 'then' put -q '@s = (is_present(@s) ? @s . ";" : "") . $op . " " . fmtnum($x, "%.2f") . "x";
+					end { r = {"key": "ops", "slow": is_present(@s) ? @s : ""}; emit r }') \
+		'then' put "$MLR_LIB"'
+			$st = is_present($st) ? fmt($st) : "";
+			$lo = is_present($x_min) ? rfmt($x_min) : ""; $hi = is_present($x_max) ? rfmt($x_max) : "";
+			$dlo = is_present($d_min) ? fmt($d_min) : ""; $dhi = is_present($d_max) ? fmt($d_max) : ""' \
+		'then' unsparsify --fill-with "" -f st,lo,hi,dlo,dhi,ppmin,ppmax,slow \
+		'then' cut -o -f key,st,lo,hi,dlo,dhi,ppmin,ppmax,slow >"$S/opsummary.csv"
+
+# the network tests, for the lines on what each needed (stats/netrr.csv):
+# pct: one sample's spread in percent; per_round: the samples a column
+# needs, shared out over the rounds; rr: split/inkernel of the single
+# rounds, " (lowest–highest)" when at least two rounds have it
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv put -s r="$ROUNDS" '
+		$pct = fmtnum(is_empty($spread) ? 0 : 100 * $spread, "%.1f");
+		$per_round = is_empty($need) ? "" : fmtnum(floor(($need + @r - 1) / @r), "%d")' \
+	'then' join --ur -j test -f <(ratios "$S/netr.csv" round,test split inkernel |
+		mlr --icsv --ocsv stats1 -a min,max,count -f x -g test \
+			'then' filter '$x_count >= 2' \
+			'then' put '$rr = " (" . fmtnum($x_min, "%.2f") . "–" . fmtnum($x_max, "%.2f") . ")"' \
+			'then' cut -o -f test,rr) \
+	'then' unsparsify --fill-with "" -f rr \
+	'then' cut -o -f test,pct,per_round,rr "$S/netneed.csv" | or_header test,pct,per_round,rr >"$S/netrr.csv"
+
+# Table 1's sums (stats/locsum.csv): moved, the ops and helpers moved to
+# user space; total, the rows the paper has (moved, interface, daemon)
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --ocsv cut -o -f key,lines 'then' reshape -s key,lines \
+	'then' put '$key = "loc"; $moved = $moved_ops + $moved_helpers; $total = $moved + $uapi + $daemon' \
+	'then' cut -o -f key,moved,total "$S/loc.csv" | or_header key,moved,total >"$S/locsum.csv"
+
+# ---- the awk side: the report's prose, from the figures above -------------
 # Every stats file is loaded into S[tag, key..., stat] (tag: the file's
 # name without .csv; keys: the columns before n).
 # shellcheck disable=SC2016 # awk programs
@@ -391,30 +885,6 @@ function fmt(x,   a) {
 function rfmt(x) { return x == "" ? "–" : sprintf("%.2f", x) }
 function has(t, c, k) { return ((t, c, k, "median") in S) }
 function med(t, c, k, sc) { return has(t, c, k) ? S[t, c, k, "median"] * sc : "" }
-function cell(t, c, k, sc, lo, hi) {
-	if (!has(t, c, k)) return "–"
-	return fmt(S[t, c, k, "median"] * sc) " [" fmt(S[t, c, k, lo] * sc) "–" fmt(S[t, c, k, hi] * sc) "]"
-}
-function ratio(t, a, b, k) {
-	if (!has(t, a, k) || !has(t, b, k) || S[t, b, k, "median"] == 0) return ""
-	return S[t, a, k, "median"] / S[t, b, k, "median"]
-}
-# ratio of per-round medians: "min–max" over the rounds
-function rrange(t, a, b, k,   r, x, lo, hi, n) {
-	n = 0
-	for (r = 1; r <= rounds; r++) {
-		if (!((t, a, r, k, "median") in S) || !((t, b, r, k, "median") in S)) continue
-		if (S[t, b, r, k, "median"] == 0) continue
-		x = S[t, a, r, k, "median"] / S[t, b, r, k, "median"]
-		if (!n || x < lo) lo = x
-		if (!n || x > hi) hi = x
-		n++
-	}
-	if (n < 2) return ""
-	return sprintf(" (%.2f–%.2f)", lo, hi)
-}
-# (the per-round statistics of table t are in table t "r")
-function rcell(t, a, b, k,   x) { x = ratio(t, a, b, k); return x == "" ? "–" : rfmt(x) rrange(t "r", a, b, k) }
 BEGIN { NK["upcmd"] = 2; NK["paper"] = 2; NK["failures"] = 3 }
 FNR == 1 { hdr = 0 }
 /^#/ { next }
@@ -447,74 +917,79 @@ FILES=("$S/cmd.csv" "$S/cmdr.csv" "$S/ops.csv" "$S/opsr.csv" "$S/net.csv" "$S/ne
 	"$S/ci_ops_is.csv" "$S/ci_ops_si.csv" "$S/ci_ops_pi.csv" "$S/ci_ops_ps.csv"
 	"$S/ci_ops_sd.csv" "$S/ci_ops_sd1.csv" "$S/ci_ops_di.csv" "$S/ci_ops_ds.csv" "$S/ci_ops_pd.csv"
 	"$S/ci_int_si.csv" "$S/ci_int_di.csv" "$S/ci_int_pi.csv" "$S/intcnt.csv"
-	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv")
+	"$S/netneed.csv" "$S/netslow.csv" "$S/ci_netcpu_si.csv" "$S/netcpu.csv" "$S/netverdict.csv" "$S/opsummary.csv" "$S/netrr.csv" "$S/locsum.csv")
 
-# ---- figure data -----------------------------------------------------------
-# clustered bars: label, then per column median, low, high
-run_awk '
-END {
-	# always the five columns, in this order (NaN where a column was not run)
-	nc = split("stock inkernel split split-direct split-paper", C, " ")
-	ncmd = split("v i g s t d", K, " ")
-	split("ethtool\\n--version|ethtool\\n-i|ethtool\\n-g|ethtool -s\\nmsglvl|ethtool\\n-t|ethtool\\n-d", L, "|")
-	f = figdir "/ethtool.dat"
-	printf "command" > f
-	for (c = 1; c <= nc; c++) printf " %s lo hi", C[c] > f
-	printf "\n" > f
-	for (i = 1; i <= ncmd; i++) {
-		printf "\"%s\"", L[i] > f
-		for (c = 1; c <= nc; c++)
-			if (has("cmd", C[c], K[i]))
-				printf " %g %g %g", S["cmd", C[c], K[i], "median"] / 1e6, S["cmd", C[c], K[i], "p25"] / 1e6, S["cmd", C[c], K[i], "p75"] / 1e6 > f
-			else printf " NaN NaN NaN" > f
-		printf "\n" > f
-	}
-	f = figdir "/ops.dat"
-	printf "op" > f
-	for (c = 1; c <= nc; c++) printf " %s lo hi", C[c] > f
-	printf "\n" > f
-	for (i = 1; i <= nitem["ops"]; i++) {
-		k = item["ops", i]
-		printf "\"%s\"", k > f
-		for (c = 1; c <= nc; c++)
-			if (has("ops", C[c], k))
-				printf " %g %g %g", S["ops", C[c], k, "median"] / 1e3, S["ops", C[c], k, "p5"] / 1e3, S["ops", C[c], k, "p95"] / 1e3 > f
-			else printf " NaN NaN NaN" > f
-		printf "\n" > f
-	}
-	# network: one block per test, first line its title
-	f = figdir "/net.dat"
-	nt = split("ping scp_4k scp_4m ssh iperf_h2g iperf_g2h iperf_h2g_dumping iperf_h2g_ksettings", T, " ")
-	split("ping RTT (ms)|scp 4.3 KB (s)|scp 4 MiB (s)|ssh login + exit (s)|iperf3 host→guest (Mbit/s)|iperf3 guest→host (Mbit/s)|iperf3 host→guest, guest dumping (Mbit/s)|iperf3 host→guest, guest asking link settings (Mbit/s)", TT, "|")
-	nb = 0
-	for (i = 1; i <= nt; i++) {
-		# a test no column ran (an older run): no panel
-		for (c = 1; c <= nc; c++) if (has("net", C[c], T[i])) break
-		if (c > nc) continue
-		if (nb++) printf "\n\n" > f
-		printf "\"%s\" median lo hi\n", TT[i] > f
-		for (c = 1; c <= nc; c++)
-			if (has("net", C[c], T[i]))
-				printf "%s %g %g %g\n", C[c], S["net", C[c], T[i], "median"], S["net", C[c], T[i], "p25"], S["net", C[c], T[i], "p75"] > f
-			else printf "%s NaN NaN NaN\n", C[c] > f
-	}
-	# phases (split): medians in microseconds, stacked
-	f = figdir "/phases.dat"
-	for (id = 1; id <= 32; id++) if ((("opnames", id, "name") in S)) opn[id] = S["opnames", id, "name"]
-	printf "op wait COPY PROCESSING other REPLY\n" > f
-	for (blk = 1; blk <= 2; blk++) {
-		src = blk == 1 ? "all-cmd" : "all-loop"
-		for (id = 1; id <= 32; id++) {
-			if (!(("up", src, id, "total", "median") in S)) continue
-			printf "\"%s\"", tolower(opn[id]) > f
-			split("wait copy proc other reply", P, " ")
-			for (p = 1; p <= 5; p++) { v = S["up", src, id, P[p], "median"] / 1e3; printf " %g", v < 0 ? 0 : v > f }
-			printf "\n" > f
-		}
-		printf "\n\n" > f
-		if (blk == 1) printf "op wait COPY PROCESSING other REPLY\n" > f
-	}
-}' figdir="$S" "${FILES[@]}"
+# ---- figure data (Miller) ------------------------------------------------------
+# clustered bars: label, then per column median, low, high (%g; NaN where a
+# column did not run), always the five columns in this order
+FIG_COLS="stock inkernel split split-direct split-paper"
+# bars STATS KEY DIV LO HI: per KEY, one field per column: "median lo hi"
+# divided by DIV
+bars() {
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv put -s dv="$3" -s lo="$4" -s hi="$5" '
+		$t = fmtnum($median / @dv, "%.6g") . " " . fmtnum($[@lo] / @dv, "%.6g") . " " . fmtnum($[@hi] / @dv, "%.6g")' \
+		'then' cut -o -f "$2,column,t" 'then' reshape -s column,t 'then' unsparsify "$1"
+}
+# bars_dat KEY BARS: the labels on stdin (KEY,label), each with its bars
+bars_dat() {
+	mlr --icsv --onidx --ofs ' ' join --ur -j "$1" -f "$2" \
+		'then' unsparsify --fill-with "NaN NaN NaN" -f "${FIG_COLS// /,}" \
+		'then' cut -o -f "label,${FIG_COLS// /,}"
+}
+head_dat() { # first-word
+	printf '%s' "$1"
+	for c in $FIG_COLS; do printf ' %s lo hi' "$c"; done
+	printf '\n'
+}
+{
+	head_dat command
+	printf '%s\n' 'cmd,label' 'v,"""ethtool\n--version"""' 'i,"""ethtool\n-i"""' 'g,"""ethtool\n-g"""' \
+		's,"""ethtool -s\nmsglvl"""' 't,"""ethtool\n-t"""' 'd,"""ethtool\n-d"""' |
+		bars_dat cmd <(bars "$S/cmd.csv" cmd 1e6 p25 p75)
+} >"$S/ethtool.dat"
+{
+	head_dat op
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv cut -f op 'then' uniq -g op 'then' put '$label = "\"" . $op . "\""' "$S/ops.csv" |
+		bars_dat op <(bars "$S/ops.csv" op 1e3 p5 p95)
+} >"$S/ops.dat"
+# network: one block per test a column ran, its title first
+NET_FIG='test,title
+ping,ping RTT (ms)
+scp_4k,scp 4.3 KB (s)
+scp_4m,scp 4 MiB (s)
+ssh,ssh login + exit (s)
+iperf_h2g,iperf3 host→guest (Mbit/s)
+iperf_g2h,iperf3 guest→host (Mbit/s)
+iperf_h2g_dumping,"iperf3 host→guest, guest dumping (Mbit/s)"
+iperf_h2g_ksettings,"iperf3 host→guest, guest asking link settings (Mbit/s)"'
+nb=0
+# shellcheck disable=SC2016 # Miller's own variables
+mlr --icsv --onidx --ofs tab join -j test -f <(mlr --icsv --ocsv cut -f test 'then' uniq -g test "$S/net.csv") \
+	'then' cut -o -f test,title <<<"$NET_FIG" |
+	while IFS=$'\t' read -r t title; do
+		[ $((nb++)) -eq 0 ] || printf '\n\n'
+		printf '"%s" median lo hi\n' "$title"
+		tr ' ' '\n' <<<"column $FIG_COLS" | mlr --icsv --onidx --ofs ' ' join --ur -j column \
+			-f <(mlr --icsv --ocsv filter -s t="$t" '$test == @t' \
+				'then' put '$t = fmtnum($median, "%.6g") . " " . fmtnum($p25, "%.6g") . " " . fmtnum($p75, "%.6g")' \
+				'then' cut -o -f column,t "$S/net.csv") \
+			'then' unsparsify --fill-with "NaN NaN NaN" -f t
+	done >"$S/net.dat"
+# upcall phases (split), stacked: medians in µs (below 0: 0), the commands'
+# ops, then the op loops', in the order of the op ids
+for src in all-cmd all-loop; do
+	echo "op wait COPY PROCESSING other REPLY"
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --onidx --ofs ' ' filter -s s="$src" '$source == @s && is_not_empty($total_median)' \
+		'then' sort -nf op \
+		'then' join --ur -j op -f <(printf '%s\n' "$OP_NAMES") \
+		'then' put '$label = "\"" . (is_present($name) ? tolower($name) : "") . "\"";
+			for (p in ["wait", "copy", "proc", "other", "reply"]) { v = $[p . "_median"] / 1e3; $[p] = fmtnum(v < 0 ? 0 : v, "%.6g") }' \
+		'then' cut -o -f label,wait,copy,proc,other,reply "$S/upwide.csv"
+	printf '\n\n'
+done >"$S/phases.dat"
 
 plot() { # script out args...
 	local gp=$1 out=$2
@@ -546,7 +1021,20 @@ function table_head(align, n,   i, s, a) {
 	}
 	line(s)
 }
+# a table Miller made (markdown), line by line; how many lines
+function insert(f,   l, n) { n = 0; while ((getline l < f) > 0) { line(l); n++ }; close(f); return n }
 function m(k) { return meta[k] == "" ? "?" : meta[k] }
+# keys a later run records: iperf3 runs of the other columns (iperf_n_other),
+# every column of a pass pinged at once (ping_concurrent); absent: said as before
+function iperf_other() { return meta["iperf_n_other"] == "" || meta["iperf_n_other"] == meta["iperf_n"] ? "" : " for inkernel and split, " meta["iperf_n_other"] " for the other columns" }
+function ping_conc(paren) { return meta["ping_concurrent"] != 1 ? "" : paren ? " (every column of a pass at the same time)" : ", every column of a pass at the same time" }
+# which interference runs stock joined, from the data: before, the register
+# dumps only ("not stock" for the link settings, as in a run without
+# stock); later runs, neither
+function int_stock() {
+	if (!incol["stock"] || has("net", "stock", "iperf_h2g_dumping") || has("net", "stock", "iperf_h2g_ksettings")) return "not stock"
+	return "stock joins neither"
+}
 # a parameter an older run did not record: its value then (d)
 function mm(k, d) { return meta[k] == "" ? d : meta[k] }
 function minsec(ms) { return int(ms / 60000) " min " int(ms / 1000) % 60 " s" }
@@ -554,8 +1042,6 @@ function minsec(ms) { return int(ms / 60000) " min " int(ms / 1000) % 60 " s" }
 function civ(t, k) { return ((t, k, "est") in S) ? rfmt(S[t, k, "est"]) " [" rfmt(S[t, k, "lo"]) "–" rfmt(S[t, k, "hi"]) "]" : "–" }
 # the headline figures, in order: key -> est,lo,hi,verdict
 function hl(k, v) { if (!(k in HL)) HK[++nhk] = k; HL[k] = v }
-function cfmt(c, k, f,   x) { x = cval("counters", c, k, f); return x == "" ? "–" : fmt(x) }
-function cval(t, c, k, f) { return ((t, c, k, f) in S) ? S[t, c, k, f] : "" }
 function target_row(what, fig, bound, outcome) {
 	line("| " what " | " fig " | " bound " | " (outcome == "met" || outcome == "shown" || outcome ~ /^no upcall/ ? outcome : "**" outcome "**") " |")
 	tl = tl "\n  " what ": " fig ", target " bound ": " outcome
@@ -569,9 +1055,6 @@ END {
 	ncmd = split("v i g s t d", K, " ")
 	CMDN["v"] = "ethtool --version"; CMDN["i"] = "ethtool -i"; CMDN["g"] = "ethtool -g"; CMDN["s"] = "ethtool -s msglvl"
 	CMDN["t"] = "ethtool -t"; CMDN["d"] = "ethtool -d"
-	PFN["v"] = "reference: starting ethtool, no driver call"; PFN["i"] = "get_drvinfo()"; PFN["g"] = "get_ringparam()"; PFN["s"] = "set_msglevel()"
-	PFN["t"] = "self_test_count()"; PFN["d"] = "get_regs()"
-	MAINOP["i"] = 1; MAINOP["g"] = 8; MAINOP["s"] = 5; MAINOP["d"] = 3
 	have_split = incol["split"]; have_ink = incol["inkernel"]; have_stock = incol["stock"]
 
 	line("# Benchmark: stock / inkernel / split")
@@ -596,7 +1079,7 @@ END {
 	bnote = ""
 	for (c in bchanged) bnote = bnote " " c
 	line("| commit | " m("commit") (!nmd5 ? " (this run did not record the hashes of the driver builds)" : bnote == "" ? "; the same driver builds in every round (hashes of the module and daemon as booted)" : "; **the driver build changed between rounds for" bnote "** (the tree is shared and the lab builds at every boot)") " |")
-	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-direct and split-paper: the split build, its daemon restarted with `--ports direct`, and with `--protocol paper --ports direct`) and runs every workload on each column that joins it in turn" (mm("focus", 0) == 1 ? " (every other guest paused meanwhile, `vm/lab pause`: only the guest being measured runs)" : "") ", in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings " mm("ping_i", "0.2") " s apart, " mm("scp4k_n", m("net_reps")) " scp runs of 4.3 KB and " mm("scp4m_n", m("net_reps")) " of 4 MiB, " mm("ssh_n", m("net_reps")) " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way" (mm("net_passes", 0) > 1 ? " (all of them in " m("net_passes") " passes over the columns, odd passes in the round'"'"'s order, even ones reversed)" : " (odd runs in the round'"'"'s order, even runs reversed)") ", one of " mm("int_s", m("iperf_s")) " s host→guest with the guest dumping registers " m("dump_rate") " times a second, one with it asking the link settings " m("kset_rate") " times a second (not stock). " (m("direct_all") == 1 ? "split-direct joined every workload." : "split-direct joined the op loop and the two interference runs only (and an iperf3 warm-up host→guest): the time budget.") (meta["paper_net"] == "0" ? " split-paper joined every workload but the network tests of Table 3 (its fast path is split'"'"'s; their samples go to the columns claim 2 compares)." : "") " |")
+	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-direct and split-paper: the split build, its daemon restarted with `--ports direct`, and with `--protocol paper --ports direct`) and runs every workload on each column that joins it in turn" (mm("focus", 0) == 1 ? " (every other guest paused meanwhile, `vm/lab pause`: only the guest being measured runs)" : "") ", in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings " mm("ping_i", "0.2") " s apart" ping_conc(1) ", " mm("scp4k_n", m("net_reps")) " scp runs of 4.3 KB and " mm("scp4m_n", m("net_reps")) " of 4 MiB, " mm("ssh_n", m("net_reps")) " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way" iperf_other() (mm("net_passes", 0) > 1 ? " (all of them in " m("net_passes") " passes over the columns, odd passes in the round'"'"'s order, even ones reversed)" : " (odd runs in the round'"'"'s order, even runs reversed)") ", one of " mm("int_s", m("iperf_s")) " s host→guest with the guest dumping registers " m("dump_rate") " times a second, one with it asking the link settings " m("kset_rate") " times a second (" int_stock() "). " (m("direct_all") == 1 ? "split-direct joined every workload." : "split-direct joined the op loop and the two interference runs only (and an iperf3 warm-up host→guest): the time budget.") (meta["paper_net"] == "0" ? " split-paper joined every workload but the network tests of Table 3 (its fast path is split'"'"'s; their samples go to the columns claim 2 compares)." : "") " |")
 	line("")
 	line("Cells are the median over all rounds with the spread in brackets (Table 2 commands and")
 	line("network: p25–p75, the interquartile range; per-op latencies: p5–p95). Ratios are ratios")
@@ -635,13 +1118,12 @@ END {
 	for (i = 1; i <= nt; i++) {
 		k = T[i]
 		if (!(("ci_net_si", k, "est") in S)) continue
-		v = S["ci_net_si", k, "verdict"]; hib = (k ~ /^iperf/)
-		w = v == "unchanged" ? "unchanged" : v == "inconclusive" ? "inconclusive" : ((v == "higher") != hib ? "slower" : "faster")
-		NV[k] = w " " civ("ci_net_si", k); WV[k] = w
+		# the verdict and its cell (Miller: stats/netverdict.csv)
+		w = S["netverdict", k, "w"]; NV[k] = S["netverdict", k, "cell"]; WV[k] = w
 		hl("net_" k, S["ci_net_si", k, "est"] "," S["ci_net_si", k, "lo"] "," S["ci_net_si", k, "hi"] "," w)
 		if (w == "unchanged") nok++
 		else if (w == "inconclusive") { ninc++; inc = inc ", " k " " civ("ci_net_si", k) }
-		else { nbad++; bad = bad ", " k " " w " " civ("ci_net_si", k); NV[k] = "**" NV[k] "**" }
+		else { nbad++; bad = bad ", " k " " w " " civ("ci_net_si", k) }
 	}
 	if (!(nok + nbad + ninc)) claim2 = "NOT MEASURED"
 	else if (nbad) claim2 = "DOES NOT HOLD for" substr(bad, 2) (ninc ? "; inconclusive for" substr(inc, 2) : "") "; unchanged for " nok " of " (nok + nbad + ninc)
@@ -660,48 +1142,14 @@ END {
 	line("")
 	H[1] = "target"; H[2] = "figure [95% interval]"; H[3] = "bound"; H[4] = "outcome"; table_head("lrrl", 4)
 	tl = ""
-	prt = med("ops", "split", "pipe_rtt", 1e-3)
-	for (i = 5; i <= nitem["ops"]; i++) {
-		k = item["ops", i]
-		if (!(("ci_ops_sd", k, "est") in S) || prt == "") continue
-		u = cval("counters", "split", k, "upcalls")
-		if (u != "" && u + 0 == 0) { target_row("split − inkernel, " k, "–", "≤ 1.5", "no upcall: answered in the kernel"); continue }
-		if (u != "" && u + 0 != 1) { target_row("split − inkernel, " k " (÷ pipe RTT " fmt(prt) " µs)", "–", "≤ 1.5", sprintf("not a single-upcall op (%.3g upcalls per ioctl)", u)); continue }
-		fig = rfmt(S["ci_ops_sd", k, "est"] / 1e3 / prt) " [" rfmt(S["ci_ops_sd", k, "lo"] / 1e3 / prt) "–" rfmt(S["ci_ops_sd", k, "hi"] / 1e3 / prt) "]"
-		target_row("split − inkernel, " k " (÷ pipe RTT " fmt(prt) " µs)", fig, "≤ 1.5 (moonshot 1.0: " S["ci_ops_sd1", k, "target"] ")", S["ci_ops_sd", k, "target"])
-	}
-	if (("ci_ops_si", "GDRVINFO", "est") in S)
-		target_row("GDRVINFO split/inkernel", civ("ci_ops_si", "GDRVINFO"), "≤ 5", S["ci_ops_si", "GDRVINFO", "target"])
-	if (("ci_ops_pi", "GDRVINFO", "est") in S)
-		target_row("GDRVINFO split-paper/inkernel (the paper'"'"'s protocol, for comparison)", civ("ci_ops_pi", "GDRVINFO"), "≤ 5", S["ci_ops_pi", "GDRVINFO", "target"])
-	for (i = 5; i <= nitem["ops"]; i++) {
-		k = item["ops", i]
-		if (!(("ci_ops_is", k, "est") in S)) continue
-		target_row("inkernel/stock, " k, civ("ci_ops_is", k), "≤ 1.1", S["ci_ops_is", k, "target"])
-	}
-	split("iperf_h2g iperf_g2h", IP, " ")
-	for (i = 1; i <= 2; i++) if (("ci_net_si", IP[i], "est") in S)
-		target_row("iperf3 split/inkernel, " (i == 1 ? "host→guest" : "guest→host"), civ("ci_net_si", IP[i]), "≥ 0.99", S["ci_net_si", IP[i], "target"])
-	# interference: the same load in both columns, split against inkernel
+	# the intervals and the upcall counters (computed by Miller above:
+	# stats/targets-ops.tsv)
+	while ((getline l < opstf) > 0) if (split(l, F, "\t") >= 4) target_row(F[1], F[2], F[3], F[4])
+	close(opstf)
+	# the headline: split/inkernel under each load
 	split("iperf_h2g_dumping iperf_h2g_ksettings", IT, " ")
-	ITN["iperf_h2g_dumping"] = m("dump_rate") " register dumps a second"
-	ITN["iperf_h2g_ksettings"] = m("kset_rate") " get_link_ksettings a second"
-	for (i = 1; i <= 2; i++) if (("ci_int_si", IT[i], "est") in S) {
-		k = IT[i]
-		target_row("iperf3 host→guest under " ITN[k] ", split/inkernel", civ("ci_int_si", k), "≥ 0.97", S["ci_int_si", k, "target"])
-		hl("int_" k, S["ci_int_si", k, "est"] "," S["ci_int_si", k, "lo"] "," S["ci_int_si", k, "hi"] "," S["ci_int_si", k, "target"])
-	}
-	split("split split-direct split-paper", UC, " ")
-	for (cc = 1; cc <= 3; cc++) {
-		col = UC[cc]
-		if (!incol[col]) continue
-		for (i = 5; i <= nitem["ops"]; i++) {
-			k = item["ops", i]; u = cval("counters", col, k, "upcalls")
-			if (u == "") continue
-			if (u + 0 == 0) { target_row("upcalls per ioctl, " col ", " k, "0", "= 1", "no upcall: answered in the kernel"); continue }
-			target_row("upcalls per ioctl, " col ", " k, sprintf("%.3f", u) " (" S["counters", col, k, "upcalls_sum"] " / " S["counters", col, k, "n"] ")", "= 1", S["counters", col, k, "upcalls_sum"] == S["counters", col, k, "n"] ? "met" : "not met")
-		}
-	}
+	for (i = 1; i <= 2; i++) if (("ci_int_si", IT[i], "est") in S)
+		hl("int_" IT[i], S["ci_int_si", IT[i], "est"] "," S["ci_int_si", IT[i], "lo"] "," S["ci_int_si", IT[i], "hi"] "," S["ci_int_si", IT[i], "target"])
 	# register access and fast-path holds, from the kernel'"'"'s counters
 	# (computed by Miller above: stats/targets-regs.tsv)
 	while ((getline l < regtf) > 0) if (split(l, F, "\t") >= 4) target_row(F[1], F[2], F[3], F[4])
@@ -716,22 +1164,16 @@ END {
 		line("No previous run: the next `make bench` compares its headline ratios and verdicts with this one'"'"'s (kept in `" prevshow "`).")
 		claims = claims "\nprevious run: none"
 	} else {
-		while ((getline l < prevf) > 0) { split(l, F, ","); PV[F[1]] = F[2] "," F[3] "," F[4] "," F[5] }
+		close(prevf)
 		pdate = ""
 		while ((getline l < prevmeta) > 0) if (l ~ /^date=/) pdate = substr(l, 6)
 		line("The headline ratios and verdicts of this run beside those of the previous run (" (pdate == "" ? "?" : pdate) "). *same verdict*: the verdicts agree; *ratio inside*: the previous ratio lies within this run'"'"'s interval.")
 		line("")
-		H[1] = "headline"; H[2] = "this run"; H[3] = "this verdict"; H[4] = "previous"; H[5] = "previous verdict"; H[6] = "same verdict"; H[7] = "ratio inside"; table_head("lrlrlll", 7)
-		nsame = 0; ndiff = 0
-		for (i = 1; i <= nhk; i++) {
-			k = HK[i]; split(HL[k], A, ","); split(k in PV ? PV[k] : ",,,", P, ",")
-			same = !(k in PV) ? "–" : (A[4] == P[4] ? "yes" : "**no**")
-			if (same == "yes") nsame++; else if (same != "–") ndiff++
-			ins = (!(k in PV) || A[2] == "" || P[1] == "") ? "–" : (P[1] >= A[2] && P[1] <= A[3] ? "yes" : "no")
-			line("| " k " | " (A[1] == "" ? "" : rfmt(A[1])) (A[2] == "" ? "" : " [" rfmt(A[2]) "–" rfmt(A[3]) "]") " | " A[4] " | " (P[1] == "" ? "" : rfmt(P[1])) " | " P[4] " | " same " | " ins " |")
-		}
+		# the table comes from Miller once the headline is written
+		# (stats/previous.md; the report puts it here, the line with
+		# the counts goes to the end of the claims)
+		line("@@previous@@")
 		line("")
-		claims = claims "\nprevious run (" pdate "): " nsame " headline verdicts the same, " ndiff " different"
 	}
 	line("")
 	# the headline, for the next run
@@ -741,21 +1183,12 @@ END {
 	close(hf)
 
 	# what the whole commands hide: the start of ethtool, and the per-op cost
-	st = med("cmd", "inkernel", "v", 1e-6); lo = ""; hi = ""; dlo = ""; dhi = ""
-	for (i = 5; i <= nitem["ops"]; i++) {
-		k = item["ops", i]; x = ratio("ops", "split", "inkernel", k)
-		if (x == "") continue
-		d = med("ops", "split", k, 1e-3) - med("ops", "inkernel", k, 1e-3)
-		if (lo == "" || x < lo) lo = x; if (hi == "" || x > hi) hi = x
-		if (dlo == "" || d < dlo) dlo = d; if (dhi == "" || d > dhi) dhi = d
-	}
-	ppmin = ""; ppmax = ""
-	for (i = 1; i <= 3; i++) for (j = 1; j <= 2; j++) {
-		x = S["paper", "t2", substr("igs", i, 1), j == 1 ? "a" : "b"] * 1000
-		if (ppmin == "" || x < ppmin) ppmin = x; if (ppmax == "" || x > ppmax) ppmax = x
-	}
+	# (the figures from Miller: stats/opsummary.csv)
+	st = S["opsummary", "ops", "st"]; lo = S["opsummary", "ops", "lo"]; hi = S["opsummary", "ops", "hi"]
+	dlo = S["opsummary", "ops", "dlo"]; dhi = S["opsummary", "ops", "dhi"]
+	ppmin = S["opsummary", "ops", "ppmin"]; ppmax = S["opsummary", "ops", "ppmax"]
 	if (st != "" && lo != "")
-		line("Why the commands hardly differ: starting ethtool alone (`ethtool --version`) takes " fmt(st) " ms in this guest (inkernel), while one ethtool ioctl costs " fmt(dlo) "–" fmt(dhi) " µs more in the split build than in the kernel (Table 2b: split/inkernel " rfmt(lo) "–" rfmt(hi) " per op). The paper'"'"'s -i, -g and -s took " ppmin "–" ppmax " ms in all (Table 2), so the same per-op cost weighed more there.")
+		line("Why the commands hardly differ: starting ethtool alone (`ethtool --version`) takes " st " ms in this guest (inkernel), while one ethtool ioctl costs " dlo "–" dhi " µs more in the split build than in the kernel (Table 2b: split/inkernel " lo "–" hi " per op). The paper'"'"'s -i, -g and -s took " ppmin "–" ppmax " ms in all (Table 2), so the same per-op cost weighed more there.")
 	line("")
 
 	# ---- Table 1 ----
@@ -765,12 +1198,11 @@ END {
 	line("")
 	H[1] = "component"; H[2] = "ours"; H[3] = "what"; H[4] = "paper"; table_head("lrlr", 4)
 	ops = S["loc", "moved_ops", "lines"]; hlp = S["loc", "moved_helpers", "lines"]; oth = S["loc", "moved_other", "lines"]
-	line("| driver functions moved to user space | " ops + hlp " | the ops of side USER in `pcnet32/slow.c`: " ops " lines in " S["loc", "moved_ops", "detail"] "; " hlp " lines of " S["loc", "moved_helpers", "detail"] " (plus " oth " lines of includes and defines) | " S["paper", "t1", "moved", "a"] " |")
+	line("| driver functions moved to user space | " S["locsum", "loc", "moved"] " | the ops of side USER in `pcnet32/slow.c`: " ops " lines in " S["loc", "moved_ops", "detail"] "; " hlp " lines of " S["loc", "moved_helpers", "detail"] " (plus " oth " lines of includes and defines) | " S["paper", "t1", "moved", "a"] " |")
 	line("| driver functions replicated in user space | 0 | " S["loc", "replicated", "detail"] ". Both sides also compile the shared headers " S["loc", "shared_headers", "detail"] ": " S["loc", "shared_headers", "lines"] " lines, of which " S["loc", "user_only", "lines"] " only user space compiles | " S["paper", "t1", "replicated", "a"] " |")
 	line("| user-space interface (header) | " S["loc", "uapi", "lines"] " | `driver-split/uapi/`: " S["loc", "uapi", "detail"] " | " S["paper", "t1", "interface", "a"] " |")
 	line("| user daemon | " S["loc", "daemon", "lines"] " | `driver-split/daemon/`: " S["loc", "daemon", "detail"] " (+ " S["loc", "daemon_h", "lines"] " in " S["loc", "daemon_h", "detail"] "; supervisor script: " S["loc", "supervisor", "lines"] ") | " S["paper", "t1", "daemon", "a"] " |")
-	tot = ops + hlp + S["loc", "uapi", "lines"] + S["loc", "daemon", "lines"]
-	line("| total of the paper'"'"'s rows | " tot " | | " S["paper", "t1", "total", "a"] " |")
+	line("| total of the paper'"'"'s rows | " S["locsum", "loc", "total"] " | | " S["paper", "t1", "total", "a"] " |")
 	line("| kernel channel (not a row of the paper) | " S["loc", "kernel_channel", "lines"] " | `driver-split/kernel/`: " S["loc", "kernel_channel", "detail"] " | – |")
 	if (("loc", "ethtool_glue", "lines") in S) line("| ethtool and MII glue (not a row of the paper) | " S["loc", "ethtool_glue", "lines"] " | " S["loc", "ethtool_glue", "detail"] " | – |")
 	if (("loc", "fault_injection", "lines") in S) line("| fault injection (test code, in no other row) | " S["loc", "fault_injection", "lines"] " | " S["loc", "fault_injection", "detail"] " | – |")
@@ -783,14 +1215,8 @@ END {
 	line("Wall time of the whole command in the guest, fork to exit (`opbench exec`, " m("reps") " runs per round after 2 unrecorded ones), in ms.")
 	line("`ethtool -s eth0 msglvl` alternates between two levels (the kernel calls set_msglevel only on a change).")
 	line("")
-	H[1] = "command"; H[2] = "paper'"'"'s function"; H[3] = "stock"; H[4] = "inkernel"; H[5] = "split"
-	H[6] = "inkernel/stock"; H[7] = "split/inkernel"; H[8] = "split/stock"; H[9] = "split − inkernel (ms)"; H[10] = "paper: original → factorized (s)"; H[11] = "paper ratio"
-	table_head("ll", 11)
-	for (i = 1; i <= ncmd; i++) {
-		k = K[i]; po = S["paper", "t2", k, "a"]; pf = S["paper", "t2", k, "b"]
-		d = (has("cmd", "split", k) && has("cmd", "inkernel", k)) ? fmt(med("cmd", "split", k, 1e-6) - med("cmd", "inkernel", k, 1e-6)) : "–"
-		line("| " CMDN[k] " | " PFN[k] " | " cell("cmd", "stock", k, 1e-6, "p25", "p75") " | " cell("cmd", "inkernel", k, 1e-6, "p25", "p75") " | " cell("cmd", "split", k, 1e-6, "p25", "p75") " | " rcell("cmd", "inkernel", "stock", k) " | " rcell("cmd", "split", "inkernel", k) " | " rcell("cmd", "split", "stock", k) " | " d " | " (po == "" ? "–" : po " → " pf) " | " (po == "" ? "–" : rfmt(pf / po)) " |")
-	}
+	# the table comes from Miller: stats/cmd.md
+	insert(cmdmd)
 	line("")
 	line("![Table 2](" figrel "/bench-ethtool.png)")
 	line("")
@@ -798,20 +1224,8 @@ END {
 	if (have_split) {
 		line("What one command costs in upcalls (split; from the kernel'"'"'s phase timings during the runs above; *upcall time*: the callers'"'"' whole upcalls, summed per run). The measured difference split − inkernel also holds the fast-path hold-off around port ops and the host'"'"'s noise.")
 		line("")
-		H[1] = "command"; H[2] = "upcalls per run"; H[3] = "upcall time per run (ms)"; H[4] = "split command (ms)"; H[5] = "share"; H[6] = "split − inkernel (ms)"; table_head("ll", 6)
-		nruns = m("reps") * m("rounds")
-		for (i = 2; i <= ncmd; i++) {
-			k = K[i]; desc = ""; cnt = 0; tns = 0
-			for (id = 1; id <= 32; id++) if (((("upcmd", k, id, "count") in S))) {
-				c1 = S["upcmd", k, id, "count"] / nruns
-				desc = desc (desc == "" ? "" : ", ") tolower(opn[id]) (c1 != 1 ? sprintf(" ×%g", c1) : "")
-				cnt += S["upcmd", k, id, "count"]; tns += S["upcmd", k, id, "total_ns"]
-			}
-			d = (has("cmd", "split", k) && has("cmd", "inkernel", k)) ? fmt(med("cmd", "split", k, 1e-6) - med("cmd", "inkernel", k, 1e-6)) : "–"
-			if (!cnt) { line("| " CMDN[k] " | none | 0 | " fmt(med("cmd", "split", k, 1e-6)) " | 0 | " d " |"); continue }
-			cm = med("cmd", "split", k, 1e-6)
-			line("| " CMDN[k] " | " cnt / nruns ": " desc " | " fmt(tns / nruns / 1e6) " | " fmt(cm) " | " (cm ? sprintf("%.1f%%", 100 * tns / nruns / 1e6 / cm) : "–") " | " d " |")
-		}
+		# the table comes from Miller: stats/upcmd.md
+		insert(upcmdmd)
 		line("")
 	}
 
@@ -822,56 +1236,35 @@ END {
 	line("")
 	line("Ratios: the ratio of medians with its 95% bootstrap interval. *cs/call*: context switches per call in the whole guest (opbench'"'"'s system-wide software counter; the pipe round trip'"'"'s is 2); *upcalls/ioctl*: the kernel'"'"'s own upcall count over the loop divided by the ioctls issued.")
 	line("")
-	H[1] = "op"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; H[5] = "split-direct"; H[6] = "split-paper"; H[7] = "inkernel/stock"; H[8] = "split/inkernel"; H[9] = "split − inkernel (µs)"; H[10] = "÷ pipe RTT"
-	H[11] = "cs/call inkernel"; H[12] = "cs/call split"; H[13] = "upcalls/ioctl split"
-	table_head("", 13)
-	prt = med("ops", "split", "pipe_rtt", 1e-3)
-	for (i = 1; i <= nitem["ops"]; i++) {
-		k = item["ops", i]
-		d = (has("ops", "split", k) && has("ops", "inkernel", k)) ? med("ops", "split", k, 1e-3) - med("ops", "inkernel", k, 1e-3) : ""
-		line("| " k " | " cell("ops", "stock", k, 1e-3, "p5", "p95") " | " cell("ops", "inkernel", k, 1e-3, "p5", "p95") " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-direct", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_is", k) " | " civ("ci_ops_si", k) " | " (d == "" ? "–" : fmt(d)) " | " ((d == "" || prt == "" || i <= 4) ? "–" : rfmt(d / prt)) " | " cfmt("inkernel", k, "cs_all") " | " cfmt("split", k, "cs_all") " | " cfmt("split", k, "upcalls") " |")
-	}
+	# the table comes from Miller: stats/ops.md
+	insert(opsmd)
 	line("")
 	line("### Counters per call (opbench, libperf software events)")
 	line("")
 	line("Per column: *task-clock* (µs of CPU the calling process ran per call, kernel time included, blocked time not), *cs* (the caller'"'"'s own context switches per call: it blocked), *cs all* (every context switch in the guest per call), *faults* (the caller'"'"'s page faults per call). A pipe round trip is 1 own and 2 guest-wide switches; an upcall should cost the same.")
 	line("")
-	nh = 1; H[1] = "op"
-	for (c = 1; c <= nc; c++) { H[++nh] = C[c] " task-clock"; H[++nh] = C[c] " cs"; H[++nh] = C[c] " cs all"; H[++nh] = C[c] " faults" }
-	table_head("", nh)
-	for (i = 1; i <= nitem["ops"]; i++) {
-		k = item["ops", i]; l = "| " k
-		for (c = 1; c <= nc; c++) l = l " | " cfmt(C[c], k, "task_clock_us") " | " cfmt(C[c], k, "cs") " | " cfmt(C[c], k, "cs_all") " | " cfmt(C[c], k, "faults")
-		line(l " |")
-	}
+	# the table comes from Miller: stats/opcounters.md
+	insert(cntmd)
 	line("")
 	# ---- register access per op (the table comes from Miller: stats/regs.md) ----
 	line("### Register access per op (the kernel'"'"'s counters)")
 	line("")
 	line("From the driver'"'"'s own counters around each op'"'"'s loop above (debugfs `pcnet32-<PCI address>/regaccess`, reset before the loop and read after it, summed over the driver'"'"'s ops; `fastpath_holds`): *programs/call*, *accesses/call*: register programs the kernel checked and ran, and the register accesses they made on the chip, per ioctl; *longest hold*, *mean hold*: how long one program held the driver'"'"'s register lock (the fast path waits for that lock, nothing else); *fast-path holds/call*: how often the slow path stopped the fast path (queues, NAPI, the interrupt line) per ioctl. A daemon with direct ports runs its programs on its own ports: the kernel counts none of them (programs 0) and holds the fast path instead. The stock driver has no such counters.")
 	line("")
-	nreg = 0
-	while ((getline l < regmd) > 0) { line(l); nreg++ }
-	close(regmd)
-	if (!nreg) line("(no register counters in this run)")
+	if (!insert(regmd)) line("(no register counters in this run)")
 	line("")
 	if (incol["split-paper"] || incol["split-direct"]) {
 		line("### The ablation: our two departures from the paper, each alone")
 		line("")
 		line("One build, three daemons. `split` is ours: FETCH (one ioctl per upcall, the ethtool core'"'"'s auxiliary questions answered from facts the daemon published at attach) and mediated register access (no port access: every register program checked by the kernel and run under the register lock; the fast path never stops). `split-direct` keeps FETCH but takes the NIC'"'"'s ports itself (`pcnet32d --ports direct`: ioperm; the kernel holds its fast path off around each op on the ports and checks the chip after it). `split-paper` is the paper'"'"'s design in full (`--protocol paper --ports direct`: REQUEST, COPY and REPLY per upcall, no published facts, direct ports). µs, median [p5–p95]; ratios of medians with their 95% interval: *ports alone*: split-direct/split; *protocol alone*: split-paper/split-direct; *both*: split-paper/split.")
 		line("")
-		H[1] = "op"; H[2] = "split (µs)"; H[3] = "split-direct (µs)"; H[4] = "split-paper (µs)"; H[5] = "ports alone"; H[6] = "protocol alone"; H[7] = "both"
-		H[8] = "upcalls/ioctl split"; H[9] = "upcalls/ioctl split-paper"; H[10] = "cs/call split"; H[11] = "cs/call split-direct"; H[12] = "cs/call split-paper"; H[13] = "fast-path holds/call split-direct"
-		table_head("", 13)
-		for (i = 5; i <= nitem["ops"]; i++) {
-			k = item["ops", i]
-			line("| " k " | " cell("ops", "split", k, 1e-3, "p5", "p95") " | " cell("ops", "split-direct", k, 1e-3, "p5", "p95") " | " cell("ops", "split-paper", k, 1e-3, "p5", "p95") " | " civ("ci_ops_ds", k) " | " civ("ci_ops_pd", k) " | " civ("ci_ops_ps", k) " | " cfmt("split", k, "upcalls") " | " cfmt("split-paper", k, "upcalls") " | " cfmt("split", k, "cs_all") " | " cfmt("split-direct", k, "cs_all") " | " cfmt("split-paper", k, "cs_all") " | " cfmt("split-direct", k, "holds") " |")
-		}
+		# the table comes from Miller: stats/ablation-ops.md
+		insert(abopsmd)
 		line("")
 		line("Whole ethtool commands (Table 2), each daemon against inkernel" (m("direct_all") == 1 ? "" : " (split-direct runs no ethtool commands unless `BENCH_DIRECT_ALL=1`)") ":")
 		line("")
-		H[1] = "command"; H[2] = "split/inkernel"; H[3] = "split-direct/inkernel"; H[4] = "split-paper/inkernel"; table_head("", 4)
-		for (i = 2; i <= ncmd; i++) line("| " CMDN[K[i]] " | " civ("ci_cmd_si", K[i]) " | " civ("ci_cmd_di", K[i]) " | " civ("ci_cmd_pi", K[i]) " |")
+		# the table comes from Miller: stats/ablation-cmd.md
+		insert(abmd)
 		line("")
 	}
 	if (left_note != "") line("Left out of this run: " left_note ".")
@@ -884,11 +1277,7 @@ END {
 	}
 	for (l in seen_note) skipped = skipped "; " l " (" notecols[l] ")"
 	if (skipped != "") line("\nNot measured (the op failed on its first call): " substr(skipped, 3) "." (skipped ~ /MII_READ/ ? " The NIC QEMU emulates here (Am79C970A) has no MII, so the MII ioctls are refused." : ""))
-	slow = ""
-	for (i = 5; i <= nitem["ops"]; i++) {
-		k = item["ops", i]; x = ratio("ops", "inkernel", "stock", k)
-		if (x != "" && x > 1.3) slow = slow (slow == "" ? "" : ", ") k " " rfmt(x) "x"
-	}
+	slow = S["opsummary", "ops", "slow"]; gsub(/;/, ", ", slow)
 	if (slow != "") line("\nOur driver is slower per op than the stock driver, in the kernel already (inkernel/stock above 1.3: " slow "): a cost of our driver'"'"'s own op path, which the split build pays as well; it is not a cost of the split.")
 	line("")
 	line("![per-op latency](" figrel "/bench-ops.png)")
@@ -897,23 +1286,11 @@ END {
 	# ---- Table 3 ----
 	line("## Table 3: network operations")
 	line("")
-	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests " mm("ping_i", "0.2") " s apart (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round, receiver throughput. " (mm("net_passes", 0) > 1 ? "A round takes every test'"'"'s samples in " m("net_passes") " passes over the columns, each pass its share of each test, iperf3 included; odd passes in the round'"'"'s order, even ones reversed, so that each column'"'"'s samples spread over the whole network phase and a slow spell of the host or of one guest falls on a share of every column'"'"'s samples." : "The iperf3 runs alternate the order: odd runs in the round'"'"'s order, even ones reversed."))
+	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests " mm("ping_i", "0.2") " s apart" ping_conc(0) " (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round" iperf_other() ", receiver throughput. " (mm("net_passes", 0) > 1 ? "A round takes every test'"'"'s samples in " m("net_passes") " passes over the columns, each pass its share of each test, iperf3 included; odd passes in the round'"'"'s order, even ones reversed, so that each column'"'"'s samples spread over the whole network phase and a slow spell of the host or of one guest falls on a share of every column'"'"'s samples." : "The iperf3 runs alternate the order: odd runs in the round'"'"'s order, even ones reversed."))
 	line("")
-	haspn = 0
-	for (i = 1; i <= nt; i++) if (has("net", "split-paper", T[i])) haspn = 1
-	H[1] = "test"; H[2] = "stock"; H[3] = "inkernel"; H[4] = "split"; nh = 4
-	if (haspn) H[++nh] = "split-paper"
-	H[++nh] = "inkernel/stock"; H[++nh] = "split/inkernel [95% interval]: verdict"
-	if (haspn) H[++nh] = "split-paper/inkernel"
-	H[++nh] = "paper: original → factorized (s)"
-	table_head(haspn ? "lrrrrrll" : "lrrrrl", nh)
+	# the table comes from Miller: stats/net.md
+	insert(netmd)
 	split("ping RTT (ms)|scp 4.3 KB (s)|scp 4 MiB (s)|ssh login + exit (s)|iperf3 host→guest (Mbit/s)|iperf3 guest→host (Mbit/s)", TN, "|")
-	PK["ping"] = "ping"; PK["scp_4k"] = "scp"; PK["ssh"] = "ssh"
-	for (i = 1; i <= nt; i++) {
-		k = T[i]; pk = PK[k]
-		pp = pk == "" ? "–" : S["paper", "t3", pk, "a"] " → " S["paper", "t3", pk, "b"] " (" rfmt(S["paper", "t3", pk, "b"] / S["paper", "t3", pk, "a"]) ")"
-		line("| " TN[i] " | " cell("net", "stock", k, 1, "p25", "p75") " | " cell("net", "inkernel", k, 1, "p25", "p75") " | " cell("net", "split", k, 1, "p25", "p75") (haspn ? " | " cell("net", "split-paper", k, 1, "p25", "p75") : "") " | " rcell("net", "inkernel", "stock", k) " | " (k in NV ? NV[k] : "–") (haspn ? " | " civ("ci_net_pi", k) : "") " | " pp " |")
-	}
 	line("")
 	if (!haspn && incol["split-paper"]) line("`split-paper` runs none of these tests (`BENCH_PAPER_NET=1` adds it): its fast path is `split`'"'"'s, the same module; only the daemon differs, and it sleeps while they run. Their time goes to the samples of the columns claim 2 compares.\n")
 	# which tests needed what: the samples, their spread, what the
@@ -934,13 +1311,13 @@ END {
 			if (mm("net_passes", 1) > 1) how = how " in " m("net_passes") " passes"
 			if (k == "ping") how = how ", " mm("ping_i", "0.2") " s apart"
 			need = S["netneed", k, "need"]; had = S["netneed", k, "n"]
-			rr = rrange("netr", "split", "inkernel", k)
+			rr = S["netrr", k, "rr"]
 			w = (k in WV) ? WV[k] : ""
 			if (w == "unchanged" || w == "slower" || w == "faster") lim = "decided"
 			else if (w == "") lim = "no interval"
-			else if (need != "" && had + 0 < need + 0) lim = "too few samples: a column needs about " need ", " int((need + m("rounds") - 1) / m("rounds")) " a round (" TK[k] ")"
+			else if (need != "" && had + 0 < need + 0) lim = "too few samples: a column needs about " need ", " S["netrr", k, "per_round"] " a round (" TK[k] ")"
 			else lim = "the rounds disagree" rr ": more rounds or a quieter host would narrow it, not more samples per round"
-			line("- " TN[i] ": " how "; one sample spreads " sprintf("%.1f%%", 100 * S["netneed", k, "spread"]) " within a round; ±2.5% from the sampling alone needs " (need == "" ? "–" : need) " a column, it had " had "; split/inkernel per round" (rr == "" ? " –" : rr) "; " (k in NV ? NV[k] : "–") ": " lim ".")
+			line("- " TN[i] ": " how "; one sample spreads " S["netrr", k, "pct"] "% within a round; ±2.5% from the sampling alone needs " (need == "" ? "–" : need) " a column, it had " had "; split/inkernel per round" (rr == "" ? " –" : rr) "; " (k in NV ? NV[k] : "–") ": " lim ".")
 		}
 		line("")
 	}
@@ -970,26 +1347,13 @@ END {
 		line("")
 		line("Within the ethtool commands of Table 2 (each command'"'"'s main op; cold: a new process each time):")
 		line("")
-		H[1] = "command: op"; H[2] = "n"; H[3] = "wait"; H[4] = "COPY"; H[5] = "PROCESSING"; H[6] = "REPLY"; H[7] = "user"; H[8] = "total"; H[9] = "COPY+REPLY+PROC"
-		H[10] = "paper: COPY / REPLY / PROC / user (µs)"; H[11] = "paper PROC share"; H[12] = "our PROC share"
-		table_head("", 12)
-		split("i g s d", K4, " ")
-		for (i = 1; i <= 4; i++) {
-			k = K4[i]; id = MAINOP[k]
-			if (!(("up", k, id, "total", "median") in S)) { line("| " CMDN[k] ": " tolower(opn[id]) " | 0 | – | – | – | – | – | – | – | | | |"); continue }
-			cp = S["up", k, id, "copy", "median"]; pr = S["up", k, id, "proc", "median"]; rp = S["up", k, id, "reply", "median"]
-			pc = S["paper", "t4", k, "a"]; prp = S["paper", "t4", k, "b"]; pp = S["paper", "t4", k, "c"]; pu = S["paper", "t4", k, "d"]
-			line("| " CMDN[k] ": " tolower(opn[id]) " | " S["up", k, id, "total", "n"] " | " fmt(S["up", k, id, "wait", "median"] / 1e3) " | " fmt(cp / 1e3) " | " fmt(pr / 1e3) " | " fmt(rp / 1e3) " | " fmt(S["up", k, id, "user", "median"] / 1e3) " | " fmt(S["up", k, id, "total", "median"] / 1e3) " | " fmt((cp + pr + rp) / 1e3) " | " fmt(pc * 1e6) " / " fmt(prp * 1e6) " / " fmt(pp * 1e6) " / " fmt(pu * 1e6) " | " sprintf("%.0f%%", 100 * pp / pu) " | " sprintf("%.0f%%", 100 * pr / (cp + pr + rp)) " |")
-		}
+		# the table comes from Miller: stats/upcmds.md
+		insert(upcmdsmd)
 		line("")
 		line("Every op, in the back-to-back calls of Table 2b (warm), all upcalls of that op id:")
 		line("")
-		H[1] = "op"; H[2] = "n"; H[3] = "wait [p5–p95]"; H[4] = "COPY"; H[5] = "PROCESSING"; H[6] = "REPLY"; H[7] = "user"; H[8] = "total [p5–p95]"
-		table_head("", 8)
-		for (id = 1; id <= 32; id++) {
-			if (!(("up", "all-loop", id, "total", "median") in S)) continue
-			line("| " tolower(opn[id]) " | " S["up", "all-loop", id, "total", "n"] " | " fmt(S["up", "all-loop", id, "wait", "median"] / 1e3) " [" fmt(S["up", "all-loop", id, "wait", "p5"] / 1e3) "–" fmt(S["up", "all-loop", id, "wait", "p95"] / 1e3) "] | " fmt(S["up", "all-loop", id, "copy", "median"] / 1e3) " | " fmt(S["up", "all-loop", id, "proc", "median"] / 1e3) " | " fmt(S["up", "all-loop", id, "reply", "median"] / 1e3) " | " fmt(S["up", "all-loop", id, "user", "median"] / 1e3) " | " fmt(S["up", "all-loop", id, "total", "median"] / 1e3) " [" fmt(S["up", "all-loop", id, "total", "p5"] / 1e3) "–" fmt(S["up", "all-loop", id, "total", "p95"] / 1e3) "] |")
-		}
+		# the table comes from Miller: stats/uploop.md
+		insert(uploopmd)
 		line("")
 		line("The kernel keeps the last 1024 upcalls: for a loop of more calls, the later ones.")
 		line("")
@@ -1003,27 +1367,13 @@ END {
 	line("- **Reference floors** (Table 2b, first rows): the null ioctl and the pipe round trip measured in the same guests; the column *÷ pipe RTT* gives the extra cost of each split op in pipe round trips. The reference rows themselves should be alike in every column (split/inkernel near 1): they say whether the columns ran under comparable conditions.")
 	line("- **Queue wait** (Table 4, *wait*): time a request spends queued before the daemon takes it; with one caller at a time it is the daemon'"'"'s wake-up latency.")
 	line("- **Throughput**, both ways (Table 3, iperf3): the paper timed only ping, scp and ssh.")
-	line("- **Interference of the slow path with the fast path**: iperf3 host→guest while a guest process calls an op at a fixed rate (`opbench ops -r`), the same work in every column: GREGS (the register dump, " m("dump_rate") " a second), and GLINKSETTINGS (ethtool'"'"'s link settings, get_link_ksettings, " m("kset_rate") " a second; not stock). In the kernel builds and in `split` (mediated register access) the fast path never stops for the slow path: a dump'"'"'s one register program holds the register lock only, and get_link_ksettings touches no register on this NIC. With direct ports (`split-direct`, `split-paper`) the kernel stops the fast path (queues, NAPI, the interrupt line) around every upcall of an op on the ports. *vs inkernel*: the throughput under the load against inkernel'"'"'s under the same load, with its 95% interval (the target for `split`: at least 0.97); *fast-path holds a second*, *longest lock hold*: the kernel'"'"'s counters over the loop.")
+	line("- **Interference of the slow path with the fast path**: iperf3 host→guest while a guest process calls an op at a fixed rate (`opbench ops -r`), the same work in every column: GREGS (the register dump, " m("dump_rate") " a second), and GLINKSETTINGS (ethtool'"'"'s link settings, get_link_ksettings, " m("kset_rate") " a second; " int_stock() "). In the kernel builds and in `split` (mediated register access) the fast path never stops for the slow path: a dump'"'"'s one register program holds the register lock only, and get_link_ksettings touches no register on this NIC. With direct ports (`split-direct`, `split-paper`) the kernel stops the fast path (queues, NAPI, the interrupt line) around every upcall of an op on the ports. *vs inkernel*: the throughput under the load against inkernel'"'"'s under the same load, with its 95% interval (the target for `split`: at least 0.97); *fast-path holds a second*, *longest lock hold*: the kernel'"'"'s counters over the loop.")
 	line("")
-	split("iperf_h2g_dumping|iperf_h2g_ksettings", IT, "|")
-	split("GREGS|GLINKSETTINGS", IO, "|")
-	split("while dumping|while asking link settings", IW, "|")
-	split(m("dump_rate") "|" m("kset_rate"), IR, "|")
-	CIV["split"] = "ci_int_si"; CIV["split-direct"] = "ci_int_di"; CIV["split-paper"] = "ci_int_pi"
-	for (t = 1; t <= 2; t++) {
-		k = IT[t]; o = IO[t]
-		H[1] = "column"; H[2] = "iperf3 host→guest alone (Mbit/s)"; H[3] = IW[t] " (Mbit/s)"; H[4] = "÷ alone"; H[5] = "vs inkernel [95%]"
-		H[6] = o " a second"; H[7] = o " under load (µs) [p5–p95]"; H[8] = o " idle (µs)"; H[9] = "fast-path holds a second"; H[10] = "longest lock hold (µs)"
-		table_head("", 10)
-		for (c = 1; c <= nc; c++) {
-			if (!has("net", C[c], k) && !has("interfere", C[c], o)) continue
-			a = med("net", C[c], "iperf_h2g", 1); b = med("net", C[c], k, 1)
-			secs = m("rounds") * (mm("int_s", m("iperf_s")) + 2)
-			hs = cval("intcnt", C[c], o, "holds_sum"); hm = cval("intcnt", C[c], o, "hold_max_us")
-			line("| " C[c] " | " cell("net", C[c], "iperf_h2g", 1, "p25", "p75") " | " cell("net", C[c], k, 1, "p25", "p75") " | " ((a != "" && b != "" && a) ? rfmt(b / a) : "–") " | " (C[c] == "inkernel" ? "1" : C[c] in CIV ? civ(CIV[C[c]], k) : "–") " | " (has("interfere", C[c], o) ? fmt(S["interfere", C[c], o, "n"] / secs) : "–") " | " cell("interfere", C[c], o, 1e-3, "p5", "p95") " | " fmt(med("ops", C[c], o, 1e-3)) " | " (hs == "" ? "–" : fmt(hs / secs)) " | " (hm == "" ? "–" : fmt(hm)) " |")
-		}
-		line("")
-	}
+	# the tables come from Miller: stats/int-dumping.md, stats/int-ksettings.md
+	insert(intdmd)
+	line("")
+	insert(intkmd)
+	line("")
 	noalone = ""
 	for (c = 1; c <= nc; c++)
 		if ((has("net", C[c], "iperf_h2g_dumping") || has("net", C[c], "iperf_h2g_ksettings")) && !has("net", C[c], "iperf_h2g"))
@@ -1032,11 +1382,8 @@ END {
 	line("")
 	line("- **Kernel footprint**: the driver module'"'"'s core size in the guest (`/sys/module/pcnet32/coresize`) and the daemon'"'"'s resident memory.")
 	line("")
-	H[1] = "column"; H[2] = "module core (KiB)"; H[3] = "daemon RSS (KiB)"; table_head("", 3)
-	while ((getline l < footf) > 0) {
-		split(l, F, ","); if (F[3] == "module_core_bytes") core[F[1]] = F[4]; if (F[3] == "daemon_rss_bytes") rss[F[1]] = F[4]
-	}
-	for (c = 1; c <= nc; c++) line("| " C[c] " | " (C[c] in core ? fmt(core[C[c]] / 1024) : "–") " | " (C[c] in rss ? fmt(rss[C[c]] / 1024) : "–") " |")
+	# the table comes from Miller: stats/footprint.md
+	insert(footmd)
 	line("")
 
 	# ---- failures ----
@@ -1088,5 +1435,34 @@ END {
 	left_note="$(awk -F, '$3 ~ /^split-[a-z]* left out: / { printf "%s%s", sep, $3; sep = "; " }' "$DATA/notes.csv")" \
 	prevshow="$(realpath -m --relative-to="$ROOT" "$PREV")" sdir="$S" \
 	footf="$DATA/footprint.csv" failf="$S/failures.csv" figrel="$figrel" \
-	regtf="$S/targets-regs.tsv" regmd="$S/regs.md" "${FILES[@]}"
+	regtf="$S/targets-regs.tsv" opstf="$S/targets-ops.tsv" regmd="$S/regs.md" abmd="$S/ablation-cmd.md" \
+	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" \
+	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" \
+	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" \
+	netmd="$S/net.md" haspn="$haspn" "${FILES[@]}"
+# ---- against the previous run (Miller) ----------------------------------------
+# each headline figure of this run (its order) beside the previous run's:
+# the verdicts the same (– when the previous run had no such figure), the
+# previous ratio inside this run's interval
+if grep -qx '@@previous@@' "$OUT/REPORT.md"; then
+	# shellcheck disable=SC2016 # Miller's own variables
+	mlr --icsv --ocsv join --ur -j key -f <(mlr --icsv --ocsv rename -r '^(est|lo|hi|verdict)$,p_\1' "$PREV/headline.csv") \
+		'then' put "$MLR_LIB"'
+			$this = (is_empty($est) ? "" : rfmt($est)) . (is_empty($lo) ? "" : " [" . rfmt($lo) . "–" . rfmt($hi) . "]");
+			prev = is_present($p_verdict);
+			$same = !prev ? "–" : $verdict == $p_verdict ? "yes" : "**no**";
+			$inside = !prev || is_empty($lo) || is_empty($p_est) ? "–" : ($p_est >= $lo && $p_est <= $hi ? "yes" : "no");
+			$prev = !prev || is_empty($p_est) ? "" : rfmt($p_est);
+			$pv = prev ? $p_verdict : ""' \
+		'then' cut -o -f key,this,verdict,prev,pv,same,inside "$S/headline.csv" >"$S/previous.csv"
+	{
+		printf '%s\n-\n' "| headline | this run | this verdict | previous | previous verdict | same verdict | ratio inside |" | md_align lrlrlll
+		mlr --icsv --omd cat "$S/previous.csv" | tail -n +3
+	} >"$S/previous.md"
+	awk -v f="$S/previous.md" '$0 == "@@previous@@" { while ((getline l < f) > 0) print l; next } { print }' \
+		"$OUT/REPORT.md" >"$OUT/REPORT.md.new" && mv "$OUT/REPORT.md.new" "$OUT/REPORT.md"
+	# shellcheck disable=SC2016 # Miller's own variables
+	echo "previous run ($(sed -n 's/^date=//p' "$PREV/meta.env" 2>/dev/null | tail -n1)): $(mlr --icsv --onidx \
+		put -q 'begin { @s = 0; @d = 0 } @s += $same == "yes" ? 1 : 0; @d += $same == "**no**" ? 1 : 0; end { print @s . " headline verdicts the same, " . @d . " different" }' "$S/previous.csv")"
+fi
 echo "bench report: $OUT/REPORT.md, figures in $FIG"

@@ -26,11 +26,6 @@ $(OPBENCH): $(ROOT)/workloads/opbench.c $(ETHTOOL_IOC_DEPS) $(LIBPERF)
 	$(CC) $(USER_CFLAGS) -I$(LIBPERF_DIR)/include $(ETHTOOL_IOC_INC) -o $@ $< \
 		$(ETHTOOL_IOC_SRC) $(LIBPERF) $(LIBPERF_DIR)/libapi.a
 
-BENCHSTAT := $(BUILD)/bench/benchstat
-$(BENCHSTAT): $(BENCH_DIR)/benchstat.c
-	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $<
-
 # bootstrap intervals and verdicts (the method: verdict.c, unit-tested by
 # tests/bench_unit.c, which links the same file)
 BENCHCI := $(BUILD)/bench/benchci
@@ -42,7 +37,7 @@ TEST_DEPS += $(BENCH_DIR)/verdict.h
 TEST_LDLIBS += -lm
 
 GUEST_TOOLS += $(OPBENCH)
-all: $(OPBENCH) $(BENCHSTAT) $(BENCHCI)
+all: $(OPBENCH) $(BENCHCI)
 
 .PHONY: bench-run bench-quick bench-report
 bench: bench-run
@@ -53,7 +48,7 @@ bench-run: deps all $(BENCH_DEPS)
 bench-quick: deps all $(BENCH_DEPS)
 	@BENCH_QUICK=1 $(BENCH_DIR)/run.sh
 
-bench-report: $(BENCHSTAT) $(BENCHCI)
+bench-report: $(BENCHCI)
 	@$(BENCH_DIR)/report.sh
 
 lint: lint-bench

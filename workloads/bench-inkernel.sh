@@ -31,10 +31,10 @@ mkdir -p "$out"
 csv=$out/samples.csv
 echo "round,driver,metric,value" >"$csv"
 
-# received bits/s of an iperf3 -J report
+# received bits/s of an iperf3 -J report (end.sum_received; nothing when
+# the run failed)
 iperf_bps() {
-	sed -n '/"sum_received"/,/}/p' "$1" |
-		awk -F': *' '/"bits_per_second"/ { gsub(/[ ,\t]/, "", $2); print $2; exit }'
+	jq -r '.end.sum_received.bits_per_second // empty' "$1"
 }
 
 # median RTT (ms) of a ping output
