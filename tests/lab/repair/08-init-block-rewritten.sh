@@ -3,7 +3,7 @@
 # where: guest
 # timeout: 150
 #
-# get_regs (op 3) returns with the init-block address (CSR1/2) zeroed, the
+# get_regs returns with the init-block address (CSR1/2) zeroed, the
 # chip suspended meanwhile: the kernel notices, stops the chip and
 # reinitializes it; the next dump (a plain daemon) shows the programmed
 # value again.

@@ -105,7 +105,7 @@ dma_rewritten() {
 	shift
 	_before=$(dump_words)
 	check_eq "a register dump reads before" "$?" 0
-	leave_chip 3 "$_what" quiet_dump
+	leave_chip get_regs "$_what" quiet_dump
 	check_repaired dma
 	_after=$(dump_words)
 	for _c in "$@"; do
