@@ -42,6 +42,7 @@ run_campaign() {
 	_builds="split inkernel"
 	[ "$4" = 1 ] && _builds="split"
 	rm -rf "$1"
+	mkdir -p "$(dirname "$1")"
 	(cd "$CAMPAIGN_ROOT" && FAULTS_DATA=$1 FAULTS_SEED=3 FAULTS_TRIALS=$3 \
 		FAULTS_DEADLINE_MS=$DEADLINE_MS FAULTS_SPLIT_OPS=$2 FAULTS_INKERNEL_OPS=get_drvinfo \
 		FAULTS_BUILDS=$_builds FAULTS_SHARD=0/1 FAULTS_LAB=faultslab \
