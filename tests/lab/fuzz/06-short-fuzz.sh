@@ -52,7 +52,7 @@ at_least() {
 }
 
 fuzz() {
-	GUEST_TIMEOUT=600 guest fuzz-run 11 8000 800 300
+	GUEST_TIMEOUT=600 guest sh -c 'fuzz-run 11 8000 800 300'
 }
 
 # after the fuzz, host to guest: the battery's last op (ethtool -t)
