@@ -7,7 +7,7 @@
 #                 FUZZ_REPLIES, FUZZ_IOCTLS, FUZZ_PHASES override); prints
 #                 the counts and the verdict
 #
-# tests/fuzz_lab.c runs a short fuzz in make test.
+# tests/lab/fuzz/06-short-fuzz.sh runs a short fuzz in make test.
 
 FUZZ_DIR := $(ROOT)/faultinject/fuzz
 FUZZ_OUT := $(BUILD)/fuzz

@@ -4,7 +4,7 @@
 # timeout: 60
 #
 # The daemon runs sandboxed (driver-split/daemon/sandbox.c; its own suite
-# in tests/fuzz_lab.c): a uid of its own, neither root nor the shared
+# in tests/lab/fuzz/): a uid of its own, neither root nor the shared
 # nobody, no capabilities, a seccomp filter.
 # shellcheck source=lib.sh
 . "$(dirname "$0")/../lib.sh"
