@@ -19,7 +19,9 @@ looked() {
 	u=$(awk '/^Uid:/ { print $2 }' "/proc/$P/status")
 	echo "uid=$u"
 	grep -E '^(Uid|Gid|Groups|Cap...|NoNewPrivs|Seccomp):' "/proc/$P/status"
-	echo "owner=$(stat -c %u:%g "/proc/$P/mem" "/proc/$P/environ")"
+	# two owners on one line, as the words of an unquoted substitution
+	# shellcheck disable=SC2046
+	echo owner=$(stat -c %u:%g "/proc/$P/mem" "/proc/$P/environ")
 	echo "indb=$(awk -F: -v u="$u" '$3 == u || $4 == u' /etc/passwd /etc/group | wc -l)"
 	n=0
 	for s in /proc/[0-9]*/status; do
