@@ -15,7 +15,7 @@ CHECKPATCH = perl "$$($(ROOT)/tools/linux-source.sh | tail -n1)/scripts/checkpat
 	--no-tree --quiet --show-types --ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES
 
 # Components add to these from their own rules.mk.
-TEST_SRCS := $(wildcard $(ROOT)/tests/*.c)
+TEST_SRCS := $(wildcard $(ROOT)/tests/*.c $(ROOT)/tests/unit/*.c)
 TEST_CFLAGS := -I$(ROOT)/tests
 TEST_LDLIBS := -lcunit
 GUEST_TOOLS :=
@@ -47,7 +47,7 @@ lab-guest-tools: $(GUEST_TOOLS)
 	@mv $(BUILD)/lab/guest-tools.list.tmp $(BUILD)/lab/guest-tools.list
 
 # ---- tests ---------------------------------------------------------------
-$(BUILD)/tests/run: $(sort $(TEST_SRCS)) $(wildcard $(ROOT)/tests/*.h) $(TEST_DEPS)
+$(BUILD)/tests/run: $(sort $(TEST_SRCS)) $(wildcard $(ROOT)/tests/*.h $(ROOT)/tests/unit/*.h) $(TEST_DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(TEST_CFLAGS) -o $@ $(sort $(TEST_SRCS)) $(TEST_LDLIBS)
 

@@ -15,6 +15,6 @@ analysis: deps $(ANALYSIS_TOOL)
 
 all: $(ANALYSIS_TOOL)
 
-# (the top Makefile already collects tests/*.c; add ours only if it did not)
-TEST_SRCS += $(filter-out $(TEST_SRCS),$(ROOT)/tests/analysis.c)
+# (the top Makefile already collects tests/unit/*.c; add ours only if it did not)
+TEST_SRCS += $(filter-out $(TEST_SRCS),$(ROOT)/tests/unit/analysis.c)
 TEST_DEPS += $(ANALYSIS_TOOL) $(wildcard $(ROOT)/analysis/testdata/*)

@@ -28,7 +28,7 @@
  * Why a C helper: Miller and datamash give medians and quantiles but no
  * resampling; a seeded two-level bootstrap over some 10^5 samples and
  * 10^3 replicates would take minutes in awk. The method itself lives in
- * verdict.c, which tests/bench_unit.c tests. This is the benchmark's one
+ * verdict.c, which tests/unit/bench_unit.c tests. This is the benchmark's one
  * CSV reader in C: the order statistics (n, quantiles, mean) are Miller's
  * stats1, in bench/report.sh.
  */

@@ -27,7 +27,7 @@ $(OPBENCH): $(ROOT)/workloads/opbench.c $(ETHTOOL_IOC_DEPS) $(LIBPERF)
 		$(ETHTOOL_IOC_SRC) $(LIBPERF) $(LIBPERF_DIR)/libapi.a
 
 # bootstrap intervals and verdicts (the method: verdict.c, unit-tested by
-# tests/bench_unit.c, which links the same file)
+# tests/unit/bench_unit.c, which links the same file)
 BENCHCI := $(BUILD)/bench/benchci
 $(BENCHCI): $(BENCH_DIR)/benchci.c $(BENCH_DIR)/verdict.c $(BENCH_DIR)/verdict.h
 	@mkdir -p $(@D)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The benchmark's method: column rotation, bootstrap intervals, verdicts
- * (see verdict.h). Plain C11, no dependencies, so that tests/bench_unit.c
+ * (see verdict.h). Plain C11, no dependencies, so that tests/unit/bench_unit.c
  * links the same code that bench/benchci runs.
  */
 #include <math.h>

@@ -4,7 +4,7 @@
  * the rotation of the column order over rounds, the bootstrap confidence
  * interval of a ratio (or difference) of medians, and the verdicts drawn
  * from an interval. Used by bench/benchci.c (the command report.sh runs)
- * and tests/bench_unit.c.
+ * and tests/unit/bench_unit.c.
  */
 #ifndef BENCH_VERDICT_H
 #define BENCH_VERDICT_H

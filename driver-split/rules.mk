@@ -78,11 +78,11 @@ lint-split:
 	@shellcheck $(addprefix $(SPL_DIR)/guest/,$(SPL_GUEST)) $(SPL_DIR)/daemon/pcnet32-supervise
 	@echo "lint-split: clean"
 
-TEST_SRCS += $(ROOT)/tests/split_chan.c $(ROOT)/tests/split_check.c \
-	$(ROOT)/tests/split_daemon.c \
+TEST_SRCS += $(ROOT)/tests/unit/split_chan.c $(ROOT)/tests/unit/split_check.c \
+	$(ROOT)/tests/unit/split_daemon.c \
 	$(ROOT)/driver-split/kernel/check.c
-TEST_SRCS += $(ROOT)/tests/split_abi.c
-TEST_CFLAGS += -I$(ROOT)/tests/shim $(SPL_INC)
+TEST_SRCS += $(ROOT)/tests/unit/split_abi.c
+TEST_CFLAGS += -I$(ROOT)/tests/unit/shim $(SPL_INC)
 TEST_LDLIBS += -lm -lseccomp
 # sources the tests include or whose headers they use
 TEST_DEPS += $(SPL_DIR)/daemon/dispatch.c $(SPL_DIR)/daemon/dispatch.h \

@@ -3,7 +3,7 @@
  * The upcall channel's pure logic: checks of what the daemon hands in, and
  * the FIFO queue that matches replies to requests by id. No locking and no
  * allocation here (the caller holds the channel's lock), so the same code is
- * unit-tested on the host (tests/split_chan.c) and used by the module.
+ * unit-tested on the host (tests/unit/split_chan.c) and used by the module.
  *
  * Daemon generations: every daemon that attaches starts a generation
  * (q->gen); a request remembers the generation it was queued for. A request

@@ -4,7 +4,7 @@
  * input: it must have exactly its op's reply size, terminated strings and
  * values within the bounds the kernel is ready to act on. Pure code (no
  * locking, no allocation): it runs under the channel's spinlock and is
- * unit-tested on the host (tests/split_check.c).
+ * unit-tested on the host (tests/unit/split_check.c).
  *
  * Sizes are the kernel's facts, never the daemon's choice: the ethtool core
  * allocates by what get_sset_count and get_regs_len return (and WARNs on a

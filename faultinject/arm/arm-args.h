@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * fault-arm's command line (faultinject/arm/arm.c), apart so that the host
- * unit tests (tests/fault_points_unit.c) run the very parser the tool uses.
+ * unit tests (tests/unit/fault_points_unit.c) run the very parser the tool uses.
  */
 #ifndef FAULTINJECT_ARM_ARGS_H
 #define FAULTINJECT_ARM_ARGS_H

@@ -27,7 +27,7 @@ lint-fault-arm:
 	@echo "lint-fault-arm: clean"
 
 TEST_CFLAGS += -I$(ROOT)/faultinject/arm -I$(ROOT)/driver-split/daemon
-# slow.c too: tests/driver_unit.c includes it, and its fault points are tested
+# slow.c too: tests/unit/driver_unit.c includes it, and its fault points are tested
 TEST_DEPS += $(ROOT)/pcnet32/slow.c $(ROOT)/faultinject/arm/arm-args.c $(ROOT)/faultinject/arm/arm-args.h \
 	$(ROOT)/pcnet32/fault.c $(ROOT)/pcnet32/fault-act.c $(ROOT)/pcnet32/fault.h \
 	$(ROOT)/driver-split/daemon/fault-ctl.c $(ROOT)/driver-split/daemon/fault-ctl.h \

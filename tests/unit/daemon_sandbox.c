@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../driver-split/daemon/sandbox.c"
+#include "../../driver-split/daemon/sandbox.c"
 
 enum sb_call {
 	SB_NOTHING, SB_WRITE_LOG, SB_IOCTL_FETCH, SB_IOCTL_FACTS, SB_CLOCK,

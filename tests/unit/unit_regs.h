@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The unit tests' register-program runner (tests/driver_unit.c): what it
+ * The unit tests' register-program runner (tests/unit/driver_unit.c): what it
  * did, and whether it runs programs as a daemon with direct ports (no
  * firewall) instead of as the kernel.
  */

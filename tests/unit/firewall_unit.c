@@ -2,7 +2,7 @@
 /*
  * Host unit tests of register programs and the register firewall
  * (pcnet32/regprog.c, pcnet32/firewall.c, compiled once into the test
- * binary by tests/driver_unit.c, with its chip model and program runner):
+ * binary by tests/unit/driver_unit.c, with its chip model and program runner):
  *
  *   - every op's access table, register by register and bit by bit,
  *     against a table written here from what each op does (the register
@@ -37,7 +37,7 @@
 #define MII	PCNET32U_SPACE_MII
 #define APROM	PCNET32U_SPACE_APROM
 
-/* the chip model's base port (tests/driver_unit.c) */
+/* the chip model's base port (tests/unit/driver_unit.c) */
 #define FW_BASE	0xc000
 
 /* IEEE 802.3 clause 22: the PHY registers the link ops name */

@@ -15,7 +15,7 @@
 #include <linux/sockios.h>
 
 #include "harness.h"
-#include "../lib/ethtool-ioc.c"
+#include "../../lib/ethtool-ioc.c"
 
 static void test_no_such_interface(void)
 {

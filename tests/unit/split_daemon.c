@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "../driver-split/daemon/dispatch.c"
+#include "../../driver-split/daemon/dispatch.c"
 
 static struct pcnet32_state test_state(void)
 {

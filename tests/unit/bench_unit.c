@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "../bench/verdict.h"
+#include "../../bench/verdict.h"
 
 static void test_rotation_latin_square(void)
 {

@@ -8,11 +8,11 @@
  * chip model of driver_unit.c) firing.
  */
 #define PCNET32_PORT_MOCK 1
-#include "../pcnet32/fault.c"
-#include "../pcnet32/fault-act.c"
-#include "../driver-split/daemon/fault-ctl.c"
-#include "../driver-split/daemon/fault-user.c"
-#include "../faultinject/arm/arm-args.c"
+#include "../../pcnet32/fault.c"
+#include "../../pcnet32/fault-act.c"
+#include "../../driver-split/daemon/fault-ctl.c"
+#include "../../driver-split/daemon/fault-user.c"
+#include "../../faultinject/arm/arm-args.c"
 
 #include "harness.h"
 #include "unit_regs.h"

@@ -6,9 +6,9 @@
  * as the kernel runs them) on a small model of the chip's register file.
  */
 #define PCNET32_PORT_MOCK 1
-#include "../pcnet32/slow.c"
-#include "../pcnet32/regprog.c"
-#include "../pcnet32/firewall.c"
+#include "../../pcnet32/slow.c"
+#include "../../pcnet32/regprog.c"
+#include "../../pcnet32/firewall.c"
 #include "unit_regs.h"
 
 #include "harness.h"

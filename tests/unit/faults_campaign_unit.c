@@ -236,14 +236,14 @@ static void test_list_direct(void)
 	th_free(&r);
 }
 
-/* the report's totals on a fixed set of records (tests/data) */
+/* the report's totals on a fixed set of records (tests/unit/data) */
 static void test_report_totals(void)
 {
 	struct th_result r;
 	char cmd[1024];
 
 	snprintf(cmd, sizeof(cmd), "cd '%s' && jq -c -s -L faultinject/campaign -f faultinject/campaign/report-totals.jq "
-		 "tests/data/faults-records.jsonl", th_root());
+		 "tests/unit/data/faults-records.jsonl", th_root());
 	th_sh(&r, 60, cmd);
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
@@ -265,7 +265,7 @@ static void test_report_document(void)
 	struct th_result r;
 	char cmd[2048];
 
-	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/data/faults-records.jsonl $d/ && "
+	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/unit/data/faults-records.jsonl $d/ && "
 		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
 		 "ls $d/fig && cat $d/F.md; rm -rf $d", th_root());
 	th_sh(&r, 120, cmd);
