@@ -354,17 +354,20 @@ ETHTOOL_CMDS=(
 # state is the lab's own (its "paused" file, which vm/lab keeps): gx often
 # runs in a pipeline's subshell.
 UP=()
-focus() { # column
-	local c=$1 o
+focus() { # column... (ping_all runs several at once)
+	local c o
 	[ "$FOCUS" = 1 ] || return 0
 	for o in "${UP[@]}"; do
-		if [ "$o" != "$c" ] && [ ! -e "$BUILD/lab/bench-$o/paused" ]; then
+		case " $* " in *" $o "*) continue ;; esac
+		if [ ! -e "$BUILD/lab/bench-$o/paused" ]; then
 			"$LAB" pause --name "bench-$o" || return 1
 		fi
 	done
-	if [ -e "$BUILD/lab/bench-$c/paused" ]; then
-		"$LAB" resume --name "bench-$c" || return 1
-	fi
+	for c in "$@"; do
+		if [ -e "$BUILD/lab/bench-$c/paused" ]; then
+			"$LAB" resume --name "bench-$c" || return 1
+		fi
+	done
 }
 
 gx() { # column cmd...: a command in the column's guest
@@ -450,18 +453,10 @@ net_record() { # column round status qemu-pid hoststat-before file-stem netbench
 # moment, and drops out of their ratio. Each guest gets the same echo rate
 # as alone; one echo costs a guest well under a millisecond of CPU.
 ping_all() { # round n first column...
-	local r=$1 n=$2 first=$3 c o i=0 pids=()
+	local r=$1 n=$2 first=$3 c i=0 pids=()
 	local -A a pid st
 	shift 3
-	if [ "$FOCUS" = 1 ]; then
-		for o in "${UP[@]}"; do
-			case " $* " in *" $o "*) continue ;; esac
-			[ -e "$BUILD/lab/bench-$o/paused" ] || "$LAB" pause --name "bench-$o"
-		done
-		for c in "$@"; do
-			[ ! -e "$BUILD/lab/bench-$c/paused" ] || "$LAB" resume --name "bench-$c"
-		done
-	fi
+	focus "$@"
 	for c in "$@"; do
 		pid[$c]=$(cat "$BUILD/lab/bench-$c/qemu.pid" 2>/dev/null || true)
 		a[$c]=$(hoststat "${pid[$c]}")

@@ -136,21 +136,21 @@ counters() {
 		"$UPCALL_COUNTERS"
 }
 
-# counter_of LINE NAME: one counter of a counters line, by name (empty
-# when absent)
-counter_of() {
-	printf '%s\n' "$1" | awk -v k="$2" '
-		{ for (i = 1; i < NF; i += 2) if ($i == k) { print $(i + 1); exit } }'
-}
-
 # counters_of LINE NAME...: those counters of a counters line, by name,
-# their values separated by a space (an absent one: empty)
+# their values separated by a space (an absent one: empty; a name given
+# twice: its first value)
 counters_of() {
 	_line=$1
 	shift
 	printf '%s\n' "$_line" | awk -v ks="$*" '
-		{ for (i = 1; i < NF; i += 2) v[$i] = $(i + 1) }
+		{ for (i = 1; i < NF; i += 2) if (!($i in v)) v[$i] = $(i + 1) }
 		END { n = split(ks, k, " "); for (j = 1; j <= n; j++) printf "%s%s", (j > 1 ? " " : ""), v[k[j]]; print "" }'
+}
+
+# counter_of LINE NAME: one counter of a counters line, by name (empty
+# when absent)
+counter_of() {
+	counters_of "$1" "$2"
 }
 
 # upcall_counter NAME: one counter of the channel now, by name
