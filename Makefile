@@ -14,6 +14,11 @@ USER_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE
 CHECKPATCH = perl "$$($(ROOT)/tools/linux-source.sh | tail -n1)/scripts/checkpatch.pl" \
 	--no-tree --quiet --show-types --ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES
 
+# The slow path's mutant schemata (faultinject/mutate/): every build
+# compiles it in place of pcnet32/slow.c.
+MUT_DIR := $(BUILD)/mutants
+MUT_SLOW := $(MUT_DIR)/slow.c
+
 # Components add to these from their own rules.mk.
 TEST_SRCS := $(wildcard $(ROOT)/tests/*.c $(ROOT)/tests/unit/*.c)
 TEST_CFLAGS := -I$(ROOT)/tests

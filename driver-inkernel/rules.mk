@@ -12,9 +12,9 @@ INK_SRC := $(ROOT)/pcnet32
 INK_DIR := $(ROOT)/driver-inkernel
 INK_OBJ := $(BUILD)/obj/inkernel
 INK_OUT := $(BUILD)/inkernel
-INK_SOURCES := core.c datapath.c ethtool.c selftest.c slow.c dispatch-common.c dispatch-inkernel.c compat.h hw.h port.h ops.h \
+INK_SOURCES := core.c datapath.c ethtool.c selftest.c dispatch-common.c dispatch-inkernel.c compat.h hw.h port.h ops.h \
 	pcnet32.h fault.c fault-act.c fault-kernel.c fault.h \
-	regprog.c regprog.h firewall.c firewall.h regaccess.c
+	regprog.c regprog.h firewall.c firewall.h regaccess.c mutant.h
 # the op ids and structures (pcnet32/ops.h includes the ABI's header)
 INK_UAPI := $(ROOT)/driver-split/uapi/pcnet32_upcall.h
 INK_KVER = $(or $(KVER),$(shell cat $(CACHE)/lab/kver 2>/dev/null))
@@ -27,12 +27,14 @@ all: build-inkernel
 
 build-inkernel: $(INK_OUT)/pcnet32.ko $(INK_OUT)/load
 
-$(INK_OUT)/pcnet32.ko: $(addprefix $(INK_SRC)/,$(INK_SOURCES)) $(INK_UAPI) \
+# slow.c is its mutant schemata ($(MUT_SLOW), faultinject/mutate/)
+$(INK_OUT)/pcnet32.ko: $(addprefix $(INK_SRC)/,$(INK_SOURCES)) $(MUT_SLOW) $(INK_UAPI) \
 		$(INK_DIR)/Kbuild $(CACHE)/lab/kver
 	@test -n "$(INK_KVER)" || { echo "build-inkernel: no kernel version (run make deps)" >&2; exit 1; }
 	@test -n "$(INK_KDIR)" || { echo "build-inkernel: no headers for $(INK_KVER)" >&2; exit 1; }
 	@mkdir -p $(INK_OBJ) $(INK_OUT)
 	@for f in $(INK_SOURCES); do ln -sf $(INK_SRC)/$$f $(INK_OBJ)/$$f; done
+	@ln -sf $(MUT_SLOW) $(INK_OBJ)/slow.c
 	@ln -sf $(INK_UAPI) $(INK_OBJ)/
 	@ln -sf $(INK_DIR)/Kbuild $(INK_OBJ)/Kbuild
 	@$(MAKE) -s -C $(INK_KDIR) M=$(INK_OBJ) KCFLAGS=-Werror modules >$(INK_OBJ)/build.log 2>&1 || \

@@ -6,10 +6,10 @@
 SPL_DIR := $(ROOT)/driver-split
 SPL_OBJ := $(BUILD)/obj/split
 SPL_OUT := $(BUILD)/split
-SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c datapath.c ethtool.c selftest.c slow.c \
+SPL_KSRC := $(addprefix $(ROOT)/pcnet32/,core.c datapath.c ethtool.c selftest.c \
 	dispatch-common.c compat.h hw.h port.h \
-	ops.h pcnet32.h fault.c fault-act.c fault-kernel.c fault.h \
-	regprog.c regprog.h firewall.c firewall.h regaccess.c) \
+	ops.h pcnet32.h fault.c fault-act.c fault-kernel.c fault.h mutant.h \
+	regprog.c regprog.h firewall.c firewall.h regaccess.c) $(MUT_SLOW) \
 	$(addprefix $(SPL_DIR)/kernel/,dispatch-split.c upcall-daemon.c upcall-call.c upcall-debugfs.c \
 	upcall.h upcall-priv.h \
 	check.c check.h chan.h) \
@@ -41,7 +41,7 @@ $(SPL_OUT)/pcnet32.ko: $(SPL_KSRC) $(SPL_DIR)/Kbuild $(CACHE)/lab/kver
 # build (pcnet32/fault.h).
 SPL_DAEMON_SRC := $(addprefix $(SPL_DIR)/daemon/,pcnet32d.c dispatch.c sandbox.c \
 	fault-user.c fault-ctl.c regs.c) \
-	$(addprefix $(ROOT)/pcnet32/,slow.c fault.c fault-act.c regprog.c)
+	$(MUT_SLOW) $(addprefix $(ROOT)/pcnet32/,fault.c fault-act.c regprog.c)
 $(SPL_OUT)/pcnet32d: $(SPL_DAEMON_SRC) $(SPL_DIR)/daemon/dispatch.h \
 		$(SPL_DIR)/daemon/sandbox.h $(SPL_DIR)/daemon/fault-ctl.h \
 		$(SPL_DIR)/daemon/fault-user.h $(SPL_DIR)/daemon/regs.h \

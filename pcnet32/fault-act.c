@@ -126,3 +126,14 @@ int pcnet32_fault_act(const struct pcnet32_fault_plan *p, u64 fire,
 	}
 	return 0;
 }
+
+u64 pcnet32_mut_hit(u32 n)
+{
+	struct pcnet32_fault_plan p;
+	u64 fire;
+
+	if (!pcnet32_mut_take(n, &p, &fire))
+		return 0;
+	/* nonzero: the sites test it; the bit drawn from it is above bit 0 */
+	return pcnet32_fault_rand(p.seed, fire) | 1;
+}

@@ -8,9 +8,12 @@
  *     op kind at                     names (fault-arm --list-ops/-kinds)
  *     interval probability times     as Documentation/fault-injection
  *     seed ms                        the kinds' values; sleep's length
+ *     mutant                         kind mutant: the site (mutants.tsv)
  *     calls fired                    read only: counted since arming
  *     armed                          1 arms the plan; 0 disarms and resets
  *                                    every knob and counter
+ *     mutants-seen                   read only: kind mutant, mutant 0: the
+ *                                    sites reached since arming, one a line
  *
  * Knobs can be written only while disarmed (-EBUSY otherwise), so a plan
  * is never seen half written; writing 1 to armed checks it (-EINVAL).
@@ -20,6 +23,7 @@
  * the daemon runs them. Only the in-kernel build's dispatch calls
  * pcnet32_fault_init().
  */
+#include <linux/bitmap.h>
 #include <linux/bug.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
@@ -29,6 +33,7 @@
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/preempt.h>
+#include <linux/seq_file.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -42,6 +47,8 @@ static DEFINE_SPINLOCK(pcnet32_fault_lock);
 static struct pcnet32_fault_plan pcnet32_fault_plan_now;
 static struct pcnet32_fault_count pcnet32_fault_count_now;
 static bool pcnet32_fault_is_armed;
+/* kind mutant, mutant 0: the sites reached since arming */
+static DECLARE_BITMAP(pcnet32_mut_seen, PCNET32_MUT_MAX);
 
 /* mutex: the debugfs writers, the static key, the directory's users */
 static DEFINE_MUTEX(pcnet32_fault_mutex);
@@ -57,6 +64,7 @@ enum pcnet32_fault_knob {
 	PCNET32_FK_TIMES,
 	PCNET32_FK_SEED,
 	PCNET32_FK_MS,
+	PCNET32_FK_MUTANT,
 	PCNET32_FK_CALLS,
 	PCNET32_FK_FIRED,
 	PCNET32_FK_ARMED,
@@ -72,6 +80,7 @@ static const char * const pcnet32_fault_knobs[PCNET32_FK_MAX] = {
 	[PCNET32_FK_TIMES] = "times",
 	[PCNET32_FK_SEED] = "seed",
 	[PCNET32_FK_MS] = "ms",
+	[PCNET32_FK_MUTANT] = "mutant",
 	[PCNET32_FK_CALLS] = "calls",
 	[PCNET32_FK_FIRED] = "fired",
 	[PCNET32_FK_ARMED] = "armed",
@@ -98,6 +107,31 @@ int pcnet32_fault_take(u32 op, u32 at_mask, struct pcnet32_fault_plan *p,
 			pcnet32_fault_kind_name(p->kind),
 			pcnet32_fault_op_name(op), pcnet32_fault_at_name(p->at),
 			*fire);
+	return hit;
+}
+
+int pcnet32_mut_take(u32 n, struct pcnet32_fault_plan *p, u64 *fire)
+{
+	unsigned long flags;
+	int hit = 0;
+
+	if (!n || n >= PCNET32_MUT_MAX)
+		return 0;
+	spin_lock_irqsave(&pcnet32_fault_lock, flags);
+	if (pcnet32_fault_is_armed &&
+	    pcnet32_fault_plan_now.kind == PCNET32_FAULT_MUTANT) {
+		if (!pcnet32_fault_plan_now.mutant) {
+			__set_bit(n, pcnet32_mut_seen);
+		} else if (pcnet32_fault_decide_mutant(&pcnet32_fault_plan_now, n,
+						       &pcnet32_fault_count_now)) {
+			*p = pcnet32_fault_plan_now;
+			*fire = pcnet32_fault_count_now.fired;
+			hit = 1;
+		}
+	}
+	spin_unlock_irqrestore(&pcnet32_fault_lock, flags);
+	if (hit)
+		pr_info("pcnet32: mutant %u fired (firing %llu)\n", n, *fire);
 	return hit;
 }
 
@@ -189,6 +223,9 @@ static ssize_t pcnet32_fault_read(struct file *file, char __user *ubuf,
 	case PCNET32_FK_MS:
 		len = scnprintf(buf, sizeof(buf), "%u\n", p.ms);
 		break;
+	case PCNET32_FK_MUTANT:
+		len = scnprintf(buf, sizeof(buf), "%u\n", p.mutant);
+		break;
 	case PCNET32_FK_CALLS:
 		len = scnprintf(buf, sizeof(buf), "%llu\n", c.calls);
 		break;
@@ -227,6 +264,7 @@ static int pcnet32_fault_arm(void)
 		return -EINVAL;
 	}
 	memset(&pcnet32_fault_count_now, 0, sizeof(pcnet32_fault_count_now));
+	bitmap_zero(pcnet32_mut_seen, PCNET32_MUT_MAX);
 	pcnet32_fault_is_armed = true;
 	spin_unlock_irqrestore(&pcnet32_fault_lock, flags);
 	static_branch_enable(&pcnet32_fault_key);
@@ -290,6 +328,13 @@ static int pcnet32_fault_set(struct pcnet32_fault_plan *p, unsigned long knob,
 		if (!err)
 			p->ms = u;
 		return err;
+	case PCNET32_FK_MUTANT:
+		err = kstrtou32(val, 0, &u);
+		if (!err && u >= PCNET32_MUT_MAX)
+			err = -EINVAL;
+		if (!err)
+			p->mutant = u;
+		return err;
 	}
 	return -EPERM;
 }
@@ -345,6 +390,26 @@ static const struct file_operations pcnet32_fault_fops = {
 	.llseek = default_llseek,
 };
 
+/* mutants-seen: the sites reached while tracing, one index a line */
+static int pcnet32_mut_seen_show(struct seq_file *m, void *v)
+{
+	unsigned long *seen;
+	unsigned long flags;
+	unsigned int n;
+
+	seen = bitmap_zalloc(PCNET32_MUT_MAX, GFP_KERNEL);
+	if (!seen)
+		return -ENOMEM;
+	spin_lock_irqsave(&pcnet32_fault_lock, flags);
+	bitmap_copy(seen, pcnet32_mut_seen, PCNET32_MUT_MAX);
+	spin_unlock_irqrestore(&pcnet32_fault_lock, flags);
+	for_each_set_bit(n, seen, PCNET32_MUT_MAX)
+		seq_printf(m, "%u\n", n);
+	bitmap_free(seen);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(pcnet32_mut_seen);
+
 void pcnet32_fault_init(void)
 {
 	unsigned long knob;
@@ -363,6 +428,8 @@ void pcnet32_fault_init(void)
 				    pcnet32_fault_dir, (void *)knob,
 				    &pcnet32_fault_fops);
 	}
+	debugfs_create_file("mutants-seen", 0400, pcnet32_fault_dir, NULL,
+			    &pcnet32_mut_seen_fops);
 out:
 	mutex_unlock(&pcnet32_fault_mutex);
 }

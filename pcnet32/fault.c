@@ -35,6 +35,7 @@ static const char * const pcnet32_fault_kinds[PCNET32_FAULT_KIND_MAX] = {
 	[PCNET32_FAULT_LEAVE_IADR] = "leave-iadr",
 	[PCNET32_FAULT_LEAVE_EXIT] = "leave-exit",
 	[PCNET32_FAULT_LEAVE_HANG] = "leave-hang",
+	[PCNET32_FAULT_MUTANT] = "mutant",
 };
 
 static const char * const pcnet32_fault_ats[PCNET32_FAULT_AT_MAX] = {
@@ -86,6 +87,9 @@ int pcnet32_fault_plan_check(const struct pcnet32_fault_plan *p)
 		if (p->at != PCNET32_FAULT_AT_ENTRY)
 			return -EINVAL;
 	}
+	if (p->kind == PCNET32_FAULT_MUTANT ? p->mutant >= PCNET32_MUT_MAX :
+	    p->mutant != 0)
+		return -EINVAL;
 	if (p->at >= PCNET32_FAULT_AT_MAX || p->interval < 1 ||
 	    p->probability > PCNET32_FAULT_PROB_MAX || p->times < -1 ||
 	    p->ms > PCNET32_FAULT_MS_MAX)
@@ -99,17 +103,9 @@ int pcnet32_fault_plan_check(const struct pcnet32_fault_plan *p)
  * probability draw. The draw is a function of the seed and the call's
  * number, so a seed gives the same pattern every time.
  */
-int pcnet32_fault_decide(const struct pcnet32_fault_plan *p, u32 op,
-			 u32 at_mask, struct pcnet32_fault_count *c)
+static int pcnet32_fault_count_fire(const struct pcnet32_fault_plan *p,
+				    struct pcnet32_fault_count *c)
 {
-	u32 point;
-
-	if (p->kind == PCNET32_FAULT_NONE || p->kind >= PCNET32_FAULT_KIND_MAX ||
-	    p->op != op || p->at >= PCNET32_FAULT_AT_MAX)
-		return 0;
-	point = pcnet32_fault_kind_after(p->kind) ? PCNET32_FAULT_AFTER : 1U << p->at;
-	if (!(at_mask & point))
-		return 0;
 	c->calls++;
 	if (p->times >= 0 && c->fired >= (u64)p->times)
 		return 0;
@@ -121,6 +117,31 @@ int pcnet32_fault_decide(const struct pcnet32_fault_plan *p, u32 op,
 		return 0;
 	c->fired++;
 	return 1;
+}
+
+/* a fault point's call counts only for the armed op at the armed point */
+int pcnet32_fault_decide(const struct pcnet32_fault_plan *p, u32 op,
+			 u32 at_mask, struct pcnet32_fault_count *c)
+{
+	u32 point;
+
+	if (p->kind == PCNET32_FAULT_NONE || p->kind >= PCNET32_FAULT_KIND_MAX ||
+	    p->kind == PCNET32_FAULT_MUTANT || p->op != op ||
+	    p->at >= PCNET32_FAULT_AT_MAX)
+		return 0;
+	point = pcnet32_fault_kind_after(p->kind) ? PCNET32_FAULT_AFTER : 1U << p->at;
+	if (!(at_mask & point))
+		return 0;
+	return pcnet32_fault_count_fire(p, c);
+}
+
+/* a mutant site's execution counts only for the armed site */
+int pcnet32_fault_decide_mutant(const struct pcnet32_fault_plan *p, u32 n,
+				struct pcnet32_fault_count *c)
+{
+	if (p->kind != PCNET32_FAULT_MUTANT || !n || p->mutant != n)
+		return 0;
+	return pcnet32_fault_count_fire(p, c);
 }
 
 u64 pcnet32_fault_rand(u64 seed, u64 n)

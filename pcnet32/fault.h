@@ -51,14 +51,24 @@ enum pcnet32_fault_kind {
 	PCNET32_FAULT_LEAVE_IADR,	/* init-block address CSR1/2 zeroed */
 	PCNET32_FAULT_LEAVE_EXIT,	/* suspend, then die without replying */
 	PCNET32_FAULT_LEAVE_HANG,	/* suspend, then sleep 10 s */
+	/*
+	 * A mutant of the schemata build (mutant.h): the site plan.mutant of
+	 * slow.c runs its mutated code when it fires; the op's fault points
+	 * never fire for it. plan.mutant 0 fires nothing and records every
+	 * site reached.
+	 */
+	PCNET32_FAULT_MUTANT,
 	PCNET32_FAULT_KIND_MAX
 };
 #define PCNET32_FAULT_LEAVE_FIRST	PCNET32_FAULT_LEAVE_SUSPEND
+#define PCNET32_FAULT_LEAVE_LAST	PCNET32_FAULT_LEAVE_HANG
+/* mutants' indexes are 1 .. PCNET32_MUT_MAX - 1 (mutants.tsv) */
+#define PCNET32_MUT_MAX			16384
 
 /* a leave kind: fires after the op (PCNET32_FAULT_AFTER) */
 static inline int pcnet32_fault_kind_after(u32 kind)
 {
-	return kind >= PCNET32_FAULT_LEAVE_FIRST && kind < PCNET32_FAULT_KIND_MAX;
+	return kind >= PCNET32_FAULT_LEAVE_FIRST && kind <= PCNET32_FAULT_LEAVE_LAST;
 }
 
 /* where in the op: plan.at, and the bits of a point's at_mask */
@@ -90,7 +100,7 @@ struct pcnet32_fault_plan {
 	s32 times;		/* fire at most this often; -1: no limit */
 	u64 seed;		/* of the probability draws and the kinds' values */
 	u32 ms;			/* sleep: how long */
-	u32 pad;		/* zero */
+	u32 mutant;		/* kind mutant: the site; else zero */
 };
 
 struct pcnet32_fault_count {
@@ -111,6 +121,13 @@ int pcnet32_fault_plan_check(const struct pcnet32_fault_plan *p);
  */
 int pcnet32_fault_decide(const struct pcnet32_fault_plan *p, u32 op,
 			 u32 at_mask, struct pcnet32_fault_count *c);
+
+/*
+ * The same for a mutant's site n (kind mutant, plan.mutant n): counts the
+ * site's executions in c and the firing. Pure.
+ */
+int pcnet32_fault_decide_mutant(const struct pcnet32_fault_plan *p, u32 n,
+				struct pcnet32_fault_count *c);
 
 /* the n-th value of the stream seed (splitmix64): pure */
 u64 pcnet32_fault_rand(u64 seed, u64 n);
@@ -135,9 +152,20 @@ int pcnet32_fault_hit(u32 op, u32 at_mask, struct pcnet32_ctx *ctx,
 int pcnet32_fault_act(const struct pcnet32_fault_plan *p, u64 fire,
 		      struct pcnet32_ctx *ctx, void *rep, size_t rep_len);
 
+/*
+ * A mutant site n reached while a fault is armed (mutant.h): 0, or a
+ * nonzero value of the plan's stream when mutant n fires.
+ */
+u64 pcnet32_mut_hit(u32 n);
+
 /* per build: fault-kernel.c or driver-split/daemon/fault-user.c */
 int pcnet32_fault_take(u32 op, u32 at_mask, struct pcnet32_fault_plan *p,
 		       u64 *fire);
+/*
+ * pcnet32_fault_take() for mutant site n: 1 when it fires (plan and
+ * firing in *p and *fire); records the site as reached when tracing
+ */
+int pcnet32_mut_take(u32 n, struct pcnet32_fault_plan *p, u64 *fire);
 void pcnet32_fault_abort(void);
 void pcnet32_fault_sleep(u32 ms);
 void pcnet32_fault_relax(void);
@@ -171,7 +199,7 @@ void pcnet32_fault_exit(void);
 #else /* user space */
 
 #define PCNET32_FAULT_MAGIC	0x46323370U	/* "p32F" */
-#define PCNET32_FAULT_VERSION	1
+#define PCNET32_FAULT_VERSION	2
 #define PCNET32_FAULT_PAGE	4096
 
 /*
@@ -190,6 +218,8 @@ struct pcnet32_fault_shm {
 	u32 pad;
 	struct pcnet32_fault_plan plan;
 	struct pcnet32_fault_count count;	/* bumped by the daemon */
+	/* kind mutant, plan.mutant 0: bit n set when site n was reached */
+	u8 mut_seen[PCNET32_MUT_MAX / 8];
 };
 
 union pcnet32_fault_page {

@@ -14,7 +14,7 @@ KCACHE=$CACHE/lab/kernel
 PKGS=(qemu-system-x86 busybox-static ethtool iperf3 dropbear-bin jq miller parallel socat
 	openssh-client iputils-ping iproute2 cpio gnuplot-nox libcunit1-dev
 	cflow graphviz gcc make libc6-dev kmod xz-utils shellcheck perl
-	libseccomp-dev gcc-multilib cloc universal-ctags)
+	libseccomp-dev gcc-multilib cloc universal-ctags coccinelle)
 
 say() { printf 'deps: %s\n' "$*" >&2; }
 die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fault-arm's command line: OP KIND [--at entry|mid] [--interval N]
- * [--probability PCT] [--times K] [--seed S] [--ms MS], or one of --off,
- * --show, --list-ops, --list-kinds. Numbers are whole and in range, or
+ * [--probability PCT] [--times K] [--seed S] [--ms MS] [--mutant N], or
+ * one of --off, --show, --seen, --list-ops, --list-kinds. --mutant goes
+ * with the kind mutant only, and that kind needs it (0: trace). Numbers are whole and in range, or
  * refused (no silent clamping, no trailing garbage).
  */
 #include <errno.h>
@@ -59,6 +60,7 @@ static const struct {
 	{ "--times", -1, INT32_MAX },
 	{ "--seed", 0, UINT64_MAX },
 	{ "--ms", 0, PCNET32_FAULT_MS_MAX },
+	{ "--mutant", 0, PCNET32_MUT_MAX - 1 },
 	{ "--at", 0, 0 },
 };
 
@@ -79,6 +81,7 @@ int fault_arm_parse(int argc, char *const argv[], struct fault_arm_args *a,
 		} single[] = {
 			{ "--off", FAULT_ARM_OFF },
 			{ "--show", FAULT_ARM_SHOW },
+			{ "--seen", FAULT_ARM_SEEN },
 			{ "--list-ops", FAULT_ARM_LIST_OPS },
 			{ "--list-kinds", FAULT_ARM_LIST_KINDS },
 			{ "--help", FAULT_ARM_HELP },
@@ -111,6 +114,7 @@ int fault_arm_parse(int argc, char *const argv[], struct fault_arm_args *a,
 		if (o == sizeof(fault_arm_opts) / sizeof(fault_arm_opts[0]))
 			return fail(err, errlen, "unknown option '%s'%s", arg,
 				    !strcmp(arg, "--off") || !strcmp(arg, "--show") ||
+				    !strcmp(arg, "--seen") ||
 				    !strncmp(arg, "--list-", 7) ? " (it stands alone)" : "");
 		len = strlen(fault_arm_opts[o].name);
 		if (arg[len] == '=')
@@ -147,6 +151,10 @@ int fault_arm_parse(int argc, char *const argv[], struct fault_arm_args *a,
 			a->plan.ms = (u32)u;
 			a->ms_given = 1;
 			break;
+		case 5:
+			a->plan.mutant = (u32)u;
+			a->mutant_given = 1;
+			break;
 		}
 	}
 	if (npos < 2)
@@ -159,6 +167,10 @@ int fault_arm_parse(int argc, char *const argv[], struct fault_arm_args *a,
 	if (n <= 0)
 		return fail(err, errlen, "unknown kind '%s' (fault-arm --list-kinds)", pos[1]);
 	a->plan.kind = (u32)n;
+	if (a->mutant_given != (n == PCNET32_FAULT_MUTANT))
+		return fail(err, errlen, a->mutant_given ?
+			    "--mutant goes with the kind mutant only" :
+			    "the kind mutant needs --mutant N (0: trace the sites reached)");
 	if (pcnet32_fault_plan_check(&a->plan))
 		return fail(err, errlen, "the plan does not check out");
 	return 0;

@@ -14,6 +14,7 @@ enum fault_arm_cmd {
 	FAULT_ARM_ARM,		/* OP KIND [options] */
 	FAULT_ARM_OFF,		/* --off */
 	FAULT_ARM_SHOW,		/* --show */
+	FAULT_ARM_SEEN,		/* --seen: the mutant sites a trace reached */
 	FAULT_ARM_LIST_OPS,	/* --list-ops */
 	FAULT_ARM_LIST_KINDS,	/* --list-kinds */
 	FAULT_ARM_HELP,		/* -h, --help */
@@ -23,6 +24,7 @@ struct fault_arm_args {
 	enum fault_arm_cmd cmd;
 	struct pcnet32_fault_plan plan;	/* FAULT_ARM_ARM */
 	int ms_given;			/* --ms was given (else the default) */
+	int mutant_given;		/* --mutant was given */
 };
 
 /*

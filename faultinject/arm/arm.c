@@ -39,12 +39,15 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: fault-arm OP KIND [--at entry|mid] [--interval N] [--probability PCT]\n"
-		"                 [--times K] [--seed S] [--ms MS]\n"
-		"       fault-arm --off | --show | --list-ops | --list-kinds\n"
+		"                 [--times K] [--seed S] [--ms MS] [--mutant N]\n"
+		"       fault-arm --off | --show | --seen | --list-ops | --list-kinds\n"
 		"  Arms one fault in the pcnet32 slow path of the loaded build (in-kernel:\n"
 		"  %s; split: %s).\n"
 		"  Defaults: --at entry --interval 1 --probability 100 --times 1 --seed 0,\n"
-		"  --ms 5 x the upcall deadline. --times -1: no limit.\n",
+		"  --ms 5 x the upcall deadline. --times -1: no limit.\n"
+		"  Kind mutant: --mutant N fires site N of the schemata build\n"
+		"  (build/mutants/mutants.tsv) wherever it runs; --mutant 0 fires nothing\n"
+		"  and records the sites reached, which --seen prints.\n",
 		FAULT_ARM_DEBUGFS, pcnet32_fault_ctl_path());
 }
 
@@ -130,7 +133,7 @@ static int dfs_read(const char *knob, char *buf, size_t len)
 
 static int inkernel_arm(const struct pcnet32_fault_plan *p)
 {
-	char v[8][32];
+	char v[9][32];
 
 	snprintf(v[0], sizeof(v[0]), "%s", pcnet32_fault_op_name(p->op));
 	snprintf(v[1], sizeof(v[1]), "%s", pcnet32_fault_kind_name(p->kind));
@@ -140,11 +143,13 @@ static int inkernel_arm(const struct pcnet32_fault_plan *p)
 	snprintf(v[5], sizeof(v[5]), "%d", p->times);
 	snprintf(v[6], sizeof(v[6]), "%" PRIu64, (uint64_t)p->seed);
 	snprintf(v[7], sizeof(v[7]), "%u", p->ms);
+	snprintf(v[8], sizeof(v[8]), "%u", p->mutant);
 	/* knobs are writable only while disarmed: disarm first, arm last */
 	if (dfs_write("armed", "0") || dfs_write("op", v[0]) || dfs_write("kind", v[1]) ||
 	    dfs_write("at", v[2]) || dfs_write("interval", v[3]) ||
 	    dfs_write("probability", v[4]) || dfs_write("times", v[5]) ||
-	    dfs_write("seed", v[6]) || dfs_write("ms", v[7]) || dfs_write("armed", "1"))
+	    dfs_write("seed", v[6]) || dfs_write("ms", v[7]) ||
+	    dfs_write("mutant", v[8]) || dfs_write("armed", "1"))
 		return 1;
 	return 0;
 }
@@ -153,7 +158,7 @@ static int inkernel_show(void)
 {
 	static const char *const knobs[] = {
 		"armed", "op", "kind", "at", "interval", "probability", "times",
-		"seed", "ms", "calls", "fired",
+		"seed", "ms", "mutant", "calls", "fired",
 	};
 	char val[64];
 	size_t i;
@@ -165,6 +170,30 @@ static int inkernel_show(void)
 		printf(" %s=%s", knobs[i], val);
 	}
 	printf("\n");
+	return 0;
+}
+
+/* the sites a trace (kind mutant, mutant 0) reached: copied as they are */
+static int inkernel_seen(void)
+{
+	char path[128], buf[4096];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/mutants-seen", FAULT_ARM_DEBUGFS);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "fault-arm: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (fwrite(buf, 1, (size_t)n, stdout) != (size_t)n)
+			break;
+	close(fd);
+	if (n < 0) {
+		fprintf(stderr, "fault-arm: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
 	return 0;
 }
 
@@ -248,7 +277,7 @@ static int split_show(void)
 	}
 	/* the daemon can write the file too: print what is there, names or not */
 	printf("build=split armed=%u op=%s kind=%s at=%s interval=%u probability=%u "
-	       "times=%d seed=%" PRIu64 " ms=%u calls=%" PRIu64 " fired=%" PRIu64 "\n",
+	       "times=%d seed=%" PRIu64 " ms=%u mutant=%u calls=%" PRIu64 " fired=%" PRIu64 "\n",
 	       snap.armed ? 1U : 0U,
 	       snap.plan.op ? or_number(pcnet32_fault_op_name(snap.plan.op), snap.plan.op,
 					b[0], sizeof(b[0])) : "none",
@@ -256,8 +285,25 @@ static int split_show(void)
 			 sizeof(b[1])),
 	       or_number(pcnet32_fault_at_name(snap.plan.at), snap.plan.at, b[2], sizeof(b[2])),
 	       snap.plan.interval, snap.plan.probability, snap.plan.times,
-	       (uint64_t)snap.plan.seed, snap.plan.ms, (uint64_t)snap.count.calls,
+	       (uint64_t)snap.plan.seed, snap.plan.ms, snap.plan.mutant,
+	       (uint64_t)snap.count.calls,
 	       (uint64_t)snap.count.fired);
+	return 0;
+}
+
+static int split_seen(void)
+{
+	static struct pcnet32_fault_shm snap;
+	struct pcnet32_fault_shm *s = ctl_open(0);
+	unsigned int n;
+
+	if (!s)
+		return errno == ENOENT ? 0 : 1;
+	snap = *s;
+	pcnet32_fault_ctl_unlock(s);
+	for (n = 1; n < PCNET32_MUT_MAX; n++)
+		if (snap.mut_seen[n / 8] & (1U << (n % 8)))
+			printf("%u\n", n);
 	return 0;
 }
 
@@ -303,6 +349,8 @@ int main(int argc, char **argv)
 		return b == BUILD_INKERNEL ? dfs_write("armed", "0") != 0 : split_off();
 	case FAULT_ARM_SHOW:
 		return b == BUILD_INKERNEL ? inkernel_show() : split_show();
+	case FAULT_ARM_SEEN:
+		return b == BUILD_INKERNEL ? inkernel_seen() : split_seen();
 	default:
 		return 2;
 	}

@@ -6,7 +6,7 @@
 
 # show_val KEY TEXT: the value of KEY= in the first line of TEXT that has
 # " KEY=" (fault-arm --show prints one line "build=B armed=A op=O kind=K
-# at=A interval=N probability=P times=T seed=S ms=M calls=C fired=F"), or
+# at=A interval=N probability=P times=T seed=S ms=M mutant=U calls=C fired=F"), or
 # -1 when none has it
 show_val() {
 	_v=$(printf '%s\n' "$2" | sed -n "s/.* $1=\([-0-9]*\).*/\1/p" | head -n 1)

@@ -228,7 +228,8 @@ static void t_parse_leave(void)
 		CU_ASSERT_EQUAL(a.plan.times, -1);
 		CU_ASSERT_EQUAL(pcnet32_fault_plan_check(&a.plan), 0);
 	}
-	CU_ASSERT_EQUAL(PCNET32_FAULT_LEAVE_FIRST + i, PCNET32_FAULT_KIND_MAX);
+	CU_ASSERT_EQUAL(PCNET32_FAULT_LEAVE_FIRST + i, PCNET32_FAULT_LEAVE_LAST + 1);
+	CU_ASSERT(!pcnet32_fault_kind_after(PCNET32_FAULT_MUTANT));
 	CU_ASSERT(!pcnet32_fault_kind_after(PCNET32_FAULT_SCRIBBLE));
 	CU_ASSERT(!pcnet32_fault_kind_after(PCNET32_FAULT_SLEEP));
 	CU_ASSERT(!pcnet32_fault_kind_after(PCNET32_FAULT_KIND_MAX));

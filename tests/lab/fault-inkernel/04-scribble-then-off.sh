@@ -34,14 +34,14 @@ out="$(GUEST_TIMEOUT=60 guest_part)
 "
 check_has "the dump under the scribble succeeded" "$out" "st=0
 "
-check_has "it fired once, on the one call" "$out" "kind=scribble at=entry interval=1 probability=100 times=1 seed=1 ms=10000 calls=1 fired=1
+check_has "it fired once, on the one call" "$out" "kind=scribble at=entry interval=1 probability=100 times=1 seed=1 ms=10000 mutant=0 calls=1 fired=1
 "
 case "$out" in
 *dump-changed*) echo "# scribble: register dump changed" ;;
 *) echo "# scribble: register dump unchanged" ;;
 esac
 check_has "disarmed: ethtool -i answers, --show has the defaults, the calls were not counted" "$out" "version: 1.0-ours
-build=inkernel armed=0 op=none kind=none at=entry interval=1 probability=100 times=1 seed=0 ms=0 calls=0 fired=0
+build=inkernel armed=0 op=none kind=none at=entry interval=1 probability=100 times=1 seed=0 ms=0 mutant=0 calls=0 fired=0
 "
 check_has "no new taint, and the kernel logged the firing once" "$out" "taint-unchanged
 1

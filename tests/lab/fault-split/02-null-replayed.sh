@@ -28,7 +28,7 @@ c=$(counters)
 # the C test's "status 0" was the lab's (no oops, BUG or WARN: the
 # runner fails a scenario the lab ends with 242 too)
 check_eq "no new taint: the crash stayed in the daemon" "$(new_taint "$t0")" 0
-check_eq "armed, not yet fired" "$armed" "build=split armed=1 op=get_drvinfo kind=null at=entry interval=1 probability=100 times=1 seed=0 ms=10000 calls=0 fired=0"
+check_eq "armed, not yet fired" "$armed" "build=split armed=1 op=get_drvinfo kind=null at=entry interval=1 probability=100 times=1 seed=0 ms=10000 mutant=0 calls=0 fired=0"
 check_eq "ethtool -i gets the real version, a new daemon serves, and again" "$answers" "driver: pcnet32
 version: 1.0-ours
 served
