@@ -52,7 +52,7 @@ in_guest_part() {
 }
 
 # lab_is_up: one check, that the suite's lab is up; the scenario ends
-# there if not (the C tests' CU_ASSERT_FATAL of the lab's boot)
+# there if not (no later check can pass without a lab)
 lab_is_up() {
 	check "the lab is up (vm/lab host answers)" quiet "$LAB" host --name "$LAB_NAME" -- true
 	[ "$KTAP_FAILED" = 0 ] || ktap_finished
