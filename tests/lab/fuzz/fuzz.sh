@@ -7,9 +7,8 @@ FZ_TMP=$(mktemp -d)
 trap 'rm -rf "$FZ_TMP"' EXIT
 
 # ran CMD...: CMD (a function of the scenario) with its output in $OUT
-# and its errors in $ERR, each
-# as written (a last newline kept: needles end with $NL); its status in
-# $ST
+# and its errors in $ERR, each as written (a last newline kept: needles
+# end with $NL); its status in $ST
 ran() {
 	"$@" >"$FZ_TMP/out" 2>"$FZ_TMP/err"
 	ST=$?
