@@ -4,7 +4,7 @@
 # counted by cloc (its "code" lines: neither blank nor wholly comment; a
 # shell script's #! line is code); slow.c is split into its functions and
 # tables where ctags says they end; its fault points and the user-only
-# lines still come from the awk below. Prints CSV:
+# lines come from the awk below. Prints CSV:
 #   key,lines,detail
 # keys:
 #   moved_ops        the USER ops' functions in pcnet32/slow.c (from the op
@@ -22,7 +22,8 @@
 #   kernel_channel   driver-split/kernel/* (upcall channel, checks, dispatch)
 #   supervisor       driver-split/daemon/pcnet32-supervise (shell)
 #   ethtool_glue     pcnet32/ethtool.c, the ethtool and MII glue that calls
-#                    the op table (once core.c is split by concern; 0 before)
+#                    the op table (0 in a tree without that file, whose glue
+#                    is part of core.c)
 #   fault_injection  the fault-injection points, not moved code: pcnet32/
 #                    fault*.c fault.h, driver-split/daemon/fault-*.[ch] and
 #                    the pcnet32_fault_point() statements in slow.c (left out

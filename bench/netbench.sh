@@ -31,8 +31,8 @@ ping)
 	# one unrecorded request first: it pays for the ARP resolution.
 	# 0.01 s apart (root may go below 0.2 s): hundreds of echoes in a
 	# few seconds, and still an idle guest between two of them, as at
-	# 0.2 s (a probe on 2026-12-06: mean RTT 0.528 ms at 0.2 s, 0.523 ms
-	# at 0.01 s, but 0.249 ms at 0.002 s, where the guest no longer idles)
+	# 0.2 s (measured in the lab: mean RTT 0.528 ms at 0.2 s, 0.523 ms
+	# at 0.01 s, but 0.249 ms at 0.002 s, where the guest does not idle)
 	ping -c 1 -W 5 "$GUEST" >/dev/null
 	ping -c "$n" -i 0.01 -W 5 "$GUEST" |
 		sed -n 's/.*icmp_seq=\([0-9]*\).*time=\([0-9.]*\) ms.*/\1 \2/p' |
@@ -65,8 +65,8 @@ iperf)
 	# them (10^6). The guest's server re-opens its socket between tests:
 	# a run refused as busy ends with an "error" in the JSON: retry.
 	# Bounded: a guest whose network died leaves iperf3 waiting forever on
-	# its control connection (seen 2026-12-06: split-paper's fast path dead
-	# under get_link_ksettings at 200/s); such a run is not retried.
+	# its control connection (split-paper's fast path can die under
+	# get_link_ksettings at 200/s); such a run is not retried.
 	for try in 1 2 3; do
 		st=0
 		out=$(timeout -k 5 $((s + 60)) iperf3 -c "$GUEST" -t "$s" -J ${rev:+"$rev"} 2>/dev/null) || st=$?

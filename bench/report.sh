@@ -184,7 +184,7 @@ ci ci_int_pi -k test -a split-paper -b inkernel -t min:0.97 "$DATA/net.csv"
 prt=$(mlr --icsv --onidx filter '$column == "split" && $op == "pipe_rtt"' \
 	'then' cut -f median "$S/ops.csv")
 if [ -n "$prt" ]; then
-	# the bound with 6 significant digits (as the report has always used)
+	# the bound, 1.5 round trips, with 6 significant digits
 	ci ci_ops_sd -k op -a split -b inkernel -v ns -w err=0 -m diff \
 		-t "max:$(mlr -n put -s p="$prt" 'end { print fmtnum(1.5 * @p, "%.6g") }')" "$DATA/ops.csv"
 	ci ci_ops_sd1 -k op -a split -b inkernel -v ns -w err=0 -m diff -t "max:$prt" "$DATA/ops.csv"
@@ -237,7 +237,7 @@ per_call() { # raw out
 	fi
 }
 per_call "$DATA/ops-counters.csv" "$S/counters.csv"
-# the interference loops' counters (older runs have none)
+# the interference loops' counters, when the run recorded them
 if [ -f "$DATA/interfere-counters.csv" ]; then
 	per_call "$DATA/interfere-counters.csv" "$S/intcnt.csv"
 else
@@ -1024,18 +1024,21 @@ function table_head(align, n,   i, s, a) {
 # a table Miller made (markdown), line by line; how many lines
 function insert(f,   l, n) { n = 0; while ((getline l < f) > 0) { line(l); n++ }; close(f); return n }
 function m(k) { return meta[k] == "" ? "?" : meta[k] }
-# keys a later run records: iperf3 runs of the other columns (iperf_n_other),
-# every column of a pass pinged at once (ping_concurrent); absent: said as before
+# keys a run may lack: iperf3 runs of the other columns (iperf_n_other),
+# every column of a pass pinged at once (ping_concurrent); absent, the
+# sentence says nothing of them
 function iperf_other() { return meta["iperf_n_other"] == "" || meta["iperf_n_other"] == meta["iperf_n"] ? "" : " for inkernel and split, " meta["iperf_n_other"] " for the other columns" }
 function ping_conc(paren) { return meta["ping_concurrent"] != 1 ? "" : paren ? " (every column of a pass at the same time)" : ", every column of a pass at the same time" }
-# which interference runs stock joined, from the data: before, the register
-# dumps only ("not stock" for the link settings, as in a run without
-# stock); later runs, neither
+# which interference runs stock joined, from the data: "not stock" when
+# there is no stock column, or when stock has an interference run (a run
+# where stock joined the register dumps only: the run under the link
+# settings is then without stock); "stock joins neither" otherwise
 function int_stock() {
 	if (!incol["stock"] || has("net", "stock", "iperf_h2g_dumping") || has("net", "stock", "iperf_h2g_ksettings")) return "not stock"
 	return "stock joins neither"
 }
-# a parameter an older run did not record: its value then (d)
+# a parameter of meta.env, or d when the run did not record it (the value
+# such a run used)
 function mm(k, d) { return meta[k] == "" ? d : meta[k] }
 function minsec(ms) { return int(ms / 60000) " min " int(ms / 1000) % 60 " s" }
 # an interval cell: est [lo–hi]

@@ -217,10 +217,10 @@ njoin() { # workload: how many columns join it
 }
 
 # The expected duration of the run in ms, from its parameters and the
-# time each unit of work took on this 2-core host (TCG, one vCPU per
-# guest; the step times of the quick runs of 2026-12-06, host load 1-3,
-# checked against the full run of 2026-12-02: bench/README.md, "Time
-# budget"). Printed before the rounds and kept in meta.env (expected_ms)
+# time each unit of work takes on this 2-core host (TCG, one vCPU per
+# guest; step times of quick runs at host load 1-3, checked against a
+# full run: bench/README.md, "Time budget"). Printed before the rounds
+# and kept in meta.env (expected_ms)
 # beside the real wall time.
 expected_ms() {
 	local nb ne no nn ni=0 nwh nwg nd nk r c
@@ -640,7 +640,7 @@ round() { # round
 	# even ones reversed: each column's mean position in the round is the
 	# same, and a column's samples spread over the whole network phase
 	# (about 2.5 minutes a round), so that a slow spell of the shared host
-	# or of one guest (the 2026-12-02 run had one of about a minute, see
+	# or of one guest (one can last about a minute, see
 	# bench/README.md) falls on a share of every column's samples, not on
 	# all of one column's.
 	mapfile -t w < <(cols net)

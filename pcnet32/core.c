@@ -126,7 +126,7 @@ void pcnet32_hw_setup(struct pcnet32_private *lp)
  * Start the chip on the rings with the link settings of lp->st (automatic
  * port selection, port, duplex): whoever reprograms the chip (a transmit
  * timeout, a ring resize, the self-test) keeps what the user set. Open
- * starts them over (pcnet32_link_defaults()).
+ * starts them over (pcnet32_open() sets the defaults first).
  */
 static int pcnet32_hw_start(struct pcnet32_private *lp)
 {

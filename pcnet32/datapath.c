@@ -28,9 +28,11 @@ static_assert(sizeof(struct pcnet32_tx_desc) == 16);
 /*
  * The fast path reads and writes CSR0 through RDP alone: RAP is 0 whenever
  * lp->lock is free. Whoever points RAP elsewhere under the lock puts it
- * back before unlocking (pcnet32_rap_home()); in the split build the
- * daemon is on the ports only while the fast path is held off, and the
- * chip check after its op puts RAP back.
+ * back before unlocking (pcnet32_rap_home()). In the split build only a
+ * daemon with direct ports reaches the ports, by the protocol only while
+ * the fast path is held off, and the chip check after its op puts RAP
+ * back; one that strays between its ops meets the interrupt handler's
+ * second look (pcnet32_csr0_again()).
  */
 static inline u16 pcnet32_csr0(struct pcnet32_private *lp)
 {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * In-kernel dispatch of the slow-path ops: a direct call, under the device
- * spinlock for ops that touch the ports (dispatch-common.c). The split
- * build replaces this file with the upcall to the daemon; nothing else
- * changes.
+ * In-kernel dispatch of the slow-path ops: a direct call, holding no lock
+ * (dispatch-common.c); each register program the op runs takes the
+ * register lock for itself (regaccess.c). The split build replaces this
+ * file with the upcall to the daemon; nothing else changes.
  */
 #include "pcnet32.h"
 #include "fault.h"

@@ -141,9 +141,10 @@ void pcnet32_fault_abort(void)
 }
 
 /*
- * Port ops run under the register spinlock with interrupts off
- * (pcnet32_op_run_here()): there the sleep is a busy wait, as a stuck
- * op holding the lock would be; elsewhere a real sleep.
+ * An op runs holding no lock (pcnet32_op_run_here()), and its fault
+ * points sit outside its register programs: there the sleep is a real
+ * sleep. Where the caller cannot sleep (not preemptible) it is a busy
+ * wait, as a stuck op there would be.
  */
 void pcnet32_fault_sleep(u32 ms)
 {

@@ -12,12 +12,13 @@
  * read-only snapshot of the driver state and its argument, reaches the NIC
  * only through register programs (regprog.h) that its firewall table
  * allows (firewall.h), and writes its reply. Set ops return the new state fields in
- * their reply; the kernel applies them (pcnet32/core.c).
+ * their reply; the kernel applies them (pcnet32/ethtool.c).
  *
  * Ops of side PCNET32_SIDE_USER are implemented in pcnet32/slow.c, which
  * compiles both into the module and in user space. Ops of side
- * PCNET32_SIDE_KERNEL are implemented in pcnet32/core.c; the reason they
- * cannot move is written beside them.
+ * PCNET32_SIDE_KERNEL are implemented in the kernel's own files (the one
+ * such op, SELF_TEST, in pcnet32/selftest.c); the reason they cannot move
+ * is written beside them.
  *
  * Not in the table because they belong to the fast path or run in atomic
  * context: ndo_set_rx_mode (address filter; called with BHs off under the

@@ -148,8 +148,9 @@ int pcnet32_call_op(struct pcnet32_private *lp, u32 op, const void *arg,
 /*
  * Shared by the dispatchers (dispatch-common.c): the op table's row for
  * op if arg_len and rep_len are its sizes (NULL and *err otherwise), and
- * running an op here in the kernel: under the register lock, followed by
- * pcnet32_ports_op_done(), if its flags say it touches the ports.
+ * running an op here in the kernel, holding no lock: each register
+ * program it runs takes the register lock and is followed by
+ * pcnet32_ports_op_done() (pcnet32_regs_exec()).
  */
 const struct pcnet32_op_desc *pcnet32_op_find(u32 op, u32 arg_len,
 					      u32 rep_len, int *err);
@@ -247,11 +248,13 @@ void pcnet32_set_rx_mode(struct net_device *dev);
 void pcnet32_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s);
 
 /*
- * After an op on the ports (PCNET32_OPF_PORTS), the work the fast path
- * needs and nothing more; ops off the ports are followed by nothing.
+ * After the kernel's own port accesses of the slow path, the work the fast
+ * path needs and nothing more; an op that runs no register program is
+ * followed by nothing.
  *
- * In the kernel (pcnet32_op_run_here(), the rx filter): an op that stops
- * and starts the chip (the register dump's and the link settings'
+ * In the kernel (after every register program, pcnet32_regs_exec(), and
+ * after the rx filter change): a program or change that stops and starts
+ * the chip (the register dump's and the link settings'
  * pcnet32_resume(), the filter change) clears its pending interrupt
  * flags, so frames received or sent before it raise no interrupt and
  * would wait for the next one. pcnet32_ports_op_done(), called with

@@ -7,9 +7,10 @@
  * and its argument, writes only its reply, and reaches the NIC only
  * through register programs (regprog.h): one program per sequence that
  * must be atomic, checked against the op's firewall table (firewall.c)
- * and run by the kernel under the register lock, in both builds. The
- * fault points called "mid" sit between building an op's program and
- * running it.
+ * and run by the kernel under the register lock, in both builds (a split
+ * daemon with direct ports, the ablation, runs them on its own ports
+ * instead: regprog.h). The fault points called "mid" sit between
+ * building an op's program and running it.
  */
 #include "compat.h"
 #include "hw.h"

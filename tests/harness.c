@@ -380,7 +380,7 @@ static void scenario_test(void)
 			CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, results, desc, sc->rel, "",
 						CU_FALSE);
 		} else if (line[0] == '#' && strncmp(line, "# SKIP", 6)) {
-			/* a diagnostic line: what the C tests printed beside "passed" */
+			/* a diagnostic line: shown beside the scenario's result */
 			fprintf(stderr, " [%s] ", line + 1 + (line[1] == ' '));
 		}
 	}

@@ -5,8 +5,9 @@
 # the guest and from the guest to the host (-R), first alone, then while
 # the guest runs `ethtool eth0` in a loop as nobody (any user may: it only
 # reads). Each op of that loop that holds the split build's fast path off
-# (get_link_ksettings; before the kernel answered get_link itself, that op
-# too) costs traffic; the in-kernel build is the reference.
+# (get_link_ksettings; not get_link, which the kernel answers itself from
+# the link watchdog while the interface is up) costs traffic; the
+# in-kernel build is the reference.
 #
 # Usage: workloads/unpriv-ethtool-load.sh [DRIVER...]   (default: inkernel split)
 # Env:   SECS (10, iperf3 -t per direction), ROUNDS (3: drivers interleaved,

@@ -15,7 +15,7 @@
  * results: it runs in the kernel), no other string set exists (the daemon
  * answers those with an error), and the register dump has
  * PCNET32_DUMP_LEN(has_mii) bytes, get_regs_len's value and get_regs'
- * length alike. The ethtool glue (pcnet32/core.c) returns the kernel's
+ * length alike. The ethtool glue (pcnet32/ethtool.c) returns the kernel's
  * values itself and copies no more than the core allocated; these checks
  * keep a daemon from disagreeing unnoticed (its reply is refused: EIO).
  */

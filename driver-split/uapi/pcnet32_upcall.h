@@ -100,18 +100,14 @@
  * wake-up (it sleeps at once), and a commit wakes its caller likewise (the
  * daemon goes back to waiting), as a pipe's writer does.
  *
- * Versions:
- * 2: ioctl magic 0xbc (0xb7 is nsfs's and remoteproc's), COPY checks id,
- *    status limited to PCNET32U_STATUS_ALLOWED, no payload with a status.
- * 3: the op ids, the state snapshot and every argument and reply structure
- *    are defined here (they were in pcnet32/ops.h); HELLO is required
- *    first (declared ops, NIC facts and state); FACTS (published answers
- *    of the FACT ops); FETCH (commit and fetch in one call, the request
- *    carries the state); poll(). The kernel copies only the bytes in use
- *    (the header, then arg_len, state_len or rep_len bytes).
- * 4: mediated register access (REGS) is the default: a daemon gets the
- *    NIC's ports only with PCNET32U_HELLO_PORTS_DIRECT; phys_id_rep no
- *    longer carries the LED values (the kernel saves and restores them).
+ * Version: PCNET32U_VERSION, in every command's prologue. The kernel
+ * speaks exactly its own version: a daemon of any other is refused at
+ * HELLO (EPROTONOSUPPORT), so no structure here keeps a field for another
+ * version. This header is self-contained: the op ids, the state snapshot
+ * and every argument and reply structure are defined here, and
+ * pcnet32/ops.h includes it. The ioctl magic is 0xbc (0xb7 is nsfs's and
+ * remoteproc's). The kernel copies only the bytes in use (the header,
+ * then arg_len, state_len or rep_len bytes).
  */
 #ifndef PCNET32_UPCALL_H
 #define PCNET32_UPCALL_H

@@ -3,7 +3,7 @@
  * The analysis of our own driver, against the split build's op table:
  * every function the split build moves to the daemon must be classified
  * must-move or might-move. Runs the tool on pcnet32/ (host only, seconds):
- * it breaks when the glue reaches the ops in a way the tool no longer
+ * it breaks when the glue reaches the ops in a way the tool does not
  * follows, or when a moved op picks up something that pins it to the
  * kernel (atomic context, a kernel-only service).
  */

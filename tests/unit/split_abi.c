@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host unit tests of the upcall ABI, version 3 (driver-split/uapi/
+ * Host unit tests of the upcall ABI, version 4 (driver-split/uapi/
  * pcnet32_upcall.h): the structures' layout, the kernel's checks of the
  * handshake (HELLO), of the published facts (FACTS: driver-split/kernel/
  * check.c's bounds) and of FETCH's header (chan.h), the facts the daemon

@@ -25,8 +25,8 @@ show=$(fault-arm --show)
 fired=$(grep -c 'fault null fired in get_drvinfo' "$DAEMON_LOG")
 exited=$(grep 'pcnet32d exited (status 139)' "$DAEMON_LOG" | head -n 1)
 c=$(counters)
-# the C test's "status 0" was the lab's (no oops, BUG or WARN: the
-# runner fails a scenario the lab ends with 242 too)
+# no oops, BUG or WARN: the lab's status (the runner fails a scenario the
+# lab ends with 242), and here the taint this scenario's faults took
 check_eq "no new taint: the crash stayed in the daemon" "$(new_taint "$t0")" 0
 check_eq "armed, not yet fired" "$armed" "build=split armed=1 op=get_drvinfo kind=null at=entry interval=1 probability=100 times=1 seed=0 ms=10000 mutant=0 calls=0 fired=0"
 check_eq "ethtool -i gets the real version, a new daemon serves, and again" "$answers" "driver: pcnet32

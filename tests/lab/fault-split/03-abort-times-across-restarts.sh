@@ -28,8 +28,8 @@ for _ in 1 2 3 4; do
 done
 show=$(fault-arm --show)
 restarts=$(($(grep -c 'pcnet32d exited' "$DAEMON_LOG") - r0))
-# the C test's "status 0" was the lab's (no oops, BUG or WARN: the
-# runner fails a scenario the lab ends with 242 too)
+# no oops, BUG or WARN: the lab's status (the runner fails a scenario the
+# lab ends with 242), and here the taint this scenario's faults took
 check_eq "no new taint: the aborts stayed in the daemons" "$(new_taint "$t0")" 0
 check_eq "the first call failed (its replay fired too), the next three were served" "$vs" "version: unavailable
 version: 1.0-ours

@@ -84,8 +84,8 @@ rows() {
 		(if .daemon.restarted_at_arm then 1 else 0 end)] | @tsv'
 }
 
-# each_row AWK: the rows of the records on stdin (15 fields or more, as
-# the C suite's parser took them) through an awk program whose fields are
+# each_row AWK: the rows of the records on stdin (those of 15 fields or
+# more; shorter ones are skipped) through an awk program whose fields are
 # named: build index op kind kernel console outcome ms recovered lost
 # fired mode refused dead fact (console cut to 255 characters)
 each_row() {

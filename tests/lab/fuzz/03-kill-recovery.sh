@@ -16,7 +16,7 @@ kills() {
 	for i in 1 2 3 4 5 6 7 8 9 10; do
 		old=$(pidof pcnet32d)
 		t0=$(now_ms)
-		# shellcheck disable=SC2086 # every pid pidof gave, as the C suite did
+		# shellcheck disable=SC2086 # every pid pidof gave
 		kill -9 $old
 		# polled every 10 ms (at most 500 times): the time is the result
 		n=0

@@ -17,7 +17,7 @@ loop() {
 		PCNET32D_READY=/tmp/cl.ready /lab/driver/pcnet32-supervise &
 	s=$!
 	# a window of 3.5 s in which it must back off and never restart at
-	# once (the C suite's window)
+	# once
 	sleep 3.5
 	kill "$s"
 	wait "$s"

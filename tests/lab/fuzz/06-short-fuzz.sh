@@ -25,7 +25,7 @@
 
 # after TEXT FROM KEY: the number after the first KEY at or after the
 # first FROM in TEXT; 0 when there is no FROM, no KEY after it, or no
-# number (the C suite's fz_after)
+# number
 after() {
 	case $1 in
 	*"$2"*) ;;

@@ -6,10 +6,9 @@
 FZ_TMP=$(mktemp -d)
 trap 'rm -rf "$FZ_TMP"' EXIT
 
-# ran CMD...: CMD (a function of the scenario: the shell text the suite's
-# C version ran) with its output in $OUT and its errors in $ERR, each
-# as written (a last newline kept: needles end with $NL); its status in
-# $ST
+# ran CMD...: CMD (a function of the scenario) with its output in $OUT
+# and its errors in $ERR, each as written (a last newline kept: needles
+# end with $NL); its status in $ST
 ran() {
 	"$@" >"$FZ_TMP/out" 2>"$FZ_TMP/err"
 	ST=$?
@@ -25,8 +24,8 @@ ran() {
 	ERR=${ERR%.}
 }
 
-# occurrences TEXT NEEDLE: how many times NEEDLE occurs in TEXT (the C
-# suite's th_count: occurrences, not lines)
+# occurrences TEXT NEEDLE: how many times NEEDLE occurs in TEXT
+# (occurrences, not lines)
 occurrences() {
 	printf '%s' "$1" | grep -o -F -- "$2" | wc -l | tr -d ' '
 }

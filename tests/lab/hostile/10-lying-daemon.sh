@@ -9,8 +9,9 @@
 # chip's is refused (an empty dump). A kernel-internal status (-512) and
 # the channel's own ETIMEDOUT reach the caller as EIO, counted as mapped;
 # an error with a payload is refused, and its request fails then (EIO),
-# not at the deadline. Last in the suite: without the fixes it WARNs
-# (242).
+# not at the deadline. Last in the suite: a kernel that took these sizes
+# from the daemon would WARN (the lab's 242), and a WARN taints the guest
+# for every scenario after it.
 # shellcheck source=lib.sh
 . "$(dirname "$0")/../lib.sh"
 # shellcheck source=hostile/hostile.sh

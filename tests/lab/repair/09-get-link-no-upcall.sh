@@ -5,7 +5,7 @@
 #
 # ethtool eth0 (as nobody) asks for the link: the answer comes from the
 # kernel (no row of op 7, get_link, among the upcalls; get_link_ksettings,
-# op 14, still goes to the daemon).
+# op 14, does go to the daemon).
 # shellcheck source=lib.sh
 . "$(dirname "$0")/../lib.sh"
 # shellcheck source=repair/repair.sh

@@ -4,11 +4,11 @@
 # timeout: 300
 #
 # Under a ping flood from the host, the rings grow and shrink back; then a
-# resize whose allocation fails (debugfs fail_ring_alloc, 2: the old
-# code's second attempt fails too) is refused, keeps the rings as they
+# resize whose allocation fails (debugfs fail_ring_alloc, 2: a second
+# attempt, were there one, fails too) is refused, keeps the rings as they
 # were, tries one allocation only and leaves the device up and serving
-# (the old code closed it under the RTNL with NAPI already disabled: a
-# hang).
+# (closing it there, under the RTNL with NAPI already disabled, would
+# hang: pcnet32/ethtool.c).
 # shellcheck source=lib.sh
 . "$(dirname "$0")/../lib.sh"
 

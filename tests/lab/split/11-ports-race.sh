@@ -104,9 +104,9 @@ check_range "and guest to host" "$nrx" 58 ""
 # guest's own counters, sampled after every dump), or no traffic in the
 # last 3 s. TCP above it may stall longer: frames missed while the guest
 # is saturated (CSR112 above) make its retransmission timer back off
-# (0.2 s doubling: 12.6 s after 6 losses in a row, seen once in
-# 2026-12-06's make test with the NIC receiving all along), so a TCP
-# stall only fails the test from 30 s on.
+# (0.2 s doubling: 12.6 s after 6 losses in a row, which happens with
+# the NIC receiving all along), so a TCP stall only fails the test from
+# 30 s on.
 check_range "the NIC received a frame at least every 10 s" "$(val rxgap)" 0 10000
 check_range "the NIC sent a frame at least every 10 s" "$(val txgap)" 0 10000
 check_range "no TCP stall of 30 s host to guest" "$stx" 0 30

@@ -7,8 +7,8 @@
 # arriving meanwhile must still get through and reception must go on.
 # The host pings for 15 s at 50 ms while the guest dumps the registers
 # and turns promiscuous and all-multicast mode on and off 10 times: at
-# most 5% of the pings lost (the integer part of ping's figure, as the C
-# version's atoi read it), and the interface works afterwards.
+# most 5% of the pings lost (the integer part of ping's figure), and the
+# interface works afterwards.
 # shellcheck source=lib.sh
 . "$(dirname "$0")/../lib.sh"
 

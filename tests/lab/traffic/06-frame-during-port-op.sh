@@ -27,7 +27,7 @@ if [ "${1:-}" = guest ]; then
 			) >/dev/null 2>&1 </dev/null & }
 		;;
 	show)
-		# once the dump has ended (the C version slept 2 s for it)
+		# once the dump has ended (it holds the chip 2 s)
 		dump_ended() { ! pidof ethtool >/dev/null; }
 		slowwait 10 dump_ended || echo "the dump still runs after 10 s"
 		fault-arm --show

@@ -1,8 +1,8 @@
 # shellcheck shell=sh
 # tests/lab/traffic/traffic.sh: what the scenarios of this folder source
 # after host.sh; no scenario of its own. Each command runs on the host end
-# of the link or in the guest, bounded as the suite's C version bounded it
-# (the C suite they replace), and one that fails leaves its status, output
+# of the link or in the guest, bounded in time (on_host, in_guest: the
+# caller gives the seconds), and one that fails leaves its status, output
 # and errors as KTAP notes.
 
 TMP=$(mktemp -d)
@@ -52,7 +52,7 @@ in_guest_part() {
 }
 
 # lab_is_up: one check, that the suite's lab is up; the scenario ends
-# there if not (the C tests' CU_ASSERT_FATAL of the lab's boot)
+# there if not (no later check can pass without a lab)
 lab_is_up() {
 	check "the lab is up (vm/lab host answers)" quiet "$LAB" host --name "$LAB_NAME" -- true
 	[ "$KTAP_FAILED" = 0 ] || ktap_finished
