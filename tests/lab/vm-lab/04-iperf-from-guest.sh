@@ -1,0 +1,23 @@
+#!/bin/sh
+# test: iperf3 guest->host above zero
+# where: host
+# timeout: 180
+#
+# 2 s of iperf3 from the guest to the host end of its link (-R: the
+# guest's server sends): a run ends well (retried for up to 90 s: the
+# server re-opens its socket between runs) and the host received above
+# zero bits per second.
+# shellcheck source=lib.sh
+. "$(dirname "$0")/../lib.sh"
+# shellcheck source=host.sh
+. "$(dirname "$0")/../host.sh"
+# shellcheck source=vm-lab/labtool.sh
+. "$(dirname "$0")/labtool.sh"
+
+ktap_plan 2
+BPS=""
+slowwait 90 iperf_once -R
+check_eq "iperf3 guest->host (-R) ran and reported its receiver's rate (status 0)" "$?" 0
+check "the host received above zero bits per second" above_zero "$BPS"
+echo "# guest->host $(mbits "$BPS") Mbit/s"
+ktap_finished
