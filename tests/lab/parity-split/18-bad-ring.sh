@@ -1,0 +1,15 @@
+#!/bin/sh
+# test: bad input: -G beyond maximum
+# where: host
+# timeout: 2400
+#
+# Section bad-ring of driver-inkernel/pcnet32-parity: the same on
+# the inkernel and the split build, masked as
+# tests/parity-exceptions.txt allows (parity.sh shows what differs).
+# 2400 s: both drivers' boots and runs when this scenario runs alone.
+# shellcheck source=lib.sh
+. "$(dirname "$0")/../lib.sh"
+# shellcheck source=parity.sh
+. "$(dirname "$0")/../parity.sh"
+
+parity_section inkernel split bad-ring

@@ -1,0 +1,15 @@
+#!/bin/sh
+# test: ethtool -G zero, -g
+# where: host
+# timeout: 2400
+#
+# Section ring-zero of driver-inkernel/pcnet32-parity: the same on
+# the inkernel and the split build, masked as
+# tests/parity-exceptions.txt allows (parity.sh shows what differs).
+# 2400 s: both drivers' boots and runs when this scenario runs alone.
+# shellcheck source=lib.sh
+. "$(dirname "$0")/../lib.sh"
+# shellcheck source=parity.sh
+. "$(dirname "$0")/../parity.sh"
+
+parity_section inkernel split ring-zero

@@ -1,0 +1,15 @@
+#!/bin/sh
+# test: ethtool -G rx N tx M, -g
+# where: host
+# timeout: 2400
+#
+# Section ring-set of driver-inkernel/pcnet32-parity: the same on
+# the stock driver and ours (inkernel), masked as
+# tests/parity-exceptions.txt allows (parity.sh shows what differs).
+# 2400 s: both drivers' boots and runs when this scenario runs alone.
+# shellcheck source=lib.sh
+. "$(dirname "$0")/../lib.sh"
+# shellcheck source=parity.sh
+. "$(dirname "$0")/../parity.sh"
+
+parity_section stock inkernel ring-set
