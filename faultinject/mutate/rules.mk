@@ -24,3 +24,12 @@ lint: lint-mutate
 lint-mutate:
 	@shellcheck $(ROOT)/faultinject/mutate/generate
 	@echo "lint-mutate: clean"
+
+# the generator's test input: its schemata and list, for tests/unit/mutate_unit.c
+MUT_FIXTURE := $(BUILD)/tests/mutate
+$(MUT_FIXTURE)/mutate-fixture.c $(MUT_FIXTURE)/mutants.tsv &: \
+		$(ROOT)/tests/unit/data/mutate-fixture.c $(filter-out %/slow.c,$(MUT_DEPS))
+	@$(ROOT)/faultinject/mutate/generate $(ROOT)/tests/unit/data/mutate-fixture.c $(MUT_FIXTURE)
+TEST_DEPS += $(MUT_FIXTURE)/mutate-fixture.c $(MUT_FIXTURE)/mutants.tsv \
+	$(ROOT)/tests/unit/data/mutate-fixture.tsv $(ROOT)/pcnet32/mutant.h
+TEST_CFLAGS += -I$(MUT_FIXTURE)

@@ -65,6 +65,32 @@ def declared(sp):
         j -= 1
     return i > j and TEXT[j:i] not in ("else", "do")
 
+def call_span(p):
+    """a call's text, from its function's name to the closing parenthesis"""
+    i = TEXT.index("(", off(p[0].line, p[0].column))
+    depth, q = 0, None
+    while i < len(TEXT):
+        ch = TEXT[i]
+        if q:
+            if ch == "\\":
+                i += 1
+            elif ch == q:
+                q = None
+        elif ch in "\"'":
+            q = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return (off(p[0].line, p[0].column), i + 1)
+        i += 1
+    raise Exception("no end of the call at %s:%s" % (p[0].line, p[0].column))
+
+SCALARS = ("char", "short", "int", "long", "unsigned", "unsigned char",
+           "unsigned short", "unsigned int", "unsigned long", "bool",
+           "size_t", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64")
+
 def edit(op, sp, parts):
     edits.append((sp[0], sp[1], PRIO.index(op), parts))
 
@@ -201,7 +227,7 @@ p << init.p;
 pe << init.pe;
 @@
 t = " ".join(T.split())
-if ours(p) and "[" not in t and (t.endswith("*") or not t.startswith(("struct", "union", "const struct"))):
+if ours(p) and (t.endswith("*") or t in SCALARS):
     e = span(pe)
     n = add("init", p, "%s %s = %s: left uninitialized (junk)" % (t, x, text(e)))
     if n:
@@ -270,14 +296,14 @@ identifier f = {kmalloc, kzalloc, kcalloc, kmalloc_array, vmalloc, vzalloc,
                 malloc, calloc, realloc, strdup};
 position p;
 @@
-f(es)@p
+f@p(es)
 
 @script:python@
 f << alloc.f;
 p << alloc.p;
 @@
 if ours(p):
-    c = span(p)
+    c = call_span(p)
     n = add("alloc", p, "%s() fails" % f)
     if n:
         edit("alloc", c, ["PCNET32_MUT_ALLOC(%s, " % n, c, ")"])
@@ -292,9 +318,9 @@ identifier un = {spin_unlock, spin_unlock_irq, spin_unlock_irqrestore,
                  spin_unlock_bh, mutex_unlock, pthread_mutex_unlock};
 position p1, p2;
 @@
-lk(L, es1)@p1;
+lk@p1(L, es1);
 ...
-un(L, es2)@p2;
+un@p2(L, es2);
 
 @script:python@
 lk << lock.lk;
@@ -304,7 +330,7 @@ p2 << lock.p2;
 if ours(p1):
     n = add("lock", p1, "%s() and its unlock removed" % lk)
     if n:
-        for q in (span(p1), span(p2)):
+        for q in (call_span(p1), call_span(p2)):
             edit("lock", q, ["PCNET32_MUT_SKIP(%s, " % n, q, ")"])
 
 // ---- ptr, idx: a pointer corrupted before ->; an index one past ----
