@@ -42,6 +42,24 @@ $(INK_OUT)/pcnet32.ko: $(addprefix $(INK_SRC)/,$(INK_SOURCES)) $(MUT_SLOW) $(INK
 	@if grep -E 'warning:' $(INK_OBJ)/build.log >&2; then exit 1; fi
 	@cp $(INK_OBJ)/pcnet32.ko $@
 
+# the same module from pcnet32/slow.c itself, without the mutant schemata:
+# faultinject/mutate/cost compares the two (/lab/bin/pcnet32-plain.ko)
+INK_PLAIN_OBJ := $(BUILD)/obj/inkernel-plain
+INK_PLAIN_KO := $(BUILD)/plain/pcnet32-plain.ko
+$(INK_PLAIN_KO): $(addprefix $(INK_SRC)/,$(INK_SOURCES)) $(INK_SRC)/slow.c $(INK_UAPI) \
+		$(INK_DIR)/Kbuild $(CACHE)/lab/kver
+	@test -n "$(INK_KDIR)" || { echo "build-inkernel: no headers for $(INK_KVER)" >&2; exit 1; }
+	@mkdir -p $(INK_PLAIN_OBJ) $(@D)
+	@for f in $(INK_SOURCES) slow.c; do ln -sf $(INK_SRC)/$$f $(INK_PLAIN_OBJ)/$$f; done
+	@ln -sf $(INK_UAPI) $(INK_PLAIN_OBJ)/
+	@ln -sf $(INK_DIR)/Kbuild $(INK_PLAIN_OBJ)/Kbuild
+	@$(MAKE) -s -C $(INK_KDIR) M=$(INK_PLAIN_OBJ) KCFLAGS=-Werror modules >$(INK_PLAIN_OBJ)/build.log 2>&1 || \
+		{ cat $(INK_PLAIN_OBJ)/build.log >&2; exit 1; }
+	@if grep -E 'warning:' $(INK_PLAIN_OBJ)/build.log >&2; then exit 1; fi
+	@cp $(INK_PLAIN_OBJ)/pcnet32.ko $@
+GUEST_TOOLS += $(INK_PLAIN_KO)
+build-inkernel: $(INK_PLAIN_KO)
+
 $(INK_OUT)/load: $(INK_DIR)/load
 	@mkdir -p $(INK_OUT)
 	@cp $< $@

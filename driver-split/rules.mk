@@ -53,6 +53,18 @@ $(SPL_OUT)/pcnet32d: $(SPL_DAEMON_SRC) $(SPL_DIR)/daemon/dispatch.h \
 		echo "$@: linked against more than libc:" >&2; ldd $@.tmp >&2; exit 1; fi
 	@mv $@.tmp $@
 
+# the same daemon from pcnet32/slow.c itself, without the mutant schemata:
+# faultinject/mutate/cost compares the two (/lab/bin/pcnet32d-plain)
+SPL_PLAIN_DAEMON := $(BUILD)/plain/pcnet32d-plain
+$(SPL_PLAIN_DAEMON): $(filter-out $(MUT_SLOW),$(SPL_DAEMON_SRC)) $(ROOT)/pcnet32/slow.c \
+		$(SPL_DIR)/daemon/dispatch.h $(SPL_DIR)/daemon/sandbox.h $(SPL_DIR)/daemon/fault-ctl.h \
+		$(SPL_DIR)/daemon/fault-user.h $(SPL_DIR)/daemon/regs.h $(filter %.h,$(SPL_KSRC))
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(SPL_INC) -o $@ $(filter-out $(MUT_SLOW),$(SPL_DAEMON_SRC)) \
+		$(ROOT)/pcnet32/slow.c -Wl,-Bstatic -lseccomp -Wl,-Bdynamic
+GUEST_TOOLS += $(SPL_PLAIN_DAEMON)
+build-split: $(SPL_PLAIN_DAEMON)
+
 # a rule-breaking daemon for the lab suite tests/lab/hostile/
 $(SPL_OUT)/upcall-hostile: $(SPL_DIR)/guest/upcall-hostile.c $(filter %.h,$(SPL_KSRC))
 	@mkdir -p $(@D)

@@ -22,7 +22,7 @@ all: mutants
 
 lint: lint-mutate
 lint-mutate:
-	@shellcheck $(ROOT)/faultinject/mutate/generate
+	@shellcheck $(ROOT)/faultinject/mutate/generate $(ROOT)/faultinject/mutate/cost
 	@echo "lint-mutate: clean"
 
 # the generator's test input: its schemata and list, for tests/unit/mutate_unit.c
