@@ -27,36 +27,32 @@ all: build-inkernel
 
 build-inkernel: $(INK_OUT)/pcnet32.ko $(INK_OUT)/load
 
-# slow.c is its mutant schemata ($(MUT_SLOW), faultinject/mutate/)
-$(INK_OUT)/pcnet32.ko: $(addprefix $(INK_SRC)/,$(INK_SOURCES)) $(MUT_SLOW) $(INK_UAPI) \
-		$(INK_DIR)/Kbuild $(CACHE)/lab/kver
+# ink_module OBJDIR SLOW_C: the recipe of a module of this build in OBJDIR,
+# compiling SLOW_C as slow.c, copied to the target
+define ink_module
 	@test -n "$(INK_KVER)" || { echo "build-inkernel: no kernel version (run make deps)" >&2; exit 1; }
 	@test -n "$(INK_KDIR)" || { echo "build-inkernel: no headers for $(INK_KVER)" >&2; exit 1; }
-	@mkdir -p $(INK_OBJ) $(INK_OUT)
-	@for f in $(INK_SOURCES); do ln -sf $(INK_SRC)/$$f $(INK_OBJ)/$$f; done
-	@ln -sf $(MUT_SLOW) $(INK_OBJ)/slow.c
-	@ln -sf $(INK_UAPI) $(INK_OBJ)/
-	@ln -sf $(INK_DIR)/Kbuild $(INK_OBJ)/Kbuild
-	@$(MAKE) -s -C $(INK_KDIR) M=$(INK_OBJ) KCFLAGS=-Werror modules >$(INK_OBJ)/build.log 2>&1 || \
-		{ cat $(INK_OBJ)/build.log >&2; exit 1; }
-	@if grep -E 'warning:' $(INK_OBJ)/build.log >&2; then exit 1; fi
-	@cp $(INK_OBJ)/pcnet32.ko $@
+	@mkdir -p $(1) $(@D)
+	@for f in $(INK_SOURCES); do ln -sf $(INK_SRC)/$$f $(1)/$$f; done
+	@ln -sf $(2) $(1)/slow.c
+	@ln -sf $(INK_UAPI) $(1)/
+	@ln -sf $(INK_DIR)/Kbuild $(1)/Kbuild
+	@$(MAKE) -s -C $(INK_KDIR) M=$(1) KCFLAGS=-Werror modules >$(1)/build.log 2>&1 || \
+		{ cat $(1)/build.log >&2; exit 1; }
+	@if grep -E 'warning:' $(1)/build.log >&2; then exit 1; fi
+	@cp $(1)/pcnet32.ko $@
+endef
+INK_MODULE_DEPS = $(addprefix $(INK_SRC)/,$(INK_SOURCES)) $(INK_UAPI) $(INK_DIR)/Kbuild $(CACHE)/lab/kver
+
+# slow.c is its mutant schemata ($(MUT_SLOW), faultinject/mutate/)
+$(INK_OUT)/pcnet32.ko: $(INK_MODULE_DEPS) $(MUT_SLOW)
+	$(call ink_module,$(INK_OBJ),$(MUT_SLOW))
 
 # the same module from pcnet32/slow.c itself, without the mutant schemata:
 # faultinject/mutate/cost compares the two (/lab/bin/pcnet32-plain.ko)
-INK_PLAIN_OBJ := $(BUILD)/obj/inkernel-plain
 INK_PLAIN_KO := $(BUILD)/plain/pcnet32-plain.ko
-$(INK_PLAIN_KO): $(addprefix $(INK_SRC)/,$(INK_SOURCES)) $(INK_SRC)/slow.c $(INK_UAPI) \
-		$(INK_DIR)/Kbuild $(CACHE)/lab/kver
-	@test -n "$(INK_KDIR)" || { echo "build-inkernel: no headers for $(INK_KVER)" >&2; exit 1; }
-	@mkdir -p $(INK_PLAIN_OBJ) $(@D)
-	@for f in $(INK_SOURCES) slow.c; do ln -sf $(INK_SRC)/$$f $(INK_PLAIN_OBJ)/$$f; done
-	@ln -sf $(INK_UAPI) $(INK_PLAIN_OBJ)/
-	@ln -sf $(INK_DIR)/Kbuild $(INK_PLAIN_OBJ)/Kbuild
-	@$(MAKE) -s -C $(INK_KDIR) M=$(INK_PLAIN_OBJ) KCFLAGS=-Werror modules >$(INK_PLAIN_OBJ)/build.log 2>&1 || \
-		{ cat $(INK_PLAIN_OBJ)/build.log >&2; exit 1; }
-	@if grep -E 'warning:' $(INK_PLAIN_OBJ)/build.log >&2; then exit 1; fi
-	@cp $(INK_PLAIN_OBJ)/pcnet32.ko $@
+$(INK_PLAIN_KO): $(INK_MODULE_DEPS) $(INK_SRC)/slow.c
+	$(call ink_module,$(BUILD)/obj/inkernel-plain,$(INK_SRC)/slow.c)
 GUEST_TOOLS += $(INK_PLAIN_KO)
 build-inkernel: $(INK_PLAIN_KO)
 
