@@ -69,6 +69,9 @@ static inline u64 pcnet32_mut_bit(u32 n, u32 bits)
 /* a pointer with one of its 48 address bits flipped */
 #define PCNET32_MUT_PTR(n, p)						\
 	((__typeof__(p))((uintptr_t)(p) ^ (uintptr_t)pcnet32_mut_bit(n, 48)))
+/* a call with two of its arguments swapped (mutant), or as written */
+#define PCNET32_MUT_SEL(n, mutant, original)				\
+	(pcnet32_mut(n) ? (mutant) : (original))
 /* an index one past */
 #define PCNET32_MUT_IDX(n, i)	((i) + (pcnet32_mut(n) ? 1 : 0))
 /* a copy's length too long by `by` */

@@ -24,7 +24,7 @@ STARTS = [0]
 for l in LINES:
     STARTS.append(STARTS[-1] + len(l) + 1)
 # operators in the order they nest when two edit the same text (outer first)
-PRIO = ["stmt", "dst", "branch", "invert", "loop", "src", "arg", "over",
+PRIO = ["stmt", "dst", "branch", "invert", "loop", "swap", "src", "arg", "over",
         "obo", "init", "alloc", "ptr", "idx", "lock"]
 edits = []   # (start, end, prio, parts): parts are strings or (start, end)
 sites = []   # (key, op, function, line, column, description)
@@ -253,6 +253,30 @@ if ours(pf) and f != "pcnet32_fault_point" and not f.startswith("PCNET32_") and 
     n = add("arg", pa, "argument %s of %s() with one bit flipped" % (text(a), f))
     if n:
         edit("arg", a, ["PCNET32_MUT_FLIP(%s, " % n, a, ")"])
+
+// ---- swap: two adjacent arguments of the same type swapped ----
+@swap@
+type T;
+T A, B;
+identifier f;
+expression list es1, es2;
+position pf, pa, pb;
+@@
+f@pf(es1, A@pa, B@pb, es2)
+
+@script:python@
+f << swap.f;
+pf << swap.pf;
+pa << swap.pa;
+pb << swap.pb;
+@@
+a, b = span(pa), span(pb)
+if ours(pf) and f != "pcnet32_fault_point" and not f.startswith("PCNET32_") and text(a) != text(b):
+    c = call_span(pf)
+    n = add("swap", pa, "arguments %s and %s of %s() swapped" % (text(a), text(b), f))
+    if n:
+        edit("swap", c, ["PCNET32_MUT_SEL(%s, " % n, (c[0], a[0]), b, (a[1], b[0]), a,
+                         (b[1], c[1]), ", ", c, ")"])
 
 // ---- over: a copy's length too long ----
 @over@
