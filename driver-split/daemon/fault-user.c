@@ -54,41 +54,6 @@ int pcnet32d_fault_setup(int log_fd)
  * The decision under the lock word. While fault-arm holds it (it is
  * rewriting the plan) the call is not counted and does not fire.
  */
-/* mutant site n (mutant.h): fire it, or record it as reached (tracing) */
-int pcnet32_mut_take(u32 n, struct pcnet32_fault_plan *p, u64 *fire)
-{
-	struct pcnet32_fault_shm *s = &pcnet32_fault_page.shm;
-	struct pcnet32_fault_count c;
-	char msg[96];
-	int hit = 0, len;
-
-	if (!n || n >= PCNET32_MUT_MAX ||
-	    !pcnet32_fault_ctl_trylock(s, pcnet32d_fault_owner))
-		return 0;
-	if (s->armed && pcnet32_fault_ctl_valid(s) &&
-	    s->plan.kind == PCNET32_FAULT_MUTANT) {
-		*p = s->plan;
-		if (!p->mutant) {
-			s->mut_seen[n / 8] |= 1U << (n % 8);
-		} else {
-			c = s->count;
-			hit = pcnet32_fault_decide_mutant(p, n, &c);
-			s->count = c;
-			*fire = c.fired;
-		}
-	}
-	pcnet32_fault_ctl_unlock(s);
-	if (hit && pcnet32d_fault_logfd >= 0) {
-		len = snprintf(msg, sizeof(msg),
-			       "pcnet32d[%u]: mutant %u fired (firing %llu)\n",
-			       pcnet32d_fault_owner, n, (unsigned long long)*fire);
-		if (len > 0 && write(pcnet32d_fault_logfd, msg,
-				     (size_t)len < sizeof(msg) ? (size_t)len : sizeof(msg) - 1) < 0)
-			pcnet32d_fault_logfd = -1;
-	}
-	return hit;
-}
-
 int pcnet32_fault_take(u32 op, u32 at_mask, struct pcnet32_fault_plan *p,
 		       u64 *fire)
 {
@@ -119,6 +84,41 @@ int pcnet32_fault_take(u32 op, u32 at_mask, struct pcnet32_fault_plan *p,
 			     (unsigned long long)*fire);
 		if (n > 0 && write(pcnet32d_fault_logfd, msg,
 				   (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1) < 0)
+			pcnet32d_fault_logfd = -1;
+	}
+	return hit;
+}
+
+/* mutant site n (mutant.h): fire it, or record it as reached (tracing) */
+int pcnet32_mut_take(u32 n, struct pcnet32_fault_plan *p, u64 *fire)
+{
+	struct pcnet32_fault_shm *s = &pcnet32_fault_page.shm;
+	struct pcnet32_fault_count c;
+	char msg[96];
+	int hit = 0, len;
+
+	if (!n || n >= PCNET32_MUT_MAX ||
+	    !pcnet32_fault_ctl_trylock(s, pcnet32d_fault_owner))
+		return 0;
+	if (s->armed && pcnet32_fault_ctl_valid(s) &&
+	    s->plan.kind == PCNET32_FAULT_MUTANT) {
+		*p = s->plan;
+		if (!p->mutant) {
+			s->mut_seen[n / 8] |= 1U << (n % 8);
+		} else {
+			c = s->count;
+			hit = pcnet32_fault_decide_mutant(p, n, &c);
+			s->count = c;
+			*fire = c.fired;
+		}
+	}
+	pcnet32_fault_ctl_unlock(s);
+	if (hit && pcnet32d_fault_logfd >= 0) {
+		len = snprintf(msg, sizeof(msg),
+			       "pcnet32d[%u]: mutant %u fired (firing %llu)\n",
+			       pcnet32d_fault_owner, n, (unsigned long long)*fire);
+		if (len > 0 && write(pcnet32d_fault_logfd, msg,
+				     (size_t)len < sizeof(msg) ? (size_t)len : sizeof(msg) - 1) < 0)
 			pcnet32d_fault_logfd = -1;
 	}
 	return hit;
