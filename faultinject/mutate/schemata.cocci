@@ -40,9 +40,9 @@ def text(sp):
     return " ".join(TEXT[sp[0]:sp[1]].split())
 
 def ours(p):
+    """a match in the file mutated (not in a header), in a function not skipped"""
     return (os.path.basename(p[0].file) == os.path.basename(SRC) and
-            p[0].current_element not in SKIP and
-            p[0].current_element != "something_else")
+            p[0].current_element not in SKIP)
 
 def add(op, p, desc):
     """a new site; its key (the id) from the original text, or None if known"""
