@@ -44,12 +44,12 @@ no_panic() {
 # restored WHAT: vm/lab restore, then exec -- true; the time from before
 # the restore to the answer (ms) in GAP, the restore's line in LINE
 restored() {
-	_t0=$(now_ms)
+	_r0=$(now_ms)
 	vmlab 120 restore --name "$lab"
 	LINE=$ERR
 	check_status "restore $1 (status 0)" 0
 	vmlab 60 exec --name "$lab" -- true
-	GAP=$(($(now_ms) - _t0))
+	GAP=$(($(now_ms) - _r0))
 	check_status "exec -- true answers at once (status 0)" 0
 	echo "# $LINE; to exec -- true answering: $(seconds "$GAP") s"
 }
