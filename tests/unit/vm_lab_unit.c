@@ -2,11 +2,13 @@
 /*
  * Unit tests of the guest lab (vm/lab) and of the lab scenarios' runner
  * and library, on the host only (seconds, no guest): vm/lab's argument
- * checking, non-root refused, make deps idempotent, a guest command too
+ * checking (snapshot and restore of a lab that is not there included),
+ * non-root refused, make deps idempotent, a guest command too
  * long for the harness refused, the KTAP parser and tests/lab/lib.sh's
  * checks. The lab tool's suites with guests are scripts:
- * tests/lab/vm-lab/ ("lab: stock guest") and tests/lab/vm-lab-failures/
- * ("lab: failures").
+ * tests/lab/vm-lab/ ("lab: stock guest"), tests/lab/vm-lab-failures/
+ * ("lab: failures") and tests/lab/vm-lab-snapshot/ ("lab: snapshot and
+ * restore").
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -99,6 +101,50 @@ static void test_unknown_subcommand(void)
 static void test_bad_name(void)
 {
 	bad_input("up --driver stock --name 'A B'", "--name must be");
+}
+
+static void test_snapshot_driver(void)
+{
+	bad_input("snapshot --driver inkernel", "--driver is only for run and up");
+}
+
+static void test_restore_command(void)
+{
+	bad_input("restore --name x -- true", "restore takes no command");
+}
+
+static void test_restore_bad_name(void)
+{
+	bad_input("restore --name 'A B'", "--name must be");
+}
+
+/*
+ * snapshot and restore of a lab that is not there: a set-up failure
+ * (240) on one line, before any guest or QEMU is started (no guest is
+ * needed to find out).
+ */
+static void not_there(const char *args, const char *expect)
+{
+	struct th_result r;
+
+	th_sh(&r, 60, labcmd(LAB " %s", args));
+	CU_ASSERT_EQUAL(r.status, 240);
+	CU_ASSERT(one_line(r.err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, expect));
+	if (r.status != 240 || !strstr(r.err, expect))
+		fprintf(stderr, "\n  args '%s': status %d, stderr: %s", args, r.status, r.err);
+	th_free(&r);
+	CU_ASSERT_EQUAL(leftovers("no-such-lab-unit"), 0);
+}
+
+static void test_restore_no_snapshot(void)
+{
+	not_there("restore --name no-such-lab-unit", "has no snapshot");
+}
+
+static void test_snapshot_not_up(void)
+{
+	not_there("snapshot --name no-such-lab-unit", "no lab named 'no-such-lab-unit' is up");
 }
 
 static void test_no_root(void)
@@ -246,6 +292,11 @@ static CU_TestInfo unit_tests[] = {
 	{ "run without a command is refused", test_no_command },
 	{ "unknown subcommand is refused", test_unknown_subcommand },
 	{ "bad --name is refused", test_bad_name },
+	{ "snapshot with --driver is refused", test_snapshot_driver },
+	{ "restore with a command is refused", test_restore_command },
+	{ "restore with a bad --name is refused", test_restore_bad_name },
+	{ "restore of a lab without a snapshot is refused (240)", test_restore_no_snapshot },
+	{ "snapshot of a lab that is not up is refused (240)", test_snapshot_not_up },
 	{ "non-root is refused", test_no_root },
 	{ "make deps is idempotent and silent when done", test_deps_idempotent },
 	CU_TEST_INFO_NULL,
