@@ -2,7 +2,8 @@
 /*
  * Unit tests of the fault campaign's host side: the console classifier
  * (known excerpts in, known outcome out), the trial list (deterministic,
- * shards partition it), and the report's totals on a fixed set of records.
+ * shards partition it), the runner's answer classes, and the report's
+ * totals on a fixed set of records.
  */
 #include "harness.h"
 
@@ -14,6 +15,9 @@
 #include "classify.c"
 #define TRIAL_LIST_NO_MAIN
 #include "trial-list.c"
+#include "trial/answer.c"
+
+struct trial_cfg cfg;
 
 static enum fault_kernel cls(int status, const char *text)
 {
@@ -359,7 +363,51 @@ static void test_report_isolation(void)
 	th_free(&r);
 }
 
+/*
+ * An answer against the clean one (trial/answer.c): a wrong value with a
+ * success status is silent; an errno the clean call did not return is an
+ * error; success where the clean call failed is a silent wrong answer.
+ */
+static void ans(struct answer *a, int err, const char *data)
+{
+	memset(a, 0, sizeof(*a));
+	a->err = err;
+	a->len = strlen(data);
+	memcpy(a->data, data, a->len);
+}
+
+static void test_answer_classes(void)
+{
+	struct answer clean, a, noop;
+
+	ans(&clean, 0, "pcnet32 1.0");
+	ans(&a, 0, "pcnet32 1.0");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &clean), "correct");
+	CU_ASSERT_FALSE(answer_silent(&a, &clean));
+	ans(&a, 0, "pcnet32 1.1");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &clean), "wrong");
+	CU_ASSERT_TRUE(answer_silent(&a, &clean));
+	/* a shorter answer is another answer */
+	ans(&a, 0, "pcnet32");
+	CU_ASSERT_TRUE(answer_silent(&a, &clean));
+	ans(&a, EIO, "");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &clean), "error");
+	CU_ASSERT_FALSE(answer_silent(&a, &clean));
+	/* the clean call fails (no MII): the same errno is correct */
+	ans(&noop, EOPNOTSUPP, "");
+	ans(&a, EOPNOTSUPP, "");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &noop), "correct");
+	ans(&a, EINVAL, "");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &noop), "error");
+	CU_ASSERT_FALSE(answer_silent(&a, &noop));
+	/* ... and success there is a wrong answer, silent */
+	ans(&a, 0, "\x79\x78");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &noop), "wrong");
+	CU_ASSERT_TRUE(answer_silent(&a, &noop));
+}
+
 static CU_TestInfo faults_campaign_unit_tests[] = {
+	{ "answers: correct, error, wrong, silent", test_answer_classes },
 	{ "classifier: known console excerpts", test_classify_excerpts },
 	{ "classifier: the deciding line", test_classify_line },
 	{ "trial list: deterministic, full matrix", test_list_deterministic },
