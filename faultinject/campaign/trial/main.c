@@ -58,7 +58,9 @@
  * reboots the guest); 4 a call is stuck in the kernel (the host reboots);
  * 5 the fast path stayed dead after an interface reset (the host reboots:
  * a scribble's DMA may have corrupted any memory, and the trials after it
- * must not be charged with its damage); 1 set-up failure; 2 bad usage.
+ * must not be charged with its damage); 6 a mutant's op did not recover
+ * (what it left may stay: the host boots a fresh guest); 1 set-up
+ * failure; 2 bad usage.
  */
 #include <signal.h>
 #include <stdio.h>

@@ -9,21 +9,26 @@
  * code change, not a fault that fires once) on the side that runs OP (the
  * split build: the daemon), issues OP once as a caller, then the battery
  * (every op's standard call once, a call that another op makes already
- * once), each answer against its clean one. Then it reads what the site
- * did (calls, fired), disarms, and measures recovery: the time from the
- * disarm until OP answers correctly again (bounded by MUT_RECOVERY_MS at
- * least: a supervisor whose daemon never got ready backs off up to 5 s).
+ * once; split: once a daemon serves again, within 2 s), each answer
+ * against its clean one. Then it reads what the site
+ * did (calls, fired), disarms, puts back the state the set ops change,
+ * and measures recovery: the time from then until OP answers correctly
+ * again (bounded by MUT_RECOVERY_MS at least: a supervisor whose daemon
+ * never got ready backs off up to 5 s).
  * A FACT op of the split build meets the mutant in a new daemon's start
  * (the runner restarts it after arming, as for the other kinds), and
  * again after the disarm, so that the facts are an unmutated daemon's.
  * The daemon's deaths and restarts during the call and the battery are
  * the split build's recovery from the bug: recorded (daemon_died,
  * recovery.restarts), not prevented. A call that does not come back, or
- * a taint, ends the trial (and the guest command) as in trial.c.
+ * a taint, ends the trial (and the guest command) as in trial.c; so does
+ * an op that did not recover (status 6), whose state may stay and must
+ * not be charged to the next mutant: the host boots a fresh guest.
  *
- * --trace: arms mutant 0 (every site reached is recorded, none fires),
- * issues each op's standard call in the op table's order and prints
- * "reach OP N" for each site N first reached by OP's call.
+ * --trace: for each op in the op table's order, arms mutant 0 (every
+ * site reached is recorded, none fires), issues the op's standard call,
+ * reads the sites reached and disarms before the state is put back, and
+ * prints "reach OP N" for each site N first reached by OP's call.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -36,6 +41,7 @@
 #define POLL_MS 3		/* recovery poll interval */
 #define MUT_RECOVERY_MS 6000	/* at least: one backoff of the supervisor */
 #define SEEN_MAX 65536
+#define BATTERY_WAIT_MS 2000	/* for a daemon that serves again */
 
 static int tainted(unsigned long taint_base)
 {
@@ -131,7 +137,10 @@ static int mutant_dead(struct record *r, int ret)
 	return ret;
 }
 
-/* 0 ok, 3 taint changed, 4 stuck call, 5 the fast path is dead */
+/*
+ * 0 ok, 3 taint changed, 4 stuck call, 5 the fast path is dead, 6 the op
+ * did not recover
+ */
 int run_mutant(const char *line, unsigned long taint_base)
 {
 	static struct record r;
@@ -215,7 +224,17 @@ int run_mutant(const char *line, unsigned long taint_base)
 		return mutant_dead(&r, 3);
 	}
 
-	/* every op, the mutant still armed */
+	/*
+	 * every op, the mutant still armed, from the clean state (a set op's
+	 * call changed it; a mutant may keep it from being put back, which
+	 * the battery then shows), and (split) once a daemon serves again: a
+	 * daemon the call killed is replaced at once, and the battery asks
+	 * what the mutant does to the other ops, not what the kernel answers
+	 * while no daemon serves (its placeholders: the call showed that)
+	 */
+	if (is_split)
+		wait_serving(BATTERY_WAIT_MS);
+	restore_state();
 	ret = battery(&r, taint_base);
 	if (ret)
 		return mutant_dead(&r, ret);
@@ -231,13 +250,15 @@ int run_mutant(const char *line, unsigned long taint_base)
 		r.daemon_died = r.restarts > 0 || r.pid_after != r.pid_before;
 	}
 	run_arm((const char *[]){ "--off", NULL }, NULL, 0);
-	t_dis = now_ns();
+	/* the battery's set ops changed the state the op's answer shows */
+	restore_state();
 	if (fact) {
 		int served;
 
 		/* the facts again, from an unmutated daemon: set-up again */
 		restart_for_facts(daemon_pid(), 0, &served);
 	}
+	t_dis = now_ns();
 
 	/* recovery: the op answering correctly again after the disarm */
 	bound = cfg.recovery_bound_ms > MUT_RECOVERY_MS ? cfg.recovery_bound_ms :
@@ -298,6 +319,9 @@ int run_mutant(const char *line, unsigned long taint_base)
 		if (r.nic_dead)
 			ret = 5;
 	}
+	/* what it left may stay: the next mutant gets a fresh guest */
+	if (ret == 0 && !r.recovered)
+		ret = 6;
 	r.t_end = now_ns();
 	r.trial_ms = ms_between(r.t_start, r.t_end);
 	queue_record(&r);
@@ -317,16 +341,18 @@ int run_trace(void)
 	size_t i;
 	int st;
 
-	st = run_arm((const char *[]){ "get_drvinfo", "mutant", "--mutant", "0",
-		       "--times", "-1", NULL }, NULL, 0);
-	if (st) {
-		fprintf(stderr, "fault-trial: cannot arm the trace (fault-arm: %d)\n", st);
-		return 1;
-	}
 	for (i = 0; (o = op_at(i)); i++) {
 		struct job *j, *stuck;
 		pthread_t tid;
 		char *p, *save = NULL;
+
+		/* armed afresh for each op: the state put back is nobody's */
+		st = run_arm((const char *[]){ "get_drvinfo", "mutant", "--mutant", "0",
+			       "--times", "-1", NULL }, NULL, 0);
+		if (st) {
+			fprintf(stderr, "fault-trial: cannot arm the trace (fault-arm: %d)\n", st);
+			return 1;
+		}
 
 		if (cfg.split && op_is_fact(o->name)) {
 			int served;
@@ -339,12 +365,13 @@ int run_trace(void)
 			free(j);
 		else if (stuck && wait_stuck(stuck, tid, 30000))
 			free(stuck);
-		restore_state();
 		if (run_arm_all((const char *[]){ "--seen", NULL }, seen, sizeof(seen))) {
 			fprintf(stderr, "fault-trial: fault-arm --seen failed after %s\n", o->name);
 			run_arm((const char *[]){ "--off", NULL }, NULL, 0);
 			return 1;
 		}
+		run_arm((const char *[]){ "--off", NULL }, NULL, 0);
+		restore_state();
 		for (p = strtok_r(seen, "\n", &save); p; p = strtok_r(NULL, "\n", &save)) {
 			long n = strtol(p, NULL, 10);
 
@@ -355,6 +382,5 @@ int run_trace(void)
 		}
 		fflush(stdout);
 	}
-	run_arm((const char *[]){ "--off", NULL }, NULL, 0);
 	return 0;
 }

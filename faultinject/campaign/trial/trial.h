@@ -120,6 +120,7 @@ pid_t daemon_pid(void);
 long supervisor_restarts(void);
 int supervisor_reset(void);
 pid_t restart_for_facts(pid_t old, int kill9, int *served);
+int wait_serving(unsigned int ms);
 const char *serving_mode(void);
 int daemon_mode_setup(void);
 
