@@ -13,8 +13,9 @@ def mut_kernel:
 
 def mut_crashed: mut_kernel == "oops" or mut_kernel == "panic";
 def mut_alive: mut_kernel == "alive";
-# the site ran its mutated code at least once
-def mut_fired: (.fault.fired // -1) > 0;
+# the site ran its mutated code at least once, or the kernel died before
+# it could say (the trial's record is then the campaign's: fired -1)
+def mut_fired: (.fault.fired // -1) > 0 or (mut_alive | not);
 # the split build's daemon died (or was replaced) during the call or the battery
 def mut_daemon_died: .daemon.died == true;
 # a wrong value reached a caller with a success status: the op's call or
