@@ -447,6 +447,15 @@ static void test_report_mutants(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 3.4 million faults into four Ethernet drivers | – | no OS crash | Herder et al., DSN 2009 |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| inkernel: 1 crashes, 1 hangs, 1 taints | split: 0 crashes, 0 hangs; 4 of 4 recovered |"));
 	th_free(&r);
+	/* the mutant campaign's records alone (FAULTS_BUILDS=" "): its sections, no figures */
+	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/unit/data/faults-mutants/* $d/ && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
+		 "ls $d/fig 2>/dev/null; cat $d/F.md; rm -rf $d", th_root());
+	th_sh(&r, 120, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| mutants tried (one a trial, armed for good) | 4 | 4 |"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "faults-matrix.svg\n"));
+	th_free(&r);
 }
 
 static CU_TestInfo faults_campaign_unit_tests[] = {
