@@ -218,13 +218,19 @@ static struct pcnet32_fault_shm *ctl_open(int create)
 	return s;
 }
 
-/* under the lock; the daemon never sees a half-written plan */
+/*
+ * under the lock; the daemon never sees a half-written plan. Arming
+ * starts a trace afresh, as the kernel's build does: the sites reached
+ * are those since this plan.
+ */
 static void ctl_set(struct pcnet32_fault_shm *s, const struct pcnet32_fault_plan *p,
 		    int armed)
 {
 	__atomic_store_n(&s->armed, 0, __ATOMIC_RELEASE);
 	s->plan = *p;
 	memset(&s->count, 0, sizeof(s->count));
+	if (armed)
+		memset(s->mut_seen, 0, sizeof(s->mut_seen));
 	__atomic_store_n(&s->armed, armed, __ATOMIC_RELEASE);
 	pcnet32_fault_ctl_unlock(s);
 }

@@ -2,7 +2,8 @@
 /*
  * Unit tests of the fault campaign's host side: the console classifier
  * (known excerpts in, known outcome out), the trial list (deterministic,
- * shards partition it), and the report's totals on a fixed set of records.
+ * shards partition it), the runner's answer classes, and the report's
+ * totals on a fixed set of records.
  */
 #include "harness.h"
 
@@ -14,6 +15,9 @@
 #include "classify.c"
 #define TRIAL_LIST_NO_MAIN
 #include "trial-list.c"
+#include "trial/answer.c"
+
+struct trial_cfg cfg;
 
 static enum fault_kernel cls(int status, const char *text)
 {
@@ -278,6 +282,7 @@ static void test_report_document(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| get_drvinfo | oops | panic | hung | oops |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| null | 1 | 1 | 120.5 | 120.5 | 120.5 | 1 |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| abort | <= 100 ms | 130 | **not met** |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "(no mutant campaign in these records"));
 	th_free(&r);
 }
 
@@ -359,7 +364,102 @@ static void test_report_isolation(void)
 	th_free(&r);
 }
 
+/*
+ * An answer against the clean one (trial/answer.c): a wrong value with a
+ * success status is silent; an errno the clean call did not return is an
+ * error; success where the clean call failed is a silent wrong answer.
+ */
+static void ans(struct answer *a, int err, const char *data)
+{
+	memset(a, 0, sizeof(*a));
+	a->err = err;
+	a->len = strlen(data);
+	memcpy(a->data, data, a->len);
+}
+
+static void test_answer_classes(void)
+{
+	struct answer clean, a, noop;
+
+	ans(&clean, 0, "pcnet32 1.0");
+	ans(&a, 0, "pcnet32 1.0");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &clean), "correct");
+	CU_ASSERT_FALSE(answer_silent(&a, &clean));
+	ans(&a, 0, "pcnet32 1.1");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &clean), "wrong");
+	CU_ASSERT_TRUE(answer_silent(&a, &clean));
+	/* a shorter answer is another answer */
+	ans(&a, 0, "pcnet32");
+	CU_ASSERT_TRUE(answer_silent(&a, &clean));
+	ans(&a, EIO, "");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &clean), "error");
+	CU_ASSERT_FALSE(answer_silent(&a, &clean));
+	/* the clean call fails (no MII): the same errno is correct */
+	ans(&noop, EOPNOTSUPP, "");
+	ans(&a, EOPNOTSUPP, "");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &noop), "correct");
+	ans(&a, EINVAL, "");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &noop), "error");
+	CU_ASSERT_FALSE(answer_silent(&a, &noop));
+	/* ... and success there is a wrong answer, silent */
+	ans(&a, 0, "\x79\x78");
+	CU_ASSERT_STRING_EQUAL(answer_outcome(&a, &noop), "wrong");
+	CU_ASSERT_TRUE(answer_silent(&a, &noop));
+}
+
+/*
+ * The mutant campaign's sections on fixed records of both builds
+ * (tests/unit/data/faults-mutants/: records, the list, the traces): the
+ * Nooks-form totals, the in-kernel killers on split with its targets, by
+ * operator, the dead mutants, the anchors; and the other sections keep
+ * the mutant records out.
+ */
+static void test_report_mutants(void)
+{
+	struct th_result r;
+	char cmd[2048];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/unit/data/faults-records.jsonl "
+		 "tests/unit/data/faults-mutants/* $d/ && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
+		 "cat $d/F.md; rm -rf $d", th_root());
+	th_sh(&r, 120, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	/* the other totals as without the mutants (test_report_document) */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| wrong answers that reached a caller | 1 | 0 |"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "| get_regs | mutant"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| mutants tried (one a trial, armed for good) | 4 | 4 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| kernel crashes (oops + panic) | 0 | 1 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| kernel hangs | 0 | 1 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| kernel taints (a WARN, no oops) | 0 | 1 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| daemon crashes (split: the supervisor restarted it) | 2 | 0 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| recovered (the op answered correctly after the disarm) | 4 | 1 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| wrong answers that reached a caller silently (a success status) | 1 | 1 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| no visible effect | 1 | 0 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| **all of them** | 3 | 3 | 0 | 0 | 0 | 1 | 3 | 1 | 1 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 0 kernel crashes | 0 of 3 | met |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| all recovered | 3 of 3 | met |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| stmt | 1 | 0 / 1 / 0 | 0 | 0 | 0 / 0 | 0 | 1 | 1 of 1 | 0 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| split | get_regs | 1 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "2 of the 6 mutants were reached by no op's standard call on any build."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| pcnet32_op_mdio_read | 1 | obo:pcnet32_op_mdio_read:14:7 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 400 trials per driver, 5 random faults each | 333 crashes of native Linux | 332 of the 333 prevented |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 3.4 million faults into four Ethernet drivers | – | no OS crash | Herder et al., DSN 2009 |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| inkernel: 1 crashes, 1 hangs, 1 taints | split: 0 crashes, 0 hangs; 4 of 4 recovered |"));
+	th_free(&r);
+	/* the mutant campaign's records alone (FAULTS_BUILDS=" "): its sections, no figures */
+	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/unit/data/faults-mutants/* $d/ && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
+		 "ls $d/fig 2>/dev/null; cat $d/F.md; rm -rf $d", th_root());
+	th_sh(&r, 120, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| mutants tried (one a trial, armed for good) | 4 | 4 |"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "faults-matrix.svg\n"));
+	th_free(&r);
+}
+
 static CU_TestInfo faults_campaign_unit_tests[] = {
+	{ "answers: correct, error, wrong, silent", test_answer_classes },
 	{ "classifier: known console excerpts", test_classify_excerpts },
 	{ "classifier: the deciding line", test_classify_line },
 	{ "trial list: deterministic, full matrix", test_list_deterministic },
@@ -370,6 +470,7 @@ static CU_TestInfo faults_campaign_unit_tests[] = {
 	{ "report: totals of fixed records", test_report_totals },
 	{ "report: tables and figures", test_report_document },
 	{ "report: mediated beside direct, the mediated targets", test_report_isolation },
+	{ "report: the mutant campaign's sections", test_report_mutants },
 	CU_TEST_INFO_NULL,
 };
 

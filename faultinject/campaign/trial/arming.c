@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fault-arm, run by fault-trial (cfg.arm, /lab/bin/fault-arm by default):
- * each run bounded to 5 s, the first line of its output kept, and the
- * key=value pairs of its --show line read back.
+ * each run bounded to 5 s, the first line of its output kept (or all of
+ * it: --seen), and the key=value pairs of its --show line read back.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -15,8 +15,8 @@
 
 #include "trial.h"
 
-/* run fault-arm with args; its stdout (first line) into out; status */
-int run_arm(const char *const args[], char *out, size_t outlen)
+/* run fault-arm with args; its stdout (all, or its first line) into out; status */
+static int arm_exec(const char *const args[], char *out, size_t outlen, int all)
 {
 	const char *argv[16];
 	int pfd[2], st = 0, n = 0;
@@ -72,13 +72,25 @@ int run_arm(const char *const args[], char *out, size_t outlen)
 		sleep_ms(1);
 	}
 	close(pfd[0]);
-	if (out) {
+	if (out && !all) {
 		char *nl = strchr(out, '\n');
 
 		if (nl)
 			*nl = '\0';
 	}
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* run fault-arm with args; the first line of its stdout into out; status */
+int run_arm(const char *const args[], char *out, size_t outlen)
+{
+	return arm_exec(args, out, outlen, 0);
+}
+
+/* the same, all of its stdout (--seen: a line per site) */
+int run_arm_all(const char *const args[], char *out, size_t outlen)
+{
+	return arm_exec(args, out, outlen, 1);
 }
 
 /* value of key= in a --show line; -1 when absent */

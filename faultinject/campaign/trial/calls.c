@@ -295,12 +295,6 @@ int op_is_fact(const char *name)
 static struct answer clean[N_OPDEFS];
 static int clean_done[N_OPDEFS];
 
-int same_answer(const struct answer *a, const struct answer *b)
-{
-	return a->err == b->err && a->len == b->len &&
-	       !memcmp(a->data, b->data, a->len);
-}
-
 /* ---- calls in a thread, with a bound ---------------------------------- */
 
 static void *job_main(void *p)
@@ -377,6 +371,26 @@ const struct opdef *find_op(const char *name)
 		if (!strcmp(opdefs[i].name, name))
 			return &opdefs[i];
 	return NULL;
+}
+
+/* the i-th op in the op table's order; NULL past the last */
+const struct opdef *op_at(size_t i)
+{
+	return i < N_OPDEFS ? &opdefs[i] : NULL;
+}
+
+/*
+ * A call that another op of the table already makes (get_regs_len's is
+ * get_drvinfo's: the ethtool core asks it while answering GDRVINFO)
+ */
+int op_call_repeats(const struct opdef *op)
+{
+	const struct opdef *o;
+
+	for (o = opdefs; o < op; o++)
+		if (o->call == op->call)
+			return 1;
+	return 0;
 }
 
 const struct answer *clean_answer(const struct opdef *op)
@@ -468,6 +482,15 @@ void record_clean_op(const struct opdef *op)
 	clean_done[i] = 1;
 	fprintf(stderr, "fault-trial: clean %s: %s (%zu bytes)\n",
 		opdefs[i].name, errno_name(clean[i].err), clean[i].len);
+}
+
+/* every op's clean answer, before anything is armed (a mutant's battery) */
+void record_clean_all(void)
+{
+	size_t i;
+
+	for (i = 0; i < N_OPDEFS; i++)
+		record_clean_op(&opdefs[i]);
 }
 
 /* the socket of every call; 0, or -1 (said why on stderr) */

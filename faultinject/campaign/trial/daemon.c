@@ -217,6 +217,24 @@ pid_t restart_for_facts(pid_t old, int kill9, int *served)
 }
 
 /*
+ * Wait (at most ms) until a daemon serves: a live one whose pid the
+ * supervisor's ready file names. 1 when one does.
+ */
+int wait_serving(unsigned int ms)
+{
+	uint64_t end = now_ns() + (uint64_t)ms * 1000000ULL;
+
+	do {
+		pid_t p = daemon_pid();
+
+		if (p > 0 && read_pidfile(SUP_READY) == p)
+			return 1;
+		sleep_ms(2);
+	} while (now_ns() < end);
+	return 0;
+}
+
+/*
  * The port mode of the daemon that serves: its start-up line in the log,
  * "serving eth0 (..., ports 0xc040-0xc05f mediated, irq ...)". Read on
  * from where the last look ended (the log only grows, unless a test

@@ -5,6 +5,7 @@
  *   fault-trial [--build split|split-direct|inkernel] [--deadline-ms MS] [--call-bound-ms MS]
  *               [--recovery-bound-ms MS] [--tcp HOST:PORT] [--ping HOST]
  *               [--arm PATH] [--once] < TRIALS
+ *   fault-trial --build B --trace      the mutant sites each op reaches (mutant.c)
  *
  * At start it records every op's correct answer from a clean run (direct
  * SIOCETHTOOL / SIOCGMIIREG calls on eth0, as workloads/opbench.c issues
@@ -43,6 +44,11 @@
  * its fast path off for a daemon on the ports ("fastpath_holds", the
  * counter's growth over the trial).
  *
+ * A line of kind "mutant" (index seed op mutant entry mutant N ID
+ * OPERATOR FUNCTION) is a mutant's trial: the mutant armed for good, the
+ * op, then a battery of every op, each answer against its clean one
+ * (mutant.c).
+ *
  * Trial isolation (split): when a trial made the supervisor restart the
  * daemon, the supervisor is restarted too before the next trial, so that
  * every trial meets the supervisor's first (shortest) restart backoff; the
@@ -52,7 +58,9 @@
  * reboots the guest); 4 a call is stuck in the kernel (the host reboots);
  * 5 the fast path stayed dead after an interface reset (the host reboots:
  * a scribble's DMA may have corrupted any memory, and the trials after it
- * must not be charged with its damage); 1 set-up failure; 2 bad usage.
+ * must not be charged with its damage); 6 a mutant's op did not recover
+ * (what it left may stay: the host boots a fresh guest); 1 set-up
+ * failure; 2 bad usage.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -77,7 +85,10 @@ static void usage(FILE *f)
 	fprintf(f, "usage: fault-trial --build split|split-direct|inkernel [--deadline-ms MS]\n"
 		   "         [--call-bound-ms MS] [--recovery-bound-ms MS]\n"
 		   "         [--tcp HOST:PORT] [--ping HOST] [--arm PATH] < TRIALS\n"
-		   "TRIALS: lines \"index seed op kind at [part]\"; one JSON record per trial on stdout\n");
+		   "       fault-trial --build B --trace\n"
+		   "TRIALS: lines \"index seed op kind at [part]\", or \"index seed op mutant entry\n"
+		   "mutant N ID OPERATOR FUNCTION\"; one JSON record per trial on stdout.\n"
+		   "--trace: \"reach OP N\" for each mutant site N first reached by OP's call\n");
 }
 
 static unsigned int parse_ms(const char *s)
@@ -94,9 +105,9 @@ static unsigned int parse_ms(const char *s)
 
 int main(int argc, char **argv)
 {
-	char line[256];
+	char line[512];
 	unsigned long taint_base;
-	int i, st = 0;
+	int i, st = 0, trace = 0;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -104,6 +115,10 @@ int main(int argc, char **argv)
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			return 0;
+		}
+		if (!strcmp(a, "--trace")) {
+			trace = 1;
+			continue;
 		}
 		if (!v) {
 			usage(stderr);
@@ -162,6 +177,8 @@ int main(int argc, char **argv)
 		return 1;
 	if (record_clean())
 		return 1;
+	if (trace)
+		return run_trace();
 	if (traffic_start())
 		return 1;
 	if (wait_fast_path())

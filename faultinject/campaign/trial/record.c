@@ -63,8 +63,20 @@ static void print_record(const struct record *r)
 	printf("\"fault\":{\"arm_status\":%d,\"calls\":%ld,\"fired\":%ld},",
 	       r->arm_status, r->calls, r->fired);
 	printf("\"caller\":{\"outcome\":\"%s\",\"errno\":\"%s\",\"ms\":%.3f,"
-	       "\"killed\":%s},", r->outcome, errno_name(r->err), r->caller_ms,
+	       "\"killed\":%s", r->outcome, errno_name(r->err), r->caller_ms,
 	       r->caller_killed ? "true" : "false");
+	if (r->is_mutant)
+		printf(",\"silent\":%s", r->silent ? "true" : "false");
+	printf("},");
+	if (r->is_mutant) {
+		printf("\"mutant\":{\"n\":%u,\"id\":\"%s\",\"operator\":\"%s\","
+		       "\"function\":\"%s\"},", r->mutant, r->mut_id, r->mut_oper,
+		       r->mut_func);
+		printf("\"battery\":{\"ops\":%d,\"correct\":%d,\"wrong\":%d,"
+		       "\"silent\":%d,\"error\":%d,\"no_answer\":%d,\"bad\":\"%s\"},",
+		       r->bat.ops, r->bat.correct, r->bat.wrong, r->bat.silent,
+		       r->bat.error, r->bat.no_answer, r->bat.bad_ops);
+	}
 	printf("\"recovery\":{\"ms\":%.3f,\"restarts\":%ld,\"recovered\":%s,"
 	       "\"polls\":%ld,\"supervisor_reset\":%s},",
 	       r->recovery_ms, r->restarts, r->recovered ? "true" : "false",
@@ -76,10 +88,13 @@ static void print_record(const struct record *r)
 	printf("\"nic\":{\"reset\":%s,\"dead\":%s},",
 	       r->nic_reset ? "true" : "false", r->nic_dead ? "true" : "false");
 	printf("\"daemon\":{\"pid_before\":%d,\"pid_after\":%d,"
-	       "\"restarted_at_arm\":%s,\"served_before_call\":%s},",
+	       "\"restarted_at_arm\":%s,\"served_before_call\":%s",
 	       (int)r->pid_before, (int)r->pid_after,
 	       r->fact_restart ? "true" : "false",
 	       r->fact_served ? "true" : "false");
+	if (r->is_mutant)
+		printf(",\"died\":%s", r->daemon_died ? "true" : "false");
+	printf("},");
 	printf("\"kernel\":{\"status\":\"%s\",\"taint\":%lu,\"counters\":{",
 	       r->kstatus, r->taint);
 	for (i = 0; i < r->counts.n; i++)

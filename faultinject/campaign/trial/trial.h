@@ -4,6 +4,11 @@
  *
  *   main.c     the command line, the set-up, the loop over the trial lines
  *   trial.c    one trial: arm, call, classify, recover, clean up
+ *   mutant.c   one mutant's trial (arm it for good, the call, the battery
+ *              of every op, disarm, recover) and the trace of the sites
+ *              each op reaches (--trace)
+ *   answer.c   an answer against the clean one: correct, error, wrong,
+ *              silent (pure: unit-tested on the host)
  *   calls.c    the ops as a caller issues them (lib/ethtool-ioc), bounded
  *              in a thread; their clean answers; the set ops' state put back
  *   daemon.c   the daemon and its supervisor: pids, restarts, port mode
@@ -26,6 +31,7 @@
 #include <time.h>
 
 #define IFNAME "eth0"
+#define TAINT_OK ((1u << 12) | (1u << 13))	/* out-of-tree, unsigned */
 #define ANS_MAX 4096
 #define RESOLVE_MS 1000		/* an echo reply later than this is lost */
 
@@ -90,15 +96,23 @@ struct job {
 
 int calls_open(void);
 const struct opdef *find_op(const char *name);
+const struct opdef *op_at(size_t i);
+int op_call_repeats(const struct opdef *op);
 int op_is_fact(const char *name);
-int same_answer(const struct answer *a, const struct answer *b);
 struct job *call_bounded(const struct opdef *op, unsigned int bound_ms,
 			 pthread_t *tid, struct job **stuck);
 int wait_stuck(struct job *j, pthread_t tid, unsigned int ms);
 int record_clean(void);
 void record_clean_op(const struct opdef *op);
+void record_clean_all(void);
 const struct answer *clean_answer(const struct opdef *op);
 void restore_state(void);
+
+/* ---- answer.c ----------------------------------------------------------- */
+
+int same_answer(const struct answer *a, const struct answer *b);
+const char *answer_outcome(const struct answer *a, const struct answer *clean);
+int answer_silent(const struct answer *a, const struct answer *clean);
 
 /* ---- daemon.c ----------------------------------------------------------- */
 
@@ -106,12 +120,14 @@ pid_t daemon_pid(void);
 long supervisor_restarts(void);
 int supervisor_reset(void);
 pid_t restart_for_facts(pid_t old, int kill9, int *served);
+int wait_serving(unsigned int ms);
 const char *serving_mode(void);
 int daemon_mode_setup(void);
 
 /* ---- arming.c ----------------------------------------------------------- */
 
 int run_arm(const char *const args[], char *out, size_t outlen);
+int run_arm_all(const char *const args[], char *out, size_t outlen);
 long show_value(const char *line, const char *key);
 
 /* ---- kernel.c ----------------------------------------------------------- */
@@ -155,6 +171,17 @@ int wait_fast_path(void);
 void traffic_window(uint64_t a, uint64_t b, struct traffic *t);
 int fast_path_repair(int *dead);
 
+/* ---- mutant.c ----------------------------------------------------------- */
+
+/* the battery: every op's standard call once, against its clean answer */
+struct battery {
+	int ops, correct, wrong, silent, error, no_answer;
+	char bad_ops[256];		/* the ops whose answer was not correct */
+};
+
+int run_mutant(const char *line, unsigned long taint_base);
+int run_trace(void);
+
 /* ---- record.c ----------------------------------------------------------- */
 
 struct record {
@@ -184,6 +211,13 @@ struct record {
 	long long holds0, holds;	/* fastpath_holds at the start; growth */
 	uint64_t t_start, t_end;
 	double trial_ms;
+	/* kind mutant (mutant.c): the site, its call's and the battery's answers */
+	int is_mutant;
+	unsigned int mutant;
+	char mut_id[96], mut_oper[16], mut_func[64];
+	int silent;			/* the call's answer: wrong, with success */
+	int daemon_died;		/* split: the daemon died or was replaced */
+	struct battery bat;
 };
 
 const char *errno_name(int e);

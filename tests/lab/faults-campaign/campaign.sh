@@ -99,3 +99,29 @@ each_row() {
 		}
 		'"$1"
 }
+
+# The short mutant campaign (faultinject/mutate/): the traces of both
+# builds, then MUTANTS_MAX mutants drawn by the seed on each, into
+# CAMPAIGN_MUTANTS, once a run; its status. Its guests are named from the
+# run (fm and a checksum of it: lab names are short)
+CAMPAIGN_MUTANTS=$CAMPAIGN_ROOT/build/faultinject/lab-data-mutants
+MUTANTS_MAX=4
+mutants_once() {
+	if [ -f "$CAMPAIGN_MUTANTS.run" ] && [ "$(sed -n 1p "$CAMPAIGN_MUTANTS.run")" = "$CAMPAIGN_RUN" ]; then
+		return "$(sed -n 2p "$CAMPAIGN_MUTANTS.run")"
+	fi
+	rm -rf "$CAMPAIGN_MUTANTS"
+	mkdir -p "$CAMPAIGN_MUTANTS"
+	(cd "$CAMPAIGN_ROOT" && FAULTS_DATA=$CAMPAIGN_MUTANTS FAULTS_SEED=3 FAULTS_MUTANTS_MAX=$MUTANTS_MAX \
+		FAULTS_DEADLINE_MS=$DEADLINE_MS FAULTS_MUTANT_BUILDS="split inkernel" \
+		FAULTS_SHARD=0/1 FAULTS_LAB="fm$(printf '%s' "$CAMPAIGN_RUN" | cksum | cut -c1-6)" \
+		timeout -k 5 900 faultinject/campaign/campaign mutants) >/dev/null 2>"$CAMPAIGN_MUTANTS.err"
+	_st=$?
+	if [ "$_st" != 0 ]; then
+		echo "# faults lab: mutant campaign failed ($_st):"
+		tail -c 2000 "$CAMPAIGN_MUTANTS.err" | sed 's/^/# /'
+	fi
+	printf '%s\n%s\n' "$CAMPAIGN_RUN" "$_st" >"$CAMPAIGN_MUTANTS.run"
+	echo "# faults lab: mutant records in $CAMPAIGN_MUTANTS"
+	return "$_st"
+}
