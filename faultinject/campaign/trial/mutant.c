@@ -38,7 +38,6 @@
 
 #include "trial.h"
 
-#define POLL_MS 3		/* recovery poll interval */
 #define MUT_RECOVERY_MS 6000	/* at least: one backoff of the supervisor */
 #define SEEN_MAX 65536
 #define BATTERY_WAIT_MS 2000	/* for a daemon that serves again */
@@ -264,37 +263,7 @@ int run_mutant(const char *line, unsigned long taint_base)
 	bound = cfg.recovery_bound_ms > MUT_RECOVERY_MS ? cfg.recovery_bound_ms :
 							  MUT_RECOVERY_MS;
 	end = t_dis + (uint64_t)bound * 1000000ULL;
-	for (;;) {
-		struct job *p;
-		int ok;
-
-		if (tainted(taint_base))
-			break;
-		p = call_bounded(op, cfg.call_bound_ms, &tid, &stuck);
-		r.polls++;
-		if (!p) {
-			if (!wait_stuck(stuck, tid, 30000)) {
-				r.kstatus = "hung";
-				ret = 4;
-				break;
-			}
-			free(stuck);
-			continue;
-		}
-		ok = same_answer(&p->ans, clean_answer(op));
-		if (ok) {
-			r.recovered = 1;
-			r.recovery_ms = ms_between(t_dis, p->t0);
-			free(p);
-			break;
-		}
-		free(p);
-		if (now_ns() >= end) {
-			r.recovery_ms = ms_between(t_dis, now_ns());
-			break;
-		}
-		sleep_ms(POLL_MS);
-	}
+	ret = poll_recovery(op, t_dis, end, taint_base, &r);
 	r.taint = read_taint();
 	if (tainted(taint_base)) {
 		r.kstatus = "tainted";

@@ -18,6 +18,48 @@
 
 #define POLL_MS 3		/* recovery poll interval */
 
+/*
+ * Recovery: op polled every POLL_MS from t0 until it answers as its clean
+ * answer (r->recovered; r->recovery_ms up to the start of that call: an
+ * op's own run time, set_phys_id's second of blinking, is not recovery
+ * time), until end (r->recovery_ms up to then), or until the kernel's
+ * taint changes. r->polls counts the calls. 0, or 4 when a call did not
+ * come back within 30 s more (r->kstatus "hung").
+ */
+int poll_recovery(const struct opdef *op, uint64_t t0, uint64_t end,
+		  unsigned long taint_base, struct record *r)
+{
+	struct job *p, *stuck;
+	pthread_t tid;
+
+	for (;;) {
+		if (read_taint() & ~taint_base & ~TAINT_OK)
+			return 0;
+		p = call_bounded(op, cfg.call_bound_ms, &tid, &stuck);
+		r->polls++;
+		if (!p) {
+			if (!wait_stuck(stuck, tid, 30000)) {
+				r->kstatus = "hung";
+				return 4;
+			}
+			free(stuck);
+			continue;
+		}
+		if (same_answer(&p->ans, clean_answer(op))) {
+			r->recovered = 1;
+			r->recovery_ms = ms_between(t0, p->t0);
+			free(p);
+			return 0;
+		}
+		free(p);
+		if (now_ns() >= end) {
+			r->recovery_ms = ms_between(t0, now_ns());
+			return 0;
+		}
+		sleep_ms(POLL_MS);
+	}
+}
+
 /* 0 ok, 3 taint changed, 4 stuck call, 5 the fast path is dead */
 int run_trial(const char *line, unsigned long taint_base)
 {
@@ -30,7 +72,6 @@ int run_trial(const char *line, unsigned long taint_base)
 	long r0;
 	int n = 0, ret = 0, is_kill9, is_split = cfg.split;
 	uint64_t t_ret, t_call, end;
-	unsigned long taint;
 
 	memset(&r, 0, sizeof(r));
 	/* a mutant's line has more fields, and a trial of its own (mutant.c) */
@@ -147,43 +188,7 @@ int run_trial(const char *line, unsigned long taint_base)
 
 	/* recovery: the same op, answering correctly again */
 	end = t_ret + (uint64_t)cfg.recovery_bound_ms * 1000000ULL;
-	for (;;) {
-		struct job *p;
-		int ok;
-
-		taint = read_taint();
-		if ((taint & ~taint_base & ~TAINT_OK))
-			break;
-		p = call_bounded(op, cfg.call_bound_ms, &tid, &stuck);
-		r.polls++;
-		if (!p) {
-			if (!wait_stuck(stuck, tid, 30000)) {
-				r.kstatus = "hung";
-				ret = 4;
-				break;
-			}
-			free(stuck);
-			continue;
-		}
-		ok = same_answer(&p->ans, clean_answer(op));
-		if (ok) {
-			/*
-			 * Recovered when the call that answers correctly began:
-			 * an op's own run time (set_phys_id blinks for a second)
-			 * is not recovery time.
-			 */
-			r.recovered = 1;
-			r.recovery_ms = ms_between(t_ret, p->t0);
-			free(p);
-			break;
-		}
-		free(p);
-		if (now_ns() >= end) {
-			r.recovery_ms = ms_between(t_ret, now_ns());
-			break;
-		}
-		sleep_ms(POLL_MS);
-	}
+	ret = poll_recovery(op, t_ret, end, taint_base, &r);
 	/*
 	 * What the fault point saw, then disarm. Done after the recovery:
 	 * a fault fires once (--times 1), and the tool's own run time (two

@@ -227,5 +227,7 @@ void flush_pending(int all);
 /* ---- trial.c ------------------------------------------------------------ */
 
 int run_trial(const char *line, unsigned long taint_base);
+int poll_recovery(const struct opdef *op, uint64_t t0, uint64_t end,
+		  unsigned long taint_base, struct record *r);
 
 #endif
