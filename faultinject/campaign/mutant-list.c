@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "ops.h"
+#include "shard.h"
 
 #define ML_MAX_MUTANTS	16384	/* PCNET32_MUT_MAX */
 #define ML_MAX_BUILDS	4
@@ -263,23 +264,6 @@ static void ml_line(const struct ml_list *l, const struct ml_mutant *m, int b,
 		 m->oper, m->func);
 }
 
-/* "I/N" -> shard; 0 ok */
-static int ml_parse_shard(const char *s, long *i, long *n)
-{
-	char *end;
-
-	errno = 0;
-	*i = strtol(s, &end, 10);
-	if (errno || end == s || *end != '/')
-		return -1;
-	s = end + 1;
-	*n = strtol(s, &end, 10);
-	if (errno || end == s || *end || *n < 1 || *n > 1000 || *i < 0 ||
-	    *i >= *n)
-		return -1;
-	return 0;
-}
-
 #ifndef MUTANT_LIST_NO_MAIN
 static void usage(FILE *f)
 {
@@ -336,7 +320,7 @@ int main(int argc, char **argv)
 				return 2;
 			}
 		} else if (!strcmp(o, "--shard")) {
-			if (ml_parse_shard(v, &shard, &n_shards)) {
+			if (campaign_parse_shard(v, &shard, &n_shards)) {
 				fprintf(stderr, "fault-mutant-list: bad shard (I/N): %s\n", v);
 				return 2;
 			}

@@ -21,12 +21,12 @@ $(FI_OUT)/fault-trial: $(FI_TRIAL_SRC) $(FI_DIR)/trial/trial.h $(ETHTOOL_IOC_DEP
 		-pthread -o $@ $(sort $(FI_TRIAL_SRC))
 
 # host: the trial list (from the op table) and the console classifier
-$(FI_OUT)/fault-trial-list: $(FI_DIR)/trial-list.c $(ROOT)/pcnet32/ops.h
+$(FI_OUT)/fault-trial-list: $(FI_DIR)/trial-list.c $(FI_DIR)/shard.h $(ROOT)/pcnet32/ops.h
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi -o $@ $<
 
 # the mutant campaign's list, from the schemata's list and the traces
-$(FI_OUT)/fault-mutant-list: $(FI_DIR)/mutant-list.c $(ROOT)/pcnet32/ops.h
+$(FI_OUT)/fault-mutant-list: $(FI_DIR)/mutant-list.c $(FI_DIR)/shard.h $(ROOT)/pcnet32/ops.h
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi -o $@ $<
 
@@ -41,7 +41,7 @@ all: $(FI_TOOLS)
 
 TEST_CFLAGS += -I$(FI_DIR) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi
 TEST_DEPS += $(FI_DIR)/trial-list.c $(FI_DIR)/classify.c $(FI_DIR)/report-totals.jq \
-	$(FI_DIR)/mutant-list.c $(FI_DIR)/trial/answer.c $(FI_DIR)/trial/trial.h \
+	$(FI_DIR)/mutant-list.c $(FI_DIR)/shard.h $(FI_DIR)/trial/answer.c $(FI_DIR)/trial/trial.h \
 	$(FI_DIR)/report-mutants.jq $(FI_DIR)/report $(wildcard $(ROOT)/tests/unit/data/faults-mutants/*)
 
 .PHONY: faults-run faults-report

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "ops.h"
+#include "shard.h"
 
 static const char *const trial_kinds[] = {
 	"null", "wild", "abort", "loop", "sleep", "corrupt", "badlen",
@@ -167,23 +168,6 @@ static void trial_at(const struct trial_list *l, long i, struct trial *t)
 	}
 }
 
-/* "I/N" -> shard; 0 ok */
-static int trial_parse_shard(const char *s, long *i, long *n)
-{
-	char *end;
-
-	errno = 0;
-	*i = strtol(s, &end, 10);
-	if (errno || end == s || *end != '/')
-		return -1;
-	s = end + 1;
-	*n = strtol(s, &end, 10);
-	if (errno || end == s || *end || *n < 1 || *n > 1000 || *i < 0 ||
-	    *i >= *n)
-		return -1;
-	return 0;
-}
-
 static int trial_in_shard(long index, long shard, long n_shards)
 {
 	return index % n_shards == shard;
@@ -237,7 +221,7 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[a - 1], "--ops")) {
 			ops = v;
 		} else if (!strcmp(argv[a - 1], "--shard")) {
-			if (trial_parse_shard(v, &shard, &n_shards)) {
+			if (campaign_parse_shard(v, &shard, &n_shards)) {
 				fprintf(stderr, "fault-trial-list: bad shard (I/N): %s\n", v);
 				return 2;
 			}

@@ -182,12 +182,12 @@ static void test_list_shards(void)
 		}
 		CU_ASSERT_EQUAL(total, trial_list_len(&l));
 	}
-	CU_ASSERT_EQUAL(trial_parse_shard("1/2", &shard, &n), 0);
+	CU_ASSERT_EQUAL(campaign_parse_shard("1/2", &shard, &n), 0);
 	CU_ASSERT_EQUAL(shard, 1);
 	CU_ASSERT_EQUAL(n, 2);
-	CU_ASSERT_NOT_EQUAL(trial_parse_shard("2/2", &shard, &n), 0);
-	CU_ASSERT_NOT_EQUAL(trial_parse_shard("0/0", &shard, &n), 0);
-	CU_ASSERT_NOT_EQUAL(trial_parse_shard("x", &shard, &n), 0);
+	CU_ASSERT_NOT_EQUAL(campaign_parse_shard("2/2", &shard, &n), 0);
+	CU_ASSERT_NOT_EQUAL(campaign_parse_shard("0/0", &shard, &n), 0);
+	CU_ASSERT_NOT_EQUAL(campaign_parse_shard("x", &shard, &n), 0);
 }
 
 /* the built tool: 2 shards give the same lines as 1, for the same seed */

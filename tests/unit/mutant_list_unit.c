@@ -92,8 +92,8 @@ static void test_ml_bad(void)
 	{
 		long i, n;
 
-		CU_ASSERT_EQUAL(ml_parse_shard("1/2", &i, &n), 0);
-		CU_ASSERT_NOT_EQUAL(ml_parse_shard("2/2", &i, &n), 0);
+		CU_ASSERT_EQUAL(campaign_parse_shard("1/2", &i, &n), 0);
+		CU_ASSERT_NOT_EQUAL(campaign_parse_shard("2/2", &i, &n), 0);
 	}
 	fclose(f);
 	ml_free(&l);
