@@ -70,6 +70,9 @@ Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
                  loop, the iperf3 warm-up and the interference runs [0]
   BENCH_PAPER_NET=1  split-paper joins the network tests of Table 3 too
                  (ping, scp, ssh, recorded iperf3) [0]
+  BENCH_SLOW     plain: the builds' slow path from pcnet32/slow.c itself
+                 (vm/lab up --plain); schemata: with the mutant schemata
+                 the fault campaign arms (faultinject/mutate/)   [plain]
   BENCH_FOCUS    1: every guest but the one measured is paused (vm/lab
                  pause: no host CPU, its clocks stand still); 0: all run [1]
   BENCH_SEED     the bootstrap's seed (report)               [1]
@@ -120,6 +123,9 @@ KSET_RATE=${BENCH_KSET_RATE:-200}
 DIRECT_ALL=${BENCH_DIRECT_ALL:-0}
 PAPER_NET=${BENCH_PAPER_NET:-0}
 FOCUS=${BENCH_FOCUS:-1}
+# the mutant schemata cost a split upcall op about 1-2% when disarmed
+# (faultinject/mutate/cost): the measured builds are without them
+SLOW=${BENCH_SLOW:-plain}
 read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-direct split-paper}"
 for v in ROUNDS REPS OPS_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N IPERF_N_OTHER INT_S DUMP_RATE KSET_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
@@ -132,6 +138,7 @@ done
 case "$DIRECT_ALL" in 0 | 1) ;; *) echo "bench: BENCH_DIRECT_ALL must be 0 or 1" >&2; exit 2 ;; esac
 case "$PAPER_NET" in 0 | 1) ;; *) echo "bench: BENCH_PAPER_NET must be 0 or 1" >&2; exit 2 ;; esac
 case "$FOCUS" in 0 | 1) ;; *) echo "bench: BENCH_FOCUS must be 0 or 1" >&2; exit 2 ;; esac
+case "$SLOW" in plain | schemata) ;; *) echo "bench: BENCH_SLOW must be plain or schemata, not '$SLOW'" >&2; exit 2 ;; esac
 # an odd number of passes leaves the first order one pass ahead
 [ $((NET_PASSES % 2)) = 0 ] ||
 	echo "bench: note: BENCH_NET_PASSES=$NET_PASSES is odd: the column order is balanced within a round only with an even number of passes" >&2
@@ -481,12 +488,13 @@ counters() { # column round
 }
 
 boot() { # column round
-	local c=$1 r=$2 name=bench-$1 rss d args a holds want
+	local c=$1 r=$2 name=bench-$1 rss d args a holds want plain=()
 	d=$(driver_of "$c") args=$(daemon_args "$c")
-	progress "round $r/$ROUNDS: booting $c (vm/lab up --driver $d --name $name)"
+	[ "$SLOW" = schemata ] || [ "$d" = stock ] || plain=(--plain)
+	progress "round $r/$ROUNDS: booting $c (vm/lab up --driver $d ${plain[*]}${plain[*]:+ }--name $name)"
 	"$LAB" down --name "$name" 2>/dev/null || true
 	LABS+=("$name")
-	"$LAB" up --driver "$d" --name "$name" 2>"$TMP/up.err" ||
+	"$LAB" up --driver "$d" "${plain[@]}" --name "$name" 2>"$TMP/up.err" ||
 		{ cat "$TMP/up.err" >&2; return 1; }
 	UP+=("$c")
 	if [ -n "$args" ]; then
@@ -500,6 +508,15 @@ boot() { # column round
 		*" $args "*) ;;
 		*) echo "bench: $c: the daemon runs as '$a', not with $args" >&2; return 1 ;;
 		esac
+	fi
+	if [ "${#plain[@]}" -gt 0 ]; then
+		# the slow path measured is the one compiled from pcnet32/slow.c
+		# shellcheck disable=SC2016 # expanded in the guest
+		gx "$c" sh -c 'case $0 in
+			split) cmp -s "/proc/$(cat /run/pcnet32d.ready)/exe" /lab/bin/pcnet32d-plain ;;
+			*) cmp -s /lab/driver/pcnet32.ko /lab/bin/pcnet32-plain.ko ;;
+			esac' "$d" ||
+			{ echo "bench: $c: the guest does not run the plain build (vm/lab up --plain)" >&2; return 1; }
 	fi
 	if [ "$d" = split ]; then
 		# the ports as the column says: one register dump stops the fast
@@ -717,6 +734,7 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 	printf 'ping_concurrent=1\n'
 	printf 'columns=%s\n' "${COLUMNS[*]}"
 	printf 'direct_all=%s\npaper_net=%s\nfocus=%s\n' "$DIRECT_ALL" "$PAPER_NET" "$FOCUS"
+	printf 'slow=%s\n' "$SLOW"
 	printf 'expected_ms=%s\n' "$EXPECTED_MS"
 	printf 'clk_tck=%s\n' "$(getconf CLK_TCK)"
 	printf 'order=cyclic rotation by round\n'

@@ -108,6 +108,16 @@ static void test_snapshot_driver(void)
 	bad_input("snapshot --driver inkernel", "--driver is only for run and up");
 }
 
+static void test_plain_stock(void)
+{
+	bad_input("up --driver stock --plain", "--plain is for the inkernel and split builds");
+}
+
+static void test_plain_exec(void)
+{
+	bad_input("exec --plain -- true", "--plain is only for run and up");
+}
+
 static void test_restore_command(void)
 {
 	bad_input("restore --name x -- true", "restore takes no command");
@@ -293,6 +303,8 @@ static CU_TestInfo unit_tests[] = {
 	{ "unknown subcommand is refused", test_unknown_subcommand },
 	{ "bad --name is refused", test_bad_name },
 	{ "snapshot with --driver is refused", test_snapshot_driver },
+	{ "--plain with the stock driver is refused", test_plain_stock },
+	{ "--plain outside run and up is refused", test_plain_exec },
 	{ "restore with a command is refused", test_restore_command },
 	{ "restore with a bad --name is refused", test_restore_bad_name },
 	{ "restore of a lab without a snapshot is refused (240)", test_restore_no_snapshot },
