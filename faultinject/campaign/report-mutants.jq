@@ -21,6 +21,9 @@ def mut_daemon_died: .daemon.died == true;
 # a wrong value reached a caller with a success status: the op's call or
 # any op of the battery
 def mut_silent: mut_alive and (.caller.silent == true or (.battery.silent // 0) > 0);
+# a silent wrong answer of a trial whose daemon died: a kernel hook that
+# returns void or a bare value gave its caller the kernel's placeholder
+def mut_silent_placeholder: mut_silent and mut_daemon_died;
 # an errno (or no answer) reached a caller
 def mut_error: mut_alive and ((.caller.outcome == "error" or .caller.outcome == "no-answer")
   or (.battery.error // 0) > 0 or (.battery.no_answer // 0) > 0);
@@ -41,6 +44,7 @@ def mut_totals:
     daemon_crashes: (map(select(mut_daemon_died)) | length),
     recovered: (map(select(mut_recovered)) | length),
     silent: (map(select(mut_silent)) | length),
+    silent_placeholder: (map(select(mut_silent_placeholder)) | length),
     errors: (map(select(mut_error)) | length),
     no_effect: (map(select(mut_no_effect)) | length),
     ping_lost: (map(.ping.lost // 0) | add // 0),
