@@ -52,7 +52,7 @@ faults: faults-run
 # the full one (>= 100000 replies, 10000 random ioctls; about 20 minutes
 # more), the short one of make test with FAULTS_QUICK=1, none with
 # FAULTS_FUZZ=0.
-FI_FUZZ_ENV := $(if $(filter 1,$(FAULTS_QUICK)),FUZZ_REPLIES=8000 FUZZ_IOCTLS=800 FUZZ_SEED=11)
+FI_FUZZ_ENV := $(if $(filter 1,$(FAULTS_QUICK)),FUZZ_REPLIES=4000 FUZZ_IOCTLS=400 FUZZ_SEED=11)
 
 faults-run: deps
 	@$(MAKE) --no-print-directory all build-inkernel build-split

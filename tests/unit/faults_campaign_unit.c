@@ -341,6 +341,7 @@ static void test_report_isolation(void)
 {
 	struct th_result r;
 	char cmd[8192];
+	const char *matrix;
 
 	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && printf '%%s' '%s' > $d/r.jsonl && "
 		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && "
@@ -351,6 +352,10 @@ static void test_report_isolation(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| fast-path holds (the kernel stopped its fast path "
 					     "for a daemon on the ports) | 0 | 2 |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| scribble | 2 | 0 | 0 | 30 | 0 | 8 | 0 | 1 | 250 | 1 | 5000 | 1 | 0 | 2 |"));
+	/* the matrix alone: split on the pairs split-direct ran (get_regs x scribble) */
+	matrix = strstr(r.out, "in both columns:\n\n| kind |");
+	CU_ASSERT_PTR_NOT_NULL(matrix);
+	CU_ASSERT(matrix && strstr(matrix, "|\n| scribble | 1 | 0 | 0 | 30 | 0 | 4 | 0 | 1 | 250 | 1 | 5000 | 1 | 0 | 2 |\n\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 0 dead fast paths | 0 of 3 trials | met |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "| 0 echo requests lost under loop | 2 lost in 1 of 1 "
 					     "trials | **not met** |"));
