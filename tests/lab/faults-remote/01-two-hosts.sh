@@ -8,16 +8,18 @@
 # faultinject/campaign/remote prepare (the copy, make deps, make all
 # there); then a campaign of 2 shards (split, get_drvinfo's matrix row:
 # 5 trials a shard), one on this host (":"), one on the other, through
-# GNU parallel over ssh. Checks: each host ran a shard; both shards'
-# records are in the local data folder, the other host's also in its own
-# working copy (they came by the transfer); the report merged them; no
-# guest or shard process is left on either host. The merge refuses a
-# copy of those records whose meta file says another seed, commit or
-# guest kernel. A second campaign (25 trials a shard) gets SIGTERM once
-# the other host's guest has written records: it ends with 143, no guest
-# and no shard is left on either host, and no report is written. 600 s
-# for the preparation (a copy and a build from scratch), 300 for each
-# campaign.
+# GNU parallel over ssh, and its mutant campaign (split, 2 mutants: the
+# trace made here, then 2 shards as those). Checks: each host ran a
+# shard; both shards' records are in the local data folder, the other
+# host's also in its own working copy (they came by the transfer); the
+# report merged them; a mutant shard ran on each host and both records
+# are here; no guest or shard process is left on either host. The merge
+# refuses a copy of those records whose meta file says another seed,
+# commit or guest kernel. A second campaign (25 trials a shard) gets
+# SIGTERM once the other host's guest has written records: it ends with
+# 143, no guest and no shard is left on either host, and no report is
+# written. 600 s for the preparation (a copy and a build from scratch),
+# 300 for each campaign.
 # shellcheck source=lib.sh
 . "$(dirname "$0")/../lib.sh"
 # shellcheck source=faults-remote/simhost.sh
@@ -28,14 +30,16 @@ trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# campaign DATA TRIALS: a campaign over both hosts into DATA (its report
-# DATA.md), its output in DATA.log; in the background (CAMPAIGN_PID: the
+# campaign DATA TRIALS MUTANTS: a campaign over both hosts into DATA (its
+# report DATA.md), with a mutant campaign (split, 2 mutants) when MUTANTS
+# is 1, its output in DATA.log; in the background (CAMPAIGN_PID: the
 # campaign itself)
 campaign() {
 	rm -rf "$1" "$1.md" "$1.fig"
 	(cd "$SIM_ROOT" && FAULTS_SSHLOGINFILE=$SIM_DIR/logins FAULTS_SSH=$SIM_SSH FAULTS_JOBS=2 \
 		FAULTS_QUICK=1 FAULTS_SEED=3 FAULTS_TRIALS=$2 FAULTS_BUILDS=split \
-		FAULTS_SPLIT_OPS=get_drvinfo FAULTS_MUTANTS=0 FAULTS_DATA=$1 FAULTS_REPORT=$1.md \
+		FAULTS_SPLIT_OPS=get_drvinfo FAULTS_MUTANTS=$3 FAULTS_MUTANT_BUILDS=split \
+		FAULTS_MUTANTS_MAX=2 FAULTS_DATA=$1 FAULTS_REPORT=$1.md \
 		FAULTS_FIGURES=$1.fig FAULTS_LAB=$SIM_LAB exec faultinject/campaign/campaign run) >"$1.log" 2>&1 &
 	CAMPAIGN_PID=$!
 }
@@ -73,7 +77,7 @@ left() {
 all_gone() { [ "$(left)" = "|||" ]; }
 nothing_left() { slowwait 30 all_gone || :; }
 
-ktap_plan 16
+ktap_plan 17
 simhost_up
 check_eq "the second host answers over ssh from its own network namespace" \
 	"$(sim_ssh 'ip -o -4 addr show' | grep -o '10\.79\.[0-9]*\.2/24')" "10.79.$SIM_NET.2/24"
@@ -92,7 +96,7 @@ check_eq "its working copy is its own, not this tree (made from it, no .git)" "$
 # ---- a campaign over both hosts ----------------------------------------
 d=$SIM_DIR/data
 t0=$(now_ms)
-campaign "$d" 0
+campaign "$d" 0 1
 campaign_wait 300
 st=$?
 echo "# campaign over both hosts: $(($(now_ms) - t0)) ms"
@@ -109,6 +113,11 @@ r=$(awk -F '\t' -v l="$SIM_LOGIN" '$2 == l { print $1 - 1 }' "$d/.joblog" 2>/dev
 check "the other host's records came by the transfer (its copy has them; the same here)" \
 	cmp -s "$SIM_HOME/pcnet32-split/report/data/faults-remote/${r}of2/split-${r}of2.jsonl" "$d/split-${r}of2.jsonl"
 check_has "the report merged both shards (10 trials)" "$(cat "$d.md" 2>/dev/null)" "| trials | 10 |"
+# the mutant campaign's shards: its trace made here, sent with the list
+hosts=$(awk -F '\t' 'NR > 1 { print $2 }' "$d/.joblog-mutants" 2>/dev/null | sort | tr '\n' ' ')
+check_eq "the mutant shards: one on each host, a record each here" \
+	"$hosts$(cat "$d/mutant-split-0of2.jsonl" "$d/mutant-split-1of2.jsonl" 2>/dev/null | grep -c '"mutant"')" \
+	"$(printf '%s\n' : "$SIM_LOGIN" | sort | tr '\n' ' ')2"
 nothing_left
 check_eq "no guest or shard left on either host" "$(left)" "|||"
 
@@ -131,7 +140,7 @@ done
 d2=$SIM_DIR/data2
 # the other host's records of the first campaign gone: the next ones are new
 sim_ssh 'rm -rf pcnet32-split/report/data/faults-remote'
-campaign "$d2" 40
+campaign "$d2" 40 0
 # the other host's guest up and its trials under way
 if slowwait 240 there_has_records; then
 	echo "# the other host's shard wrote records: SIGTERM to the campaign"
