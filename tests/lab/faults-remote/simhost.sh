@@ -20,8 +20,10 @@
 # here: on every way out.
 
 SIM_ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
-# the run's id: from the runner's LAB_NAME (by hand: this shell's)
-SIM_ID=$(printf '%s' "${LAB_NAME:-byhand-$$}" | cksum | awk '{ printf "%06d", $1 % 1000000 }')
+# the run's id: from the runner's LAB_NAME (by hand: this shell's), a
+# number (SIM_NUM) and its 6 digits (SIM_ID: leading zeros, for names)
+SIM_NUM=$(printf '%s' "${LAB_NAME:-byhand-$$}" | cksum | awk '{ print $1 % 1000000 }')
+SIM_ID=$(printf '%06d' "$SIM_NUM")
 SIM_NS=pcnet32-rh-$SIM_ID
 SIM_DIR=$SIM_ROOT/build/rh-$SIM_ID
 SIM_HOME=$SIM_DIR/home
@@ -34,7 +36,7 @@ SIM_DROPBEAR=""
 
 # a third octet no address of this machine uses yet: 10.79.N.0/24
 sim_net() {
-	_n=$((SIM_ID % 250 + 1))
+	_n=$((SIM_NUM % 250 + 1))
 	for _i in 1 2 3 4 5 6 7 8; do
 		if ! ip -o addr show | grep -q " 10\.79\.$_n\."; then
 			echo "$_n"
