@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # make deps: install what the project needs, idempotently.
 #  - Debian packages (host tools, QEMU, the guest userland's binaries)
-#  - the guest kernel: the version linux-image-amd64 points at today; its
+#  - the guest kernel: the version linux-image-amd64 points at today (or the
+#    one in $CACHE/lab/kver.pin: a working copy faultinject/campaign/remote
+#    prepared for another host's shards keeps the kernel it was given); its
 #    -unsigned image package is downloaded and extracted into the cache (not
-#    installed), the matching linux-headers package is installed.
+#    installed) unless already there, the matching linux-headers package is
+#    installed.
 # When everything is present it does nothing and returns quickly.
 set -euo pipefail
 
@@ -12,7 +15,7 @@ CACHE=${CACHE:-$ROOT/.cache}
 KCACHE=$CACHE/lab/kernel
 
 PKGS=(qemu-system-x86 busybox-static ethtool iperf3 dropbear-bin jq miller parallel socat
-	openssh-client iputils-ping iproute2 cpio gnuplot-nox libcunit1-dev
+	openssh-client rsync iputils-ping iproute2 cpio gnuplot-nox libcunit1-dev
 	cflow graphviz gcc make libc6-dev kmod xz-utils shellcheck perl
 	libseccomp-dev gcc-multilib cloc universal-ctags coccinelle)
 
@@ -43,7 +46,8 @@ missing_pkgs() {
 	printf '%s\n' "$@" | grep -vxF -f <(printf '%s\n' "$have") || true
 }
 
-kver=$(resolve_kver)
+kver=$(cat "$CACHE/lab/kver.pin" 2>/dev/null || true)
+[ -n "$kver" ] || kver=$(resolve_kver)
 if [ -z "$kver" ]; then
 	apt_update
 	kver=$(resolve_kver)

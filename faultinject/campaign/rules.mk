@@ -66,5 +66,5 @@ faults-report:
 lint: lint-faults
 .PHONY: lint-faults
 lint-faults:
-	@shellcheck $(FI_DIR)/campaign $(FI_DIR)/report
+	@shellcheck $(FI_DIR)/campaign $(FI_DIR)/remote $(FI_DIR)/report
 	@echo "lint-faults: clean"

@@ -466,6 +466,47 @@ static void test_report_mutants(void)
 	th_free(&r);
 }
 
+/*
+ * The merge takes shards of one run only: meta files that differ on the
+ * seed, the commit or the guest kernel (or another setting the records
+ * depend on) are refused, each value with its meta file and records, and
+ * no report is written; shards that agree (other hosts: another date,
+ * machine) are merged.
+ */
+static void test_report_refuses_other_runs(void)
+{
+	struct th_result r;
+	char cmd[2048];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/unit/data/faults-records.jsonl $d/ && "
+		 "m() { jq -n --arg sh \"$1\" --argjson seed \"$2\" --arg c \"$3\" --arg k \"$4\" --arg mach \"$5\" "
+		 "'{shard: $sh, seed: $seed, commit: $c, tree: \"t1\", guest_kernel: $k, machine: $mach, quick: 1}'; } && "
+		 "m 0/2 1 abc 6.1.0-57-amd64 here >$d/meta-0of2.json && "
+		 "m 1/2 1 abc 6.1.0-57-amd64 there >$d/meta-1of2.json && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && echo merged-same && "
+		 "rm $d/F.md && m 1/2 2 def 6.1.0-99-amd64 there >$d/meta-1of2.json && "
+		 "{ FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>&1; echo status $?; } && "
+		 "test ! -e $d/F.md && echo no-report; "
+		 "m 1/3 1 abc 6.1.0-57-amd64 there >$d/meta-1of3.json && rm $d/meta-1of2.json && "
+		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>&1; st=$?; rm -rf $d; exit $st", th_root());
+	th_sh(&r, 120, cmd);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "merged-same\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "not of one run; nothing merged"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
+		"  seed: 1 in meta-0of2.json (records *-0of2.jsonl); 2 in meta-1of2.json (records *-1of2.jsonl)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
+		"  commit: abc in meta-0of2.json (records *-0of2.jsonl); def in meta-1of2.json (records *-1of2.jsonl)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
+		"  guest_kernel: 6.1.0-57-amd64 in meta-0of2.json (records *-0of2.jsonl); "
+		"6.1.0-99-amd64 in meta-1of2.json (records *-1of2.jsonl)\n"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "machine:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "status 1\nno-report\n"));
+	/* 0 of 2 beside 1 of 3: not one run's shards */
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "  shards: 2 in meta-0of2.json"));
+	CU_ASSERT_NOT_EQUAL(r.status, 0);
+	th_free(&r);
+}
+
 static CU_TestInfo faults_campaign_unit_tests[] = {
 	{ "answers: correct, error, wrong, silent", test_answer_classes },
 	{ "classifier: known console excerpts", test_classify_excerpts },
@@ -479,6 +520,7 @@ static CU_TestInfo faults_campaign_unit_tests[] = {
 	{ "report: tables and figures", test_report_document },
 	{ "report: mediated beside direct, the mediated targets", test_report_isolation },
 	{ "report: the mutant campaign's sections", test_report_mutants },
+	{ "report: shards of another run refused", test_report_refuses_other_runs },
 	CU_TEST_INFO_NULL,
 };
 
