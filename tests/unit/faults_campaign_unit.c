@@ -507,6 +507,31 @@ static void test_report_refuses_other_runs(void)
 	th_free(&r);
 }
 
+/*
+ * The run's ident (commit, tree, guest kernel) is one value however many
+ * shards ask at once: in a repository of its own with an uncommitted
+ * change, 3 x 8 calls side by side give one line. (It wrote the tree with
+ * git stash create, which needs the index's lock: about half the calls
+ * gave HEAD's tree instead, and a run's merge refused its own shards.)
+ */
+static void test_ident_concurrent(void)
+{
+	struct th_result r;
+	char cmd[2048];
+
+	snprintf(cmd, sizeof(cmd),
+		 "d=$(mktemp -d) && cd $d && mkdir -p faultinject/campaign .cache/lab && "
+		 "cp '%s/faultinject/campaign/campaign' faultinject/campaign/ && echo k > .cache/lab/kver && "
+		 "echo a > f && git init -q && git add f faultinject && "
+		 "git -c user.email=t@t -c user.name=t commit -qm t && echo b > f && "
+		 "for r in 1 2 3; do for i in 1 2 3 4 5 6 7 8; do faultinject/campaign/campaign ident & done; wait; done "
+		 "| sort -u | wc -l; cd / && rm -rf $d", th_root());
+	th_sh(&r, 60, cmd);
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_STRING_EQUAL(r.out, "1\n");
+	th_free(&r);
+}
+
 static CU_TestInfo faults_campaign_unit_tests[] = {
 	{ "answers: correct, error, wrong, silent", test_answer_classes },
 	{ "classifier: known console excerpts", test_classify_excerpts },
@@ -519,6 +544,7 @@ static CU_TestInfo faults_campaign_unit_tests[] = {
 	{ "report: totals of fixed records", test_report_totals },
 	{ "report: tables and figures", test_report_document },
 	{ "report: mediated beside direct, the mediated targets", test_report_isolation },
+	{ "the run's ident is one value when shards ask at once", test_ident_concurrent },
 	{ "report: the mutant campaign's sections", test_report_mutants },
 	{ "report: shards of another run refused", test_report_refuses_other_runs },
 	CU_TEST_INFO_NULL,
