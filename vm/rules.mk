@@ -19,4 +19,5 @@ lint: lint-lab
 lint-lab:
 	@shellcheck $(ROOT)/vm/lab $(ROOT)/vm/*.sh $(ROOT)/vm/guest/* $(ROOT)/.ci/run
 	@cd $(ROOT)/tests/lab && shellcheck *.sh */*.sh
+	@shellcheck $(ROOT)/tests/unit/sh/*.sh
 	@echo "lint-lab: clean"

@@ -42,7 +42,8 @@ all: $(FI_TOOLS)
 TEST_CFLAGS += -I$(FI_DIR) -I$(ROOT)/pcnet32 -I$(ROOT)/driver-split/uapi
 TEST_DEPS += $(FI_DIR)/trial-list.c $(FI_DIR)/classify.c $(FI_DIR)/report-totals.jq \
 	$(FI_DIR)/mutant-list.c $(FI_DIR)/shard.h $(FI_DIR)/trial/answer.c $(FI_DIR)/trial/trial.h \
-	$(FI_DIR)/report-mutants.jq $(FI_DIR)/report $(wildcard $(ROOT)/tests/unit/data/faults-mutants/*)
+	$(FI_DIR)/report-mutants.jq $(FI_DIR)/report $(wildcard $(ROOT)/tests/unit/data/faults-mutants/*) \
+	$(wildcard $(ROOT)/tests/unit/sh/*.sh)
 
 .PHONY: faults-run faults-report
 faults: faults-run

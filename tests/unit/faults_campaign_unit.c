@@ -478,17 +478,7 @@ static void test_report_refuses_other_runs(void)
 	struct th_result r;
 	char cmd[2048];
 
-	snprintf(cmd, sizeof(cmd), "cd '%s' && d=$(mktemp -d) && cp tests/unit/data/faults-records.jsonl $d/ && "
-		 "m() { jq -n --arg sh \"$1\" --argjson seed \"$2\" --arg c \"$3\" --arg k \"$4\" --arg mach \"$5\" "
-		 "'{shard: $sh, seed: $seed, commit: $c, tree: \"t1\", guest_kernel: $k, machine: $mach, quick: 1}'; } && "
-		 "m 0/2 1 abc 6.1.0-57-amd64 here >$d/meta-0of2.json && "
-		 "m 1/2 1 abc 6.1.0-57-amd64 there >$d/meta-1of2.json && "
-		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>/dev/null && echo merged-same && "
-		 "rm $d/F.md && m 1/2 2 def 6.1.0-99-amd64 there >$d/meta-1of2.json && "
-		 "{ FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>&1; echo status $?; } && "
-		 "test ! -e $d/F.md && echo no-report; "
-		 "m 1/3 1 abc 6.1.0-57-amd64 there >$d/meta-1of3.json && rm $d/meta-1of2.json && "
-		 "FAULTS_REPORT=$d/F.md FAULTS_FIGURES=$d/fig faultinject/campaign/report $d 2>&1; st=$?; rm -rf $d; exit $st", th_root());
+	snprintf(cmd, sizeof(cmd), "'%s' '%s'", th_path("tests/unit/sh/report-other-runs.sh"), th_root());
 	th_sh(&r, 120, cmd);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "merged-same\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "not of one run; nothing merged"));
@@ -510,7 +500,8 @@ static void test_report_refuses_other_runs(void)
 /*
  * The run's ident (commit, tree, guest kernel) is one value however many
  * shards ask at once: in a repository of its own with an uncommitted
- * change, 3 x 8 calls side by side give one line. (It wrote the tree with
+ * change, 3 x 8 calls side by side give one line (tests/unit/sh/
+ * ident-concurrent.sh). (It wrote the tree with
  * git stash create, which needs the index's lock: about half the calls
  * gave HEAD's tree instead, and a run's merge refused its own shards.)
  */
@@ -519,13 +510,8 @@ static void test_ident_concurrent(void)
 	struct th_result r;
 	char cmd[2048];
 
-	snprintf(cmd, sizeof(cmd),
-		 "d=$(mktemp -d) && cd $d && mkdir -p faultinject/campaign .cache/lab && "
-		 "cp '%s/faultinject/campaign/campaign' faultinject/campaign/ && echo k > .cache/lab/kver && "
-		 "echo a > f && git init -q && git add f faultinject && "
-		 "git -c user.email=t@t -c user.name=t commit -qm t && echo b > f && "
-		 "for r in 1 2 3; do for i in 1 2 3 4 5 6 7 8; do faultinject/campaign/campaign ident & done; wait; done "
-		 "| sort -u | wc -l; cd / && rm -rf $d", th_root());
+	snprintf(cmd, sizeof(cmd), "'%s' '%s'", th_path("tests/unit/sh/ident-concurrent.sh"),
+		 th_path("faultinject/campaign/campaign"));
 	th_sh(&r, 60, cmd);
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_STRING_EQUAL(r.out, "1\n");
