@@ -4,7 +4,7 @@
  * user space in the guest (the benchmark's Table 2, per op).
  *
  *   opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [-c FILE]
- *                [OP...]
+ *                [-s] [OP...]
  *       Issue each OP N times (after W unrecorded warm-up calls; with -T,
  *       for at most S seconds; with -r, at most RATE calls a second, on a
  *       fixed schedule) and print one CSV row per call: op,iter,ns,err. The ops are ethtool ioctls
@@ -18,6 +18,11 @@
  *       With -a, the argument @ALT@ takes the values V1, V2, ... in turn.
  *   opbench list
  *       The ops, one per line: name, kind (ref or op), what it does.
+ *
+ * -s (ops): before each call (warm-up included), an untimed pipe round
+ * trip with a child process, so that every call starts right after the
+ * caller slept and was switched back in, as an upcall's caller resumes
+ * (see switch_out()). Not with -c.
  *
  * -u FILE: when the split build's phase-timing file exists
  * (/sys/kernel/debug/pcnet32-upcall0/samples, or $OPBENCH_SAMPLES), reset
@@ -90,6 +95,13 @@
 #define ALT_TOKEN "@ALT@"
 #define MAX_ALTS 16
 
+/* a child process that echoes each byte back: a pipe round trip */
+struct peer {
+	int to_child[2];
+	int to_parent[2];
+	pid_t child;
+};
+
 struct bench {
 	const char *ifname;
 	int sock;
@@ -101,10 +113,9 @@ struct bench {
 	uint32_t msg_orig;
 	/* MII */
 	uint16_t phy;
-	/* pipe round trip */
-	int to_child[2];
-	int to_parent[2];
-	pid_t child;
+	/* pipe round trip: the op's own peer, and -s's */
+	struct peer pipe;
+	struct peer sw;
 };
 
 struct op {
@@ -163,46 +174,76 @@ static int run_gpermaddr(struct bench *b, unsigned long iter)
 	return ethtool_ioctl(b, &req);
 }
 
-static int setup_pipe(struct bench *b)
+static int peer_start(struct peer *p)
 {
 	char c;
 
-	if (pipe(b->to_child) || pipe(b->to_parent))
+	if (pipe(p->to_child))
 		return errno;
-	b->child = fork();
-	if (b->child < 0)
-		return errno;
-	if (b->child == 0) {
-		close(b->to_child[1]);
-		close(b->to_parent[0]);
-		while (read(b->to_child[0], &c, 1) == 1)
-			if (write(b->to_parent[1], &c, 1) != 1)
+	if (pipe(p->to_parent)) {
+		int e = errno;
+
+		close(p->to_child[0]);
+		close(p->to_child[1]);
+		return e;
+	}
+	p->child = fork();
+	if (p->child < 0) {
+		int e = errno;
+
+		close(p->to_child[0]);
+		close(p->to_child[1]);
+		close(p->to_parent[0]);
+		close(p->to_parent[1]);
+		p->child = 0;
+		return e;
+	}
+	if (p->child == 0) {
+		close(p->to_child[1]);
+		close(p->to_parent[0]);
+		while (read(p->to_child[0], &c, 1) == 1)
+			if (write(p->to_parent[1], &c, 1) != 1)
 				break;
 		_exit(0);
 	}
-	close(b->to_child[0]);
-	close(b->to_parent[1]);
+	close(p->to_child[0]);
+	close(p->to_parent[1]);
 	return 0;
+}
+
+/* one byte there and back: the caller sleeps, the child runs, and back */
+static int peer_round_trip(struct peer *p, char c)
+{
+	if (write(p->to_child[1], &c, 1) != 1)
+		return errno ? errno : EPIPE;
+	if (read(p->to_parent[0], &c, 1) != 1)
+		return errno ? errno : EPIPE;
+	return 0;
+}
+
+static void peer_stop(struct peer *p)
+{
+	if (p->child <= 0)
+		return;
+	close(p->to_child[1]);
+	close(p->to_parent[0]);
+	waitpid(p->child, NULL, 0);
+	p->child = 0;
+}
+
+static int setup_pipe(struct bench *b)
+{
+	return peer_start(&b->pipe);
 }
 
 static int run_pipe(struct bench *b, unsigned long iter)
 {
-	char c = (char)iter;
-
-	if (write(b->to_child[1], &c, 1) != 1)
-		return errno ? errno : EPIPE;
-	if (read(b->to_parent[0], &c, 1) != 1)
-		return errno ? errno : EPIPE;
-	return 0;
+	return peer_round_trip(&b->pipe, (char)iter);
 }
 
 static void done_pipe(struct bench *b)
 {
-	close(b->to_child[1]);
-	close(b->to_parent[0]);
-	if (b->child > 0)
-		waitpid(b->child, NULL, 0);
-	b->child = 0;
+	peer_stop(&b->pipe);
 }
 
 /* ---- ethtool ops the driver answers ---------------------------------- */
@@ -743,7 +784,7 @@ static int counters_read(struct counters *cn, uint64_t *v)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [-c FILE] [OP...]\n"
+		"usage: opbench ops  [-i IF] [-n N] [-w W] [-T S] [-r RATE] [-u FILE] [-c FILE] [-s] [OP...]\n"
 		"       opbench exec [-n N] [-w W] [-a V1,V2,...] [-u FILE] [-t TAG] -- CMD...\n"
 		"       opbench list\n"
 		"defaults: -i eth0 -n 2000 -w 20 (exec: -n 30 -w 2)\n");
@@ -775,6 +816,27 @@ static void sleep_until(uint64_t t)
 		;
 }
 
+/*
+ * -s: an untimed round trip with the switch peer before each call, so that
+ * the call starts right after the caller slept and was switched back in,
+ * as the caller of an upcall resumes. Under an emulator that drops its
+ * translated-code lookups and its soft TLB on every address-space switch
+ * (QEMU's TCG), the call's code then runs cold; without -s a loop runs
+ * warm. Returns nonzero when the peer failed (the run stops).
+ */
+static int switch_out(struct bench *b)
+{
+	int e;
+
+	if (b->sw.child <= 0)
+		return 0;
+	e = peer_round_trip(&b->sw, 0);
+	if (e)
+		fprintf(stderr, "opbench: -s: round trip with the peer: %s\n",
+			strerror(e));
+	return e;
+}
+
 static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 		    unsigned long warm, unsigned long secs, unsigned long rate,
 		    const char *samples_out, struct counters *cn)
@@ -799,8 +861,11 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 			op->done(b);
 		return 0;
 	}
-	for (i = 1; i < warm; i++)
+	for (i = 1; i < warm; i++) {
+		if (switch_out(b))
+			return -1;
 		op->run(b, i);
+	}
 	samples_reset(samples_out);
 	if (cn) {
 		up0 = samples_calls();
@@ -822,6 +887,8 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 				sleep_until(next);
 			next += period;
 		}
+		if (switch_out(b))
+			return -1;
 		t0 = now_ns();
 		e = op->run(b, i);
 		t1 = now_ns();
@@ -872,11 +939,14 @@ static int mode_ops(int argc, char **argv)
 	unsigned long n = 2000, warm = 20, secs = 0, rate = 0;
 	const char *samples_out = NULL, *counters_out = NULL;
 	struct counters cn;
-	int c, i, st = 0, have_cnt = 0;
+	int c, i, st = 0, have_cnt = 0, switched = 0;
 	size_t k;
 
-	while ((c = getopt(argc, argv, "i:n:w:T:r:u:c:h")) != -1) {
+	while ((c = getopt(argc, argv, "i:n:w:T:r:u:c:sh")) != -1) {
 		switch (c) {
+		case 's':
+			switched = 1;
+			break;
 		case 'i':
 			b.ifname = optarg;
 			break;
@@ -911,6 +981,10 @@ static int mode_ops(int argc, char **argv)
 	}
 	if (strlen(b.ifname) >= IFNAMSIZ)
 		goto bad;
+	if (switched && counters_out) {
+		fprintf(stderr, "opbench: -s and -c: the counters would count -s's round trips\n");
+		return 2;
+	}
 	for (i = optind; i < argc; i++) {
 		for (k = 0; k < N_OPS; k++)
 			if (!strcmp(argv[i], ops[k].name))
@@ -925,6 +999,15 @@ static int mode_ops(int argc, char **argv)
 	if (b.sock < 0) {
 		fprintf(stderr, "opbench: socket: %s\n", strerror(errno));
 		return 1;
+	}
+	if (switched) {
+		int e = peer_start(&b.sw);
+
+		if (e) {
+			fprintf(stderr, "opbench: -s: %s\n", strerror(e));
+			close(b.sock);
+			return 1;
+		}
 	}
 	if (counters_out && counters_open(&cn, counters_out) == 0)
 		have_cnt = 1;
@@ -943,6 +1026,7 @@ static int mode_ops(int argc, char **argv)
 	}
 	if (have_cnt)
 		counters_close(&cn);
+	peer_stop(&b.sw);
 	close(b.sock);
 	return st;
 bad:
