@@ -697,6 +697,36 @@ int_table iperf_h2g_ksettings GLINKSETTINGS "while asking link settings" >"$S/in
 		'then' cut -o -f column,core,rss | tail -n +3
 } >"$S/footprint.md"
 
+# after a context switch (opbench -s, inkernel and split): per op, the warm
+# loop's median (Table 2b) and the median of calls made right after the
+# caller was switched back in; split - inkernel in split's pipe round
+# trips (Table 2b's), warm and both after a switch (with its interval).
+# Runs without that loop (older data) get no table.
+SWF=$DATA/ops-switched.csv
+: >"$S/switched.md"
+if [ -n "$prt" ] && [ -f "$SWF" ] && [ "$(wc -l <"$SWF")" -gt 1 ]; then
+	quantiles column,op ns "$SWF" "$OK" >"$S/sw.csv"
+	ci ci_sw_sd -k op -a split -b inkernel -v ns -w err=0 -m diff "$SWF"
+	{
+		printf '%s\n-\n' "| op | inkernel (µs) | inkernel after a switch (µs) | split (µs) | split after a switch (µs) | split − inkernel ÷ pipe RTT | the same, both after a switch [95%] |" |
+			md_align lrrrrrr
+		# shellcheck disable=SC2016 # Miller's own variables
+		mlr --icsv --omd filter '$column == "inkernel" || $column == "split"' \
+			'then' cut -o -f op,column,median 'then' reshape -s column,median \
+			'then' rename inkernel,sw_i,split,sw_s \
+			'then' join --ul -j op -f <(mlr --icsv --ocsv filter '$column == "inkernel" || $column == "split"' \
+				'then' cut -o -f op,column,median 'then' reshape -s column,median "$S/ops.csv") \
+			'then' join --ul -j op -f <(mlr --icsv --ocsv cut -f op,est,lo,hi "$S/ci_sw_sd.csv") \
+			'then' put -s prt="$prt" "$MLR_LIB"'
+				ref = $op == "pipe_rtt";
+				$a = fmt($inkernel * 1e-3); $b = fmt($sw_i * 1e-3);
+				$c = fmt($split * 1e-3); $e = fmt($sw_s * 1e-3);
+				$w = ref ? "–" : rfmt(($split - $inkernel) / @prt);
+				$x = ref || is_absent($est) ? "–" : rfmt($est / @prt) . " [" . rfmt($lo / @prt) . "–" . rfmt($hi / @prt) . "]"' \
+			'then' cut -o -f op,a,b,c,e,w,x "$S/sw.csv" | tail -n +3
+	} >"$S/switched.md"
+fi
+
 # ---- Table 3 (Miller) -------------------------------------------------------
 # claim 2's verdict per network test (stats/netverdict.csv): unchanged or
 # inconclusive as benchci says, else slower or faster (iperf3: higher is
@@ -1389,6 +1419,13 @@ END {
 	# the table comes from Miller: stats/footprint.md
 	insert(footmd)
 	line("")
+	if (has_switched) {
+		line("- **Cold code after a context switch** (what *÷ pipe RTT* of Table 2b leaves out): the same ops, each call made right after its caller slept on a pipe and was switched back in (`opbench ops -s`, " m("switched_n") " calls of each a round, inkernel and split). Every split upcall op runs in two such phases (the daemon after its wake-up, the caller after the reply), and under TCG the code run after an address-space switch is slow until it is translated-and-cached again (QEMU drops its soft TLB and its jump cache on every CR3 write); a pipe round trip runs little code in its phases, an op its whole path. *inkernel after a switch* minus *inkernel* is what one switch costs that op'"'"'s code; *the same, both after a switch*: split − inkernel when both callers resume from a switch, in the same pipe round trips.")
+		line("")
+		# the table comes from Miller: stats/switched.md
+		insert(swmd)
+		line("")
+	}
 
 	# ---- failures ----
 	# failures: non-zero statuses and errnos (counted), failed workloads
@@ -1443,6 +1480,7 @@ END {
 	opsmd="$S/ops.md" cntmd="$S/opcounters.md" abopsmd="$S/ablation-ops.md" \
 	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" \
 	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" \
+	swmd="$S/switched.md" has_switched="$([ -s "$S/switched.md" ] && echo 1 || echo 0)" \
 	netmd="$S/net.md" haspn="$haspn" "${FILES[@]}"
 # ---- against the previous run (Miller) ----------------------------------------
 # each headline figure of this run (its order) beside the previous run's:

@@ -46,6 +46,8 @@ Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_ROUNDS   rounds of every column                     [4; quick 1]
   BENCH_REPS     runs of each ethtool command per round     [12; quick 5]
   BENCH_OPS_N    calls of each op per round (opbench)       [1500; quick 200]
+  BENCH_SWITCHED_N  calls of each op of the loop after a context
+                 switch (opbench -s; inkernel and split)     [600; quick 100]
   Network (Table 3), per round and column, in BENCH_NET_PASSES passes:
   BENCH_PING_N   ping echoes, 0.01 s apart, every column of a
                  pass pinged at the same time                [600; quick 40]
@@ -100,6 +102,7 @@ esac
 # way per pass.
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	ROUNDS=${BENCH_ROUNDS:-1} REPS=${BENCH_REPS:-5} OPS_N=${BENCH_OPS_N:-200}
+	SW_N=${BENCH_SWITCHED_N:-100}
 	PING_N=${BENCH_PING_N:-40} NET_N=${BENCH_NET_REPS:-2}
 	NET_PASSES=${BENCH_NET_PASSES:-2} IPERF_S=${BENCH_IPERF_S:-2}
 	IPERF_N=${BENCH_IPERF_N:-2} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-2} INT_S=${BENCH_INT_S:-2}
@@ -109,6 +112,7 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	MODE=quick
 else
 	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-12} OPS_N=${BENCH_OPS_N:-1500}
+	SW_N=${BENCH_SWITCHED_N:-600}
 	PING_N=${BENCH_PING_N:-600} NET_PASSES=${BENCH_NET_PASSES:-4}
 	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-8} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-2}
 	INT_S=${BENCH_INT_S:-5}
@@ -118,6 +122,9 @@ else
 	OUT=${BENCH_OUT:-$ROOT/report}
 	MODE=full
 fi
+# the loop after a context switch: the reference floor and upcall ops
+# with and without a register program (GREGS; GDRVINFO, GLINKSETTINGS)
+SW_OPS="pipe_rtt GDRVINFO GLINKSETTINGS GREGS"
 DUMP_RATE=${BENCH_DUMP_RATE:-200}
 KSET_RATE=${BENCH_KSET_RATE:-200}
 DIRECT_ALL=${BENCH_DIRECT_ALL:-0}
@@ -127,7 +134,7 @@ FOCUS=${BENCH_FOCUS:-1}
 # (faultinject/mutate/cost): the measured builds are without them
 SLOW=${BENCH_SLOW:-plain}
 read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-direct split-paper}"
-for v in ROUNDS REPS OPS_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N IPERF_N_OTHER INT_S DUMP_RATE KSET_RATE; do
+for v in ROUNDS REPS OPS_N SW_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N IPERF_N_OTHER INT_S DUMP_RATE KSET_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
 		echo "bench: BENCH_$v must be a positive whole number, not '${!v}'" >&2
 		exit 2
@@ -196,7 +203,9 @@ daemon_args() { # column
 # network tests of Table 3 (ping, scp, ssh, recorded iperf3): its fast
 # path is split's (the same module; the daemon only differs, and it sleeps
 # during those tests), and their samples go to the columns claim 2
-# compares. stock has no interference runs (no target reads them).
+# compares. stock has no interference runs (no target reads them). The
+# loop after a context switch (opbench -s) is inkernel's and split's only:
+# it explains split - inkernel of Table 2b.
 joins() { # column workload
 	case "$1,$2" in
 	split-direct,ethtool | split-direct,net | split-direct,iperf | split-direct,warmup-g2h)
@@ -204,6 +213,7 @@ joins() { # column workload
 	split-paper,net | split-paper,iperf | split-paper,warmup-g2h)
 		[ "$PAPER_NET" = 1 ] ;;
 	stock,interfere | stock,interfere-kset) return 1 ;;
+	stock,switched | split-direct,switched | split-paper,switched) return 1 ;;
 	*) return 0 ;;
 	esac
 }
@@ -230,16 +240,18 @@ njoin() { # workload: how many columns join it
 # and kept in meta.env (expected_ms)
 # beside the real wall time.
 expected_ms() {
-	local nb ne no nn ni=0 nwh nwg nd nk r c
+	local nb ne no nn ni=0 nwh nwg nd nk nsw r c
 	nb=${#COLUMNS[@]} ne=$(njoin ethtool) no=$(njoin ops) nn=$(njoin net)
 	# iperf3 runs per direction, all columns together
 	for c in "${COLUMNS[@]}"; do
 		if joins "$c" iperf; then ni=$((ni + $(iperf_n "$c"))); fi
 	done
 	nwh=$(njoin warmup-h2g) nwg=$(njoin warmup-g2h) nd=$(njoin interfere) nk=$(njoin interfere-kset)
+	nsw=$(njoin switched)
 	r=$((nb * BOOT_MS + DOWN_MS +
 		ne * 6 * ((REPS + 2) * ETHTOOL_MS + CALL_MS) +
 		no * (OPS_FIX_MS + (OPS_N + 20) * OPS_CALL_US / 1000) +
+		nsw * (OPS_FIX_MS + (SW_N + 20) * SW_CALL_US / 1000) +
 		(nn > 0 ? PING_N * PING_MS : 0) +
 		nn * (SCP4K_N * SCP4K_MS + SCP4M_N * SCP4M_MS + SSH_N * SSH_MS + 4 * NET_PASSES * NET_CALL_MS) +
 		(nwh + nwg) * (2000 + IPERF_OVH_MS) +
@@ -249,7 +261,7 @@ expected_ms() {
 }
 # the unit times (ms; OPS_CALL_US: µs per call of the whole op list)
 BOOT_MS=11000 DOWN_MS=1900 ETHTOOL_MS=40 CALL_MS=100
-OPS_FIX_MS=500 OPS_CALL_US=1200
+OPS_FIX_MS=500 OPS_CALL_US=1200 SW_CALL_US=1200
 PING_MS=16 SCP4K_MS=200 SCP4M_MS=550 SSH_MS=150 NET_CALL_MS=60
 IPERF_OVH_MS=150 INT_OVH_MS=2600 START_MS=5000 REPORT_MS=20000
 mmss() { # ms
@@ -323,6 +335,7 @@ echo "column,round,cmd,rep,ns,status" >"$DATA/cmd.csv"
 echo "column,round,op,iter,ns,err" >"$DATA/ops.csv"
 CNT_HDR="op,calls,task_clock_ns,context_switches,page_faults,cpu_migrations,cs_all,upcalls,programs,accesses,refused,malformed,hold_max_ns,hold_total_ns,fastpath_holds"
 echo "column,round,$CNT_HDR" >"$DATA/ops-counters.csv"
+echo "column,round,op,iter,ns,err" >"$DATA/ops-switched.csv"
 echo "round,pos,column,workload" >"$DATA/order.csv"
 echo "column,round,source,op,status,wait_ns,copy_ns,proc_ns,reply_ns,user_ns,total_ns" >"$DATA/upcall.csv"
 echo "column,round,test,rep,value" >"$DATA/net.csv"
@@ -636,6 +649,17 @@ round() { # round
 		sed 's/,/;/g' "$TMP/ops.err" | prefix "$c" "$r" >>"$DATA/notes.csv"
 		[ "$r" != 1 ] || sed "s/^/  $c: /" "$TMP/ops.err" >&2
 	done
+	# the same ops, each call right after its caller slept and was
+	# switched back in (opbench -s), as an upcall's caller resumes: what
+	# running cold costs an op under TCG, beside the warm loop above
+	mapfile -t w < <(cols switched)
+	progress "round $r/$ROUNDS: opbench -s, each call after a context switch, x$SW_N on ${w[*]}"
+	for c in "${w[@]}"; do
+		# shellcheck disable=SC2086 # SW_OPS is a word list
+		gx "$c" opbench ops -s -n "$SW_N" $SW_OPS 2>"$TMP/ops.err" |
+			prefix "$c" "$r" >>"$DATA/ops-switched.csv"
+		sed 's/,/;/g' "$TMP/ops.err" | prefix "$c" "$r" >>"$DATA/notes.csv"
+	done
 
 	# iperf3: first one unrecorded 2-s run each way per column: the first
 	# run on a freshly booted guest is slow and erratic (under TCG its
@@ -727,6 +751,7 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 {
 	printf 'date=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
 	printf 'mode=%s\n' "$MODE"
+	printf 'switched_n=%s\nswitched_ops=%s\n' "$SW_N" "$SW_OPS"
 	printf 'rounds=%s\nreps=%s\nops_n=%s\nping_n=%s\nping_i=0.01\nscp4k_n=%s\nscp4m_n=%s\nssh_n=%s\nnet_passes=%s\n' \
 		"$ROUNDS" "$REPS" "$OPS_N" "$PING_N" "$SCP4K_N" "$SCP4M_N" "$SSH_N" "$NET_PASSES"
 	printf 'iperf_s=%s\niperf_n=%s\niperf_n_other=%s\nint_s=%s\ndump_rate=%s\nkset_rate=%s\n' \
