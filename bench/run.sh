@@ -46,26 +46,26 @@ usage: bench/run.sh [--no-report | --expected]
   --expected     print the run's expected duration for these settings, and stop
 Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_ROUNDS   rounds of every column                     [4; quick 1]
-  BENCH_REPS     runs of each ethtool command per round     [12; quick 5]
-  BENCH_OPS_N    calls of each op per round (opbench)       [1500; quick 200]
+  BENCH_REPS     runs of each ethtool command per round     [8; quick 5]
+  BENCH_OPS_N    calls of each op per round (opbench)       [1000; quick 200]
   Network (Table 3), per round and column, in BENCH_NET_PASSES passes:
   BENCH_PING_N   ping echoes, 0.01 s apart (paired: inkernel and
                  split in turn, each with stock at the same time;
-                 not paired: every column of a pass at once) [600; quick 40]
-  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [16; quick 2]
-  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [16; quick 2]
-  BENCH_SSH_N    ssh logins                                  [16; quick 2]
+                 not paired: every column of a pass at once) [640; quick 40]
+  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [12; quick 2]
+  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [12; quick 2]
+  BENCH_SSH_N    ssh logins                                  [12; quick 2]
   BENCH_NET_REPS sets the three above at once (older name)
   BENCH_IPERF_N  iperf3 runs each way, the columns claim 2
                  compares (inkernel, split)                  [8; quick 2]
-  BENCH_IPERF_N_OTHER  iperf3 runs each way, the others     [2; quick 2]
+  BENCH_IPERF_N_OTHER  iperf3 runs each way, the others     [1; quick 2]
   BENCH_NET_PASSES passes over the columns, order alternating, each
                  with its share of every test above         [4; quick 2]
   BENCH_NET_PAIRED 1: inkernel and split of Table 3 in one guest per
                  round (the inkernel column's), the build swapped
                  between its passes; 0: each in its own guest  [1]
   BENCH_IPERF_S  seconds per recorded iperf3 run             [4; quick 2]
-  BENCH_INT_S    seconds per interference iperf3 run         [5; quick 2]
+  BENCH_INT_S    seconds per interference iperf3 run         [4; quick 2]
   BENCH_DUMP_RATE register dumps a second during the interference test [200]
   BENCH_KSET_RATE get_link_ksettings calls a second, the second one    [200]
   BENCH_COLUMNS  the columns, in round 1's order (later rounds rotate it)
@@ -114,12 +114,12 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	OUT=${BENCH_OUT:-$DATA}
 	MODE=quick
 else
-	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-12} OPS_N=${BENCH_OPS_N:-1500}
-	PING_N=${BENCH_PING_N:-600} NET_PASSES=${BENCH_NET_PASSES:-4}
-	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-8} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-2}
-	INT_S=${BENCH_INT_S:-5}
-	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-16}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-16}}
-	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-16}}
+	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-8} OPS_N=${BENCH_OPS_N:-1000}
+	PING_N=${BENCH_PING_N:-640} NET_PASSES=${BENCH_NET_PASSES:-4}
+	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-8} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-1}
+	INT_S=${BENCH_INT_S:-4}
+	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-12}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-12}}
+	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-12}}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench}
 	OUT=${BENCH_OUT:-$ROOT/report}
 	MODE=full
