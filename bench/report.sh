@@ -743,6 +743,14 @@ mlr --icsv --ocsv put "$MLR_LIB"'
 # shellcheck disable=SC2016 # Miller's own variables
 haspn=$(mlr --icsv --ojson filter '$column == "split-paper" && $test =~ "'"$NET_TESTS"'"' 'then' count "$S/net.csv" | jq -r '.[0].count // 0')
 [ "$haspn" -gt 0 ] && haspn=1
+# the swaps of the paired guest a round (swaps.csv; a row of swap 0 is
+# its state at boot): "N" or "N–M" over the rounds
+swaps=""
+if [ -f "$DATA/swaps.csv" ]; then
+	# shellcheck disable=SC2016 # Miller's own variables
+	swaps=$(mlr --icsv --onidx filter '$swap > 0' 'then' count -g round 'then' stats1 -a min,max -f count \
+		"$DATA/swaps.csv" | awk '{ print ($1 == $2 ? $1 : $1 "–" $2) }')
+fi
 T3_NAMES='test,name
 ping,ping RTT (ms)
 scp_4k,scp 4.3 KB (s)
@@ -1063,7 +1071,18 @@ function m(k) { return meta[k] == "" ? "?" : meta[k] }
 # every column of a pass pinged at once (ping_concurrent); absent, the
 # sentence says nothing of them
 function iperf_other() { return meta["iperf_n_other"] == "" || meta["iperf_n_other"] == meta["iperf_n"] ? "" : " for inkernel and split, " meta["iperf_n_other"] " for the other columns" }
-function ping_conc(paren) { return meta["ping_concurrent"] != 1 ? "" : paren ? " (every column of a pass at the same time)" : ", every column of a pass at the same time" }
+function ping_conc(paren) {
+	if (meta["net_paired"] == 1) return paren ? " (inkernel and split in turn, each with the pass'"'"'s other columns at the same time, which thus get twice the echoes)" : ", inkernel and split in turn (one guest), each with the pass'"'"'s other columns at the same time (stock thus gets twice the echoes)"
+	return meta["ping_concurrent"] != 1 ? "" : paren ? " (every column of a pass at the same time)" : ", every column of a pass at the same time"
+}
+# inkernel and split of Table 3 in one guest per round (net_paired):
+# how, with the swaps a round counted in swaps.csv; absent, nothing
+function paired_net(design) {
+	if (meta["net_paired"] != 1) return ""
+	if (swaps == "") swaps = 0
+	if (design) return "inkernel and split of Table 3 came from one guest per round, the inkernel column'"'"'s: the split build (module, scripts, the plain daemon) copied in at boot and swapped with the inkernel build between their turns (" swaps " swaps a round, each checked and followed by an unrecorded 2-s iperf3 run each way); the split column'"'"'s own guest ran every other workload. "
+	return " **inkernel and split come from one guest per round**: the inkernel column'"'"'s (`--plain`), into which the split build (module, scripts, the plain daemon) is copied at boot; within each pass all of one build'"'"'s samples are taken, then the build is swapped (rmmod, insmod, the daemon started, the link up again: " swaps " swaps a round, about one a pass as the order alternates), each swap checked (the serving daemon is the plain build and the upcall channel is there; back on inkernel: the plain module and no daemon) and followed by an unrecorded 2-s iperf3 run each way. A round'"'"'s split/inkernel thus carries no difference between two boots (`swaps.csv`, `net-guest.csv`: which guest and build served each sample). stock keeps its own guest; the split column'"'"'s own guest runs no test of this table."
+}
 # which interference runs stock joined, from the data: "not stock" when
 # there is no stock column, or when stock has an interference run (a run
 # where stock joined the register dumps only: the run under the link
@@ -1118,7 +1137,7 @@ END {
 	for (c in bchanged) bnote = bnote " " c
 	line("| commit | " m("commit") (!nmd5 ? " (this run did not record the hashes of the driver builds)" : bnote == "" ? "; the same driver builds in every round (hashes of the module and daemon as booted)" : "; **the driver build changed between rounds for" bnote "** (the tree is shared and the lab builds at every boot)") " |")
 	line("| slow path | " (meta["slow"] == "plain" ? "compiled from `pcnet32/slow.c` itself in the inkernel module and the split daemon (`vm/lab up --plain`): without the mutant schemata the fault campaign arms, which cost a split upcall op about 1-2% disarmed (`faultinject/mutate/cost`)" : meta["slow"] == "schemata" ? "the mutant schemata of the fault campaign, disarmed (`BENCH_SLOW=schemata`): a split upcall op pays about 1-2% for them (`faultinject/mutate/cost`)" : "not recorded (a run before `BENCH_SLOW`)") " |")
-	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-direct and split-paper: the split build, its daemon restarted with `--ports direct`, and with `--protocol paper --ports direct`) and runs every workload on each column that joins it in turn" (mm("focus", 0) == 1 ? " (every other guest paused meanwhile, `vm/lab pause`: only the guest being measured runs)" : "") ", in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings " mm("ping_i", "0.2") " s apart" ping_conc(1) ", " mm("scp4k_n", m("net_reps")) " scp runs of 4.3 KB and " mm("scp4m_n", m("net_reps")) " of 4 MiB, " mm("ssh_n", m("net_reps")) " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way" iperf_other() (mm("net_passes", 0) > 1 ? " (all of them in " m("net_passes") " passes over the columns, odd passes in the round'"'"'s order, even ones reversed)" : " (odd runs in the round'"'"'s order, even runs reversed)") ", one of " mm("int_s", m("iperf_s")) " s host→guest with the guest dumping registers " m("dump_rate") " times a second, one with it asking the link settings " m("kset_rate") " times a second (" int_stock() "). " (m("direct_all") == 1 ? "split-direct joined every workload." : "split-direct joined the op loop and the two interference runs only (and an iperf3 warm-up host→guest): the time budget.") (meta["paper_net"] == "0" ? " split-paper joined every workload but the network tests of Table 3 (its fast path is split'"'"'s; their samples go to the columns claim 2 compares)." : "") " |")
+	line("| design | " m("rounds") " rounds; each boots " m("columns") " afresh (`vm/lab up --driver X --name bench-X`; split-direct and split-paper: the split build, its daemon restarted with `--ports direct`, and with `--protocol paper --ports direct`) and runs every workload on each column that joins it in turn" (mm("focus", 0) == 1 ? " (every other guest paused meanwhile, `vm/lab pause`: only the guest being measured runs)" : "") ", in the round'"'"'s order (round 1 as listed, each later round rotated by one: no column always first or last); per round and column: " m("reps") " runs of each ethtool command, " m("ops_n") " calls of each op, " m("ping_n") " pings " mm("ping_i", "0.2") " s apart" ping_conc(1) ", " mm("scp4k_n", m("net_reps")) " scp runs of 4.3 KB and " mm("scp4m_n", m("net_reps")) " of 4 MiB, " mm("ssh_n", m("net_reps")) " ssh logins, " m("iperf_n") " iperf3 runs of " m("iperf_s") " s each way" iperf_other() (mm("net_passes", 0) > 1 ? " (all of them in " m("net_passes") " passes over the columns, odd passes in the round'"'"'s order, even ones reversed)" : " (odd runs in the round'"'"'s order, even runs reversed)") ", one of " mm("int_s", m("iperf_s")) " s host→guest with the guest dumping registers " m("dump_rate") " times a second, one with it asking the link settings " m("kset_rate") " times a second (" int_stock() "). " paired_net(1) (m("direct_all") == 1 ? "split-direct joined every workload." : "split-direct joined the op loop and the two interference runs only (and an iperf3 warm-up host→guest): the time budget.") (meta["paper_net"] == "0" ? " split-paper joined every workload but the network tests of Table 3 (its fast path is split'"'"'s; their samples go to the columns claim 2 compares)." : "") " |")
 	line("")
 	line("Cells are the median over all rounds with the spread in brackets (Table 2 commands and")
 	line("network: p25–p75, the interquartile range; per-op latencies: p5–p95). Ratios are ratios")
@@ -1325,7 +1344,7 @@ END {
 	# ---- Table 3 ----
 	line("## Table 3: network operations")
 	line("")
-	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests " mm("ping_i", "0.2") " s apart" ping_conc(0) " (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round" iperf_other() ", receiver throughput. " (mm("net_passes", 0) > 1 ? "A round takes every test'"'"'s samples in " m("net_passes") " passes over the columns, each pass its share of each test, iperf3 included; odd passes in the round'"'"'s order, even ones reversed, so that each column'"'"'s samples spread over the whole network phase and a slow spell of the host or of one guest falls on a share of every column'"'"'s samples." : "The iperf3 runs alternate the order: odd runs in the round'"'"'s order, even ones reversed."))
+	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests " mm("ping_i", "0.2") " s apart" ping_conc(0) " (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round" iperf_other() ", receiver throughput. " (mm("net_passes", 0) > 1 ? "A round takes every test'"'"'s samples in " m("net_passes") " passes over the columns, each pass its share of each test, iperf3 included; odd passes in the round'"'"'s order, even ones reversed, so that each column'"'"'s samples spread over the whole network phase and a slow spell of the host or of one guest falls on a share of every column'"'"'s samples." : "The iperf3 runs alternate the order: odd runs in the round'"'"'s order, even ones reversed.") paired_net(0))
 	line("")
 	# the table comes from Miller: stats/net.md
 	insert(netmd)
@@ -1337,7 +1356,7 @@ END {
 	nneed = 0
 	for (i = 1; i <= nt; i++) if (("netneed", T[i], "n") in S) nneed++
 	if (nneed) {
-		line("**Which tests needed what.** Each test takes the samples its spread needs: per round and column, the samples and how they were taken; the spread of one sample within a round (IQR over the median, inkernel and split, the mean over the rounds); how many samples a column needs for the interval of split/inkernel to lie within ±2.5% of its ratio (half the tolerance) from the sampling alone (n ≥ (103 · IQR/median)², the 95% half-width of a ratio of two medians) against what it had; the lowest and highest split/inkernel of the single rounds (their disagreement is what more samples per round do not shrink); the verdict; and what decided it or held it back.")
+		line("**Which tests needed what.** Each test takes the samples its spread needs: per round and column, the samples and how they were taken" (meta["net_paired"] == 1 ? " (inkernel and split in one guest, so a round'"'"'s split/inkernel is within one boot)" : "") "; the spread of one sample within a round (IQR over the median, inkernel and split, the mean over the rounds); how many samples a column needs for the interval of split/inkernel to lie within ±2.5% of its ratio (half the tolerance) from the sampling alone (n ≥ (103 · IQR/median)², the 95% half-width of a ratio of two medians) against what it had; the lowest and highest split/inkernel of the single rounds (their disagreement is what more samples per round do not shrink); the verdict; and what decided it or held it back.")
 		line("")
 		TU["ping"] = "echoes"; TU["scp_4k"] = "copies"; TU["scp_4m"] = "copies"; TU["ssh"] = "logins"; TU["iperf_h2g"] = "runs"; TU["iperf_g2h"] = "runs"
 		TK["ping"] = "BENCH_PING_N"; TK["scp_4k"] = "BENCH_SCP4K_N"; TK["scp_4m"] = "BENCH_SCP4M_N"; TK["ssh"] = "BENCH_SSH_N"; TK["iperf_h2g"] = "BENCH_IPERF_N"; TK["iperf_g2h"] = "BENCH_IPERF_N"
@@ -1486,7 +1505,7 @@ END {
 	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" \
 	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" \
 	swmd="$S/switched.md" has_switched="$([ -s "$S/switched.md" ] && echo 1 || echo 0)" \
-	netmd="$S/net.md" haspn="$haspn" "${FILES[@]}"
+	netmd="$S/net.md" haspn="$haspn" swaps="$swaps" "${FILES[@]}"
 # ---- against the previous run (Miller) ----------------------------------------
 # each headline figure of this run (its order) beside the previous run's:
 # the verdicts the same (– when the previous run had no such figure), the

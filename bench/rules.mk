@@ -2,7 +2,7 @@
 # for stock / inkernel / split / split-direct / split-paper, with gnuplot figures, into report/REPORT.md,
 # report/figures/bench-*.png and the raw data under report/data/bench/.
 #
-#   make bench         the full run (4 rotated rounds; about 23 minutes)
+#   make bench         the full run (4 rotated rounds; about 25 minutes: bench/run.sh --expected)
 #   make bench-quick   one short round per column, for development
 #   make bench-report  tables and figures again from the raw data of the last run
 #

@@ -22,7 +22,9 @@
 #             scp (4.3 KB and 4 MiB), ssh login and iperf3 both ways, in
 #             BENCH_NET_PASSES passes over the columns whose order
 #             alternates, each pass with its share of every test (Table 3;
-#             the columns stock, inkernel, split: the time budget)
+#             the columns stock, inkernel, split: the time budget);
+#             inkernel and split in one guest, the inkernel column's, the
+#             build swapped between their turns (BENCH_NET_PAIRED=1)
 #   interfere iperf3 host->guest while a guest process dumps the registers
 #             at a fixed rate, then while one asks get_link_ksettings at a
 #             fixed rate (not stock) (what the paper did not measure)
@@ -44,24 +46,28 @@ usage: bench/run.sh [--no-report | --expected]
   --expected     print the run's expected duration for these settings, and stop
 Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_ROUNDS   rounds of every column                     [4; quick 1]
-  BENCH_REPS     runs of each ethtool command per round     [12; quick 5]
-  BENCH_OPS_N    calls of each op per round (opbench)       [1500; quick 200]
+  BENCH_REPS     runs of each ethtool command per round     [8; quick 5]
+  BENCH_OPS_N    calls of each op per round (opbench)       [1000; quick 200]
   BENCH_SWITCHED_N  calls of each op of the loop after a context
-                 switch (opbench -s; inkernel and split)     [600; quick 100]
+                 switch (opbench -s; inkernel and split)     [250; quick 100]
   Network (Table 3), per round and column, in BENCH_NET_PASSES passes:
-  BENCH_PING_N   ping echoes, 0.01 s apart, every column of a
-                 pass pinged at the same time                [600; quick 40]
-  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [16; quick 2]
-  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [16; quick 2]
-  BENCH_SSH_N    ssh logins                                  [16; quick 2]
+  BENCH_PING_N   ping echoes, 0.01 s apart (paired: inkernel and
+                 split in turn, each with stock at the same time;
+                 not paired: every column of a pass at once) [600; quick 40]
+  BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [12; quick 2]
+  BENCH_SCP4M_N  scp runs of the 4 MiB file                  [12; quick 2]
+  BENCH_SSH_N    ssh logins                                  [12; quick 2]
   BENCH_NET_REPS sets the three above at once (older name)
   BENCH_IPERF_N  iperf3 runs each way, the columns claim 2
                  compares (inkernel, split)                  [8; quick 2]
-  BENCH_IPERF_N_OTHER  iperf3 runs each way, the others     [2; quick 2]
+  BENCH_IPERF_N_OTHER  iperf3 runs each way, the others     [1; quick 2]
   BENCH_NET_PASSES passes over the columns, order alternating, each
                  with its share of every test above         [4; quick 2]
+  BENCH_NET_PAIRED 1: inkernel and split of Table 3 in one guest per
+                 round (the inkernel column's), the build swapped
+                 between its passes; 0: each in its own guest  [1]
   BENCH_IPERF_S  seconds per recorded iperf3 run             [4; quick 2]
-  BENCH_INT_S    seconds per interference iperf3 run         [5; quick 2]
+  BENCH_INT_S    seconds per interference iperf3 run         [4; quick 2]
   BENCH_DUMP_RATE register dumps a second during the interference test [200]
   BENCH_KSET_RATE get_link_ksettings calls a second, the second one    [200]
   BENCH_COLUMNS  the columns, in round 1's order (later rounds rotate it)
@@ -111,24 +117,25 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	OUT=${BENCH_OUT:-$DATA}
 	MODE=quick
 else
-	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-12} OPS_N=${BENCH_OPS_N:-1500}
-	SW_N=${BENCH_SWITCHED_N:-600}
+	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-8} OPS_N=${BENCH_OPS_N:-1000}
+	SW_N=${BENCH_SWITCHED_N:-250}
 	PING_N=${BENCH_PING_N:-600} NET_PASSES=${BENCH_NET_PASSES:-4}
-	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-8} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-2}
-	INT_S=${BENCH_INT_S:-5}
-	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-16}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-16}}
-	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-16}}
+	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-8} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-1}
+	INT_S=${BENCH_INT_S:-4}
+	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-12}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-12}}
+	SSH_N=${BENCH_SSH_N:-${BENCH_NET_REPS:-12}}
 	DATA=${BENCH_DATA:-$ROOT/report/data/bench}
 	OUT=${BENCH_OUT:-$ROOT/report}
 	MODE=full
 fi
 # the loop after a context switch: the reference floor and upcall ops
 # with and without a register program (GREGS; GDRVINFO, GLINKSETTINGS)
-SW_OPS="pipe_rtt GDRVINFO GLINKSETTINGS GREGS"
+SW_OPS="pipe_rtt GDRVINFO GREGS"
 DUMP_RATE=${BENCH_DUMP_RATE:-200}
 KSET_RATE=${BENCH_KSET_RATE:-200}
 DIRECT_ALL=${BENCH_DIRECT_ALL:-0}
 PAPER_NET=${BENCH_PAPER_NET:-0}
+NET_PAIRED=${BENCH_NET_PAIRED:-1}
 FOCUS=${BENCH_FOCUS:-1}
 # the mutant schemata cost a split upcall op about 1-2% when disarmed
 # (faultinject/mutate/cost): the measured builds are without them
@@ -144,6 +151,7 @@ done
 [ "$INT_S" -ge 2 ] || { echo "bench: BENCH_INT_S must be at least 2" >&2; exit 2; }
 case "$DIRECT_ALL" in 0 | 1) ;; *) echo "bench: BENCH_DIRECT_ALL must be 0 or 1" >&2; exit 2 ;; esac
 case "$PAPER_NET" in 0 | 1) ;; *) echo "bench: BENCH_PAPER_NET must be 0 or 1" >&2; exit 2 ;; esac
+case "$NET_PAIRED" in 0 | 1) ;; *) echo "bench: BENCH_NET_PAIRED must be 0 or 1" >&2; exit 2 ;; esac
 case "$FOCUS" in 0 | 1) ;; *) echo "bench: BENCH_FOCUS must be 0 or 1" >&2; exit 2 ;; esac
 case "$SLOW" in plain | schemata) ;; *) echo "bench: BENCH_SLOW must be plain or schemata, not '$SLOW'" >&2; exit 2 ;; esac
 # an odd number of passes leaves the first order one pass ahead
@@ -176,6 +184,12 @@ for c in "${COLUMNS[@]}"; do
 done
 COLUMNS=("${kept[@]}")
 [ "${#COLUMNS[@]}" -gt 0 ] || { echo "bench: no columns" >&2; exit 2; }
+# Claim 2's columns in one guest (bench/README.md, "Both builds in one
+# boot"): only when both run
+PAIRED=0
+if [ "$NET_PAIRED" = 1 ] && [[ " ${COLUMNS[*]} " == *" inkernel "* ]] && [[ " ${COLUMNS[*]} " == *" split "* ]]; then
+	PAIRED=1
+fi
 
 # the build a column boots
 driver_of() { # column
@@ -199,13 +213,15 @@ daemon_args() { # column
 # ablation), the iperf3 warm-up host->guest (its interference runs must not
 # be a fresh guest's first iperf3) and both interference runs, not the
 # ethtool commands, ping, scp, ssh or the recorded iperf3 runs: the time
-# budget (bench/README.md). split-paper joins every workload but the
-# network tests of Table 3 (ping, scp, ssh, recorded iperf3): its fast
-# path is split's (the same module; the daemon only differs, and it sleeps
-# during those tests), and their samples go to the columns claim 2
-# compares. stock has no interference runs (no target reads them). The
-# loop after a context switch (opbench -s) is inkernel's and split's only:
-# it explains split - inkernel of Table 2b.
+# budget (bench/README.md). With the pairing (PAIRED=1) split's network
+# tests run in the inkernel column's guest, so split's own guest gets the
+# warm-up host->guest only, for its interference runs. split-paper joins
+# every workload but the network tests of Table 3 (ping, scp, ssh,
+# recorded iperf3): its fast path is split's (the same module; the daemon
+# only differs, and it sleeps during those tests), and their samples go
+# to the columns claim 2 compares. stock has no interference runs (no
+# target reads them). The loop after a context switch (opbench -s) is
+# inkernel's and split's only: it explains split - inkernel of Table 2b.
 joins() { # column workload
 	case "$1,$2" in
 	split-direct,ethtool | split-direct,net | split-direct,iperf | split-direct,warmup-g2h)
@@ -214,6 +230,7 @@ joins() { # column workload
 		[ "$PAPER_NET" = 1 ] ;;
 	stock,interfere | stock,interfere-kset) return 1 ;;
 	stock,switched | split-direct,switched | split-paper,switched) return 1 ;;
+	split,warmup-g2h) [ "$PAIRED" = 0 ] ;;
 	*) return 0 ;;
 	esac
 }
@@ -248,11 +265,17 @@ expected_ms() {
 	done
 	nwh=$(njoin warmup-h2g) nwg=$(njoin warmup-g2h) nd=$(njoin interfere) nk=$(njoin interfere-kset)
 	nsw=$(njoin switched)
+	# paired: the split build pushed into the inkernel guest at boot,
+	# NET_PASSES swaps a round (with an odd number of passes about half a
+	# swap more: one back to inkernel when the order put split first),
+	# each with its reload and a warm-up each way; inkernel and split
+	# pinged in turn
 	r=$((nb * BOOT_MS + DOWN_MS +
 		ne * 6 * ((REPS + 2) * ETHTOOL_MS + CALL_MS) +
 		no * (OPS_FIX_MS + (OPS_N + 20) * OPS_CALL_US / 1000) +
 		nsw * (OPS_FIX_MS + (SW_N + 20) * SW_CALL_US / 1000) +
-		(nn > 0 ? PING_N * PING_MS : 0) +
+		(nn > 0 ? PING_N * PING_MS * (PAIRED ? 2 : 1) : 0) +
+		PAIRED * (PUSH_MS + (2 * NET_PASSES + NET_PASSES % 2) * (SWAP_MS + 2 * (2000 + IPERF_OVH_MS)) / 2) +
 		nn * (SCP4K_N * SCP4K_MS + SCP4M_N * SCP4M_MS + SSH_N * SSH_MS + 4 * NET_PASSES * NET_CALL_MS) +
 		(nwh + nwg) * (2000 + IPERF_OVH_MS) +
 		ni * 2 * (IPERF_S * 1000 + IPERF_OVH_MS) +
@@ -261,9 +284,10 @@ expected_ms() {
 }
 # the unit times (ms; OPS_CALL_US: µs per call of the whole op list)
 BOOT_MS=11000 DOWN_MS=1900 ETHTOOL_MS=40 CALL_MS=100
-OPS_FIX_MS=500 OPS_CALL_US=1200 SW_CALL_US=1200
+OPS_FIX_MS=500 OPS_CALL_US=1200 SW_CALL_US=900
 PING_MS=16 SCP4K_MS=200 SCP4M_MS=550 SSH_MS=150 NET_CALL_MS=60
 IPERF_OVH_MS=150 INT_OVH_MS=2600 START_MS=5000 REPORT_MS=20000
+PUSH_MS=3000 SWAP_MS=1500
 mmss() { # ms
 	printf '%d:%02d' $(($1 / 60000)) $(($1 / 1000 % 60))
 }
@@ -344,6 +368,8 @@ echo "column,round,op,iter,ns,err" >"$DATA/interfere-ops.csv"
 echo "column,round,$CNT_HDR" >"$DATA/interfere-counters.csv"
 echo "column,round,item,value" >"$DATA/footprint.csv"
 echo "column,round,load1" >"$DATA/hostload.csv"
+echo "column,round,test,rep,n,guest,build,swaps" >"$DATA/net-guest.csv"
+echo "round,swap,guest,build,reload_ms,state" >"$DATA/swaps.csv"
 
 prefix() { # column round: prefix every line of stdin but opbench's headers
 	awk -v p="$1,$2" '/^(op|tag),iter,/ { next } { print p "," $0 }'
@@ -433,20 +459,31 @@ hoststat() { # qemu-pid
 # (test, rep: the call's test and its first sample; n: its samples): what
 # the guest and the host did while a sample was slow.
 net() { # column round netbench-args...
-	local c=$1 r=$2 st=0 pid a
+	local c=$1 r=$2 st=0 pid a g
 	shift 2
-	focus "$c"
-	pid=$(cat "$BUILD/lab/bench-$c/qemu.pid" 2>/dev/null || true)
+	g=$(netlab "$c")
+	focus "$g"
+	pid=$(cat "$BUILD/lab/bench-$g/qemu.pid" 2>/dev/null || true)
 	a=$(hoststat "$pid")
-	hx "$c" "$NETBENCH" "$@" >"$TMP/net.out" 2>"$TMP/net.err" || st=$?
+	hx "$g" "$NETBENCH" "$@" >"$TMP/net.out" 2>"$TMP/net.err" || st=$?
 	net_record "$c" "$r" "$st" "$pid" "$a" "$TMP/net" "$@"
+}
+
+# The lab whose guest a column's network tests run in: with the pairing
+# (PAIRED=1), during the network tests of Table 3 (NET_PHASE=1), the
+# split column's are the inkernel column's guest with the split build
+# loaded (use_build); everything else runs in the column's own guest.
+NET_PHASE=0
+netlab() { # column
+	if [ "$PAIRED$NET_PHASE" = 11 ] && [ "$1" = split ]; then echo inkernel; else echo "$1"; fi
 }
 
 # what one network workload measured, its costs and, when it failed, why
 net_record() { # column round status qemu-pid hoststat-before file-stem netbench-args...
-	local c=$1 r=$2 st=$3 pid=$4 a0 a1 a2 a3 b0 b1 b2 b3 stem=$6 t n rep
+	local c=$1 r=$2 st=$3 pid=$4 a0 a1 a2 a3 b0 b1 b2 b3 stem=$6 t n rep g
 	read -r a0 a1 a2 a3 <<<"$5"
 	shift 6
+	g=$(netlab "$c")
 	read -r b0 b1 b2 b3 < <(hoststat "$pid")
 	case "$1" in
 	ping | ssh) t=$1 n=$2 rep=${3:-0} ;;
@@ -457,12 +494,16 @@ net_record() { # column round status qemu-pid hoststat-before file-stem netbench
 	printf '%s,%s,%s,%s,%s,%s,%s,%s,%s\n' "$c" "$r" "$t" "$rep" "$n" $((b0 - a0)) \
 		"$([ "$a1" = - ] || [ "$b1" = - ] || echo $((b1 - a1)))" $((b2 - a2)) $((b3 - a3)) >>"$DATA/net-host.csv"
 	prefix "$c" "$r" <"$stem.out" >>"$DATA/net.csv"
+	# which guest (one boot per lab and round) and which build served it
+	printf '%s,%s,%s,%s,%s,bench-%s,%s,%s\n' "$c" "$r" "$t" "$rep" "$n" "$g" \
+		"$(if [ "$g" = inkernel ] && [ "$PAIRED" = 1 ]; then echo "$CUR_BUILD"; else driver_of "$c"; fi)" \
+		"$SWAPS" >>"$DATA/net-guest.csv"
 	if [ "$st" != 0 ]; then
 		progress "  $c: netbench $1 FAILED (status $st): $(tr '\n' ' ' <"$stem.err")"
 		note "$c" "$r" "failed: netbench $* (status $st): $(tr '\n' ' ' <"$stem.err")"
-		note "$c" "$r" "failed: guest kernel log after it: $(gx "$c" sh -c 'dmesg | tail -n 5' 2>&1 | tr '\n' ' ')"
-		note "$c" "$r" "failed: the guest's fast path after it: $(gx "$c" sh -c 'cat /sys/kernel/debug/pcnet32-*/datapath' 2>&1 | tr '\n' ' ')"
-		[ "$(driver_of "$c")" != split ] || counters "$c" "$r"
+		note "$c" "$r" "failed: guest kernel log after it: $(gx "$g" sh -c 'dmesg | tail -n 5' 2>&1 | tr '\n' ' ')"
+		note "$c" "$r" "failed: the guest's fast path after it: $(gx "$g" sh -c 'cat /sys/kernel/debug/pcnet32-*/datapath' 2>&1 | tr '\n' ' ')"
+		[ "$(driver_of "$c")" != split ] || counters "$c" "$r" "$g"
 	fi
 }
 
@@ -472,15 +513,28 @@ net_record() { # column round status qemu-pid hoststat-before file-stem netbench
 # bench/README.md), which is then the same for every column at every
 # moment, and drops out of their ratio. Each guest gets the same echo rate
 # as alone; one echo costs a guest well under a millisecond of CPU.
-ping_all() { # round n first column...
-	local r=$1 n=$2 first=$3 c i=0 pids=()
-	local -A a pid st
-	shift 3
-	focus "$@"
+# Paired (inkernel and split one guest), the two cannot be pinged at the
+# same time: each is pinged with the pass's other columns (stock) at the
+# same time, so that both see the same company; those get twice the
+# echoes (COLUMN:FIRST: that column's first rep, after the first turn's).
+ping_all() { # round n first column[:first]...
+	local r=$1 n=$2 c i=0 pids=() labs=() cs=()
+	local -A a pid st f
+	shift 2
+	local first=$1
+	shift
 	for c in "$@"; do
-		pid[$c]=$(cat "$BUILD/lab/bench-$c/qemu.pid" 2>/dev/null || true)
+		f[${c%%:*}]=$first
+		[ "$c" = "${c%%:*}" ] || f[${c%%:*}]=${c#*:}
+		cs+=("${c%%:*}")
+	done
+	set -- "${cs[@]}"
+	for c in "$@"; do labs+=("$(netlab "$c")"); done
+	focus "${labs[@]}"
+	for c in "$@"; do
+		pid[$c]=$(cat "$BUILD/lab/bench-$(netlab "$c")/qemu.pid" 2>/dev/null || true)
 		a[$c]=$(hoststat "${pid[$c]}")
-		"$LAB" host --name "bench-$c" -- "$NETBENCH" ping "$n" "$first" \
+		"$LAB" host --name "bench-$(netlab "$c")" -- "$NETBENCH" ping "$n" "${f[$c]}" \
 			>"$TMP/ping-$c.out" 2>"$TMP/ping-$c.err" &
 		pids+=($!)
 	done
@@ -491,13 +545,13 @@ ping_all() { # round n first column...
 		i=$((i + 1))
 	done
 	for c in "$@"; do
-		net_record "$c" "$r" "${st[$c]}" "${pid[$c]}" "${a[$c]}" "$TMP/ping-$c" ping "$n" "$first"
+		net_record "$c" "$r" "${st[$c]}" "${pid[$c]}" "${a[$c]}" "$TMP/ping-$c" ping "$n" "${f[$c]}"
 	done
 }
 
 # the split build's channel counters (calls, absent, timeouts, resets, rejected)
-counters() { # column round
-	note "$1" "$2" "counters: $(gx "$1" sh -c 'sed "s/^/ /" /sys/kernel/debug/pcnet32-upcall0/counters | tr -d "\n"' 2>&1)"
+counters() { # column round [lab]
+	note "$1" "$2" "counters: $(gx "${3:-$1}" sh -c 'sed "s/^/ /" /sys/kernel/debug/pcnet32-upcall0/counters | tr -d "\n"' 2>&1)"
 }
 
 boot() { # column round
@@ -549,6 +603,7 @@ boot() { # column round
 	if [ ! -s "$DATA/guest.env" ]; then
 		printf 'guest_kernel=%s\n' "$(gx "$c" uname -r)" >"$DATA/guest.env"
 	fi
+	[ "$PAIRED" = 0 ] || [ "$c" != inkernel ] || push_split "$r"
 	# kernel footprint of the driver, and the daemon's memory
 	printf '%s,%s,module_core_bytes,%s\n' "$c" "$r" \
 		"$(gx "$c" cat /sys/module/pcnet32/coresize)" >>"$DATA/footprint.csv"
@@ -562,6 +617,68 @@ boot() { # column round
 		rss=$(gx "$c" sh -c 'grep VmRSS "/proc/$(pidof pcnet32d)/status"' | awk '{ print $2 * 1024 }')
 		printf '%s,%s,daemon_rss_bytes,%s\n' "$c" "$r" "$rss" >>"$DATA/footprint.csv"
 	fi
+}
+
+# ---- claim 2's columns in one guest (PAIRED=1) ---------------------------
+# The inkernel column's guest gets the split build at boot (module,
+# scripts and the plain daemon as pcnet32d, in /tmp/split, as
+# bench/pair-probe.sh does) and the network tests of Table 3 swap the two
+# between its passes (use_build). Each swap is checked and logged in
+# swaps.csv; a swap that fails or a build that is not the one asked for
+# stops the run (the cleanup takes every guest down).
+CUR_BUILD=inkernel SWAPS=0
+push_split() { # round
+	local f sums want
+	gx inkernel mkdir -p /tmp/split
+	for f in split/pcnet32.ko split/pcnet32-supervise split/daemon-start split/daemon-stop \
+		split/load split/unload plain/pcnet32d-plain; do
+		# shellcheck disable=SC2016 # expanded by the host end's shell
+		hx inkernel sh -c 'scp -q -O -F "$LAB_SSH_CONFIG" "$1" "lab-guest:/tmp/split/$2"' \
+			sh "$BUILD/$f" "$(basename "${f/pcnet32d-plain/pcnet32d}")"
+	done
+	# what arrived is what was built, and the daemon is the plain build
+	want=$(cd "$BUILD" && md5sum split/pcnet32.ko split/load split/unload plain/pcnet32d-plain | awk '{ print $1 }' | tr '\n' ' ')
+	sums=$(gx inkernel sh -c 'cd /tmp/split && md5sum pcnet32.ko load unload pcnet32d' | awk '{ print $1 }' | tr '\n' ' ')
+	[ "$sums" = "$want" ] ||
+		{ echo "bench: the split build pushed into bench-inkernel differs from $BUILD's" >&2; exit 1; }
+	gx inkernel cmp -s /tmp/split/pcnet32d /lab/bin/pcnet32d-plain ||
+		{ echo "bench: the daemon pushed into bench-inkernel is not the plain build" >&2; exit 1; }
+	CUR_BUILD=inkernel SWAPS=0
+	printf '%s,%s,bench-inkernel,inkernel,0,%s\n' "$1" "$SWAPS" "$(build_state)" >>"$DATA/swaps.csv"
+}
+# the paired guest's loaded build: "module coresize C; daemon pid P"
+build_state() {
+	# shellcheck disable=SC2016 # expanded in the guest
+	gx inkernel sh -c 'printf "module coresize %s; upcall channel %s; daemon %s" "$(cat /sys/module/pcnet32/coresize)" \
+		"$([ -d /sys/kernel/debug/pcnet32-upcall0 ] && echo yes || echo no)" "$(pidof pcnet32d || echo none)"'
+}
+use_build() { # column round: the paired guest on that build, checked and warmed up
+	local b=$1 r=$2 t0 ms
+	[ "$PAIRED" = 1 ] && [ "$CUR_BUILD" != "$b" ] || return 0
+	t0=$(date +%s%N)
+	if [ "$b" = split ]; then
+		gx inkernel sh -c 'rmmod pcnet32 && /tmp/split/load && lab-ifup' >/dev/null ||
+			{ echo "bench: round $r: the swap to the split build failed in bench-inkernel" >&2; exit 1; }
+		# the serving daemon is the plain build, the module the split one
+		# shellcheck disable=SC2016 # expanded in the guest
+		gx inkernel sh -c 'cmp -s "/proc/$(cat /run/pcnet32d.ready)/exe" /lab/bin/pcnet32d-plain &&
+			[ -d /sys/kernel/debug/pcnet32-upcall0 ]' ||
+			{ echo "bench: round $r: after the swap bench-inkernel does not run the split build with the plain daemon" >&2; exit 1; }
+	else
+		gx inkernel sh -c '/tmp/split/unload && /lab/driver/load && lab-ifup' >/dev/null ||
+			{ echo "bench: round $r: the swap to the inkernel build failed in bench-inkernel" >&2; exit 1; }
+		# shellcheck disable=SC2016 # expanded in the guest
+		gx inkernel sh -c 'cmp -s /lab/driver/pcnet32.ko /lab/bin/pcnet32-plain.ko &&
+			[ ! -d /sys/kernel/debug/pcnet32-upcall0 ] && ! pidof pcnet32d >/dev/null' ||
+			{ echo "bench: round $r: after the swap bench-inkernel does not run the plain inkernel build alone" >&2; exit 1; }
+	fi
+	CUR_BUILD=$b SWAPS=$((SWAPS + 1))
+	ms=$((($(date +%s%N) - t0) / 1000000))
+	# unrecorded: the first iperf3 runs after a reload are slow
+	hx inkernel "$NETBENCH" iperf warmup 2 0 >/dev/null 2>&1 || true
+	hx inkernel "$NETBENCH" iperf warmup 2 0 -R >/dev/null 2>&1 || true
+	printf '%s,%s,bench-inkernel,%s,%s,%s\n' "$r" "$SWAPS" "$b" "$ms" "$(build_state)" >>"$DATA/swaps.csv"
+	progress "  round $r: bench-inkernel swapped to the $b build (swap $SWAPS: reload ${ms} ms; warmed up)"
 }
 
 # One round: boot every column, then run each workload on every column that
@@ -610,6 +727,11 @@ first() { # N j
 	echo $(($2 * ($1 / NET_PASSES) + ($2 < $1 % NET_PASSES ? $2 : $1 % NET_PASSES)))
 }
 
+# a column claim 2 compares, run in the paired guest (PAIRED=1)
+paired() { # column
+	[ "$PAIRED" = 1 ] && { [ "$1" = inkernel ] || [ "$1" = split ]; }
+}
+
 # the words in reverse order, one a line
 rev_words() { # word...
 	local i
@@ -617,7 +739,7 @@ rev_words() { # word...
 }
 
 round() { # round
-	local r=$1 c kv key args j k n_i n_c rep_c p w=() wi=() rv=() rvi=() downs=()
+	local r=$1 c x kv key args j k n_p f_p n_c rep_c p si ii turn w=() rv=() others=() o=() downs=()
 	R=$r
 	mapfile -t ORDER < <(cols boot)
 	for c in "${ORDER[@]}"; do
@@ -665,8 +787,9 @@ round() { # round
 	# run on a freshly booted guest is slow and erratic (under TCG its
 	# receive path is translated on first use: 0.4-0.8 of the later runs
 	# in a side-by-side probe, see bench/README.md), and every round boots
-	# afresh (split-direct, and split-paper unless BENCH_PAPER_NET=1:
-	# host->guest only, the way their interference runs go).
+	# afresh (split-direct, split-paper unless BENCH_PAPER_NET=1, and split
+	# when paired: host->guest only, the way their interference runs go;
+	# the paired guest gets another after every swap, see use_build).
 	mapfile -t w < <(cols warmup-h2g)
 	progress "round $r/$ROUNDS: iperf3 warm-up (2 s each way, unrecorded) on ${w[*]}"
 	for c in "${w[@]}"; do
@@ -677,46 +800,75 @@ round() { # round
 	done
 	# The network tests in NET_PASSES passes: each pass takes its share of
 	# every test's samples (ping, scp, ssh, then the iperf3 runs each way)
-	# on every column in turn, the odd passes in the round's order, the
-	# even ones reversed: each column's mean position in the round is the
-	# same, and a column's samples spread over the whole network phase
-	# (about 2.5 minutes a round), so that a slow spell of the shared host
-	# or of one guest (one can last about a minute, see
-	# bench/README.md) falls on a share of every column's samples, not on
-	# all of one column's.
+	# on every column in turn, all of a column's at once, the odd passes in
+	# the round's order, the even ones reversed: each column's mean
+	# position in the round is the same, and a column's samples spread
+	# over the whole network phase (about 3 minutes a round), so that a
+	# slow spell of the shared host or of one guest (one can last about a
+	# minute, see bench/README.md) falls on a share of every column's
+	# samples, not on all of one column's. Paired (PAIRED=1): inkernel and
+	# split run in the inkernel column's guest, the build swapped before
+	# the other one's turn (use_build: about one swap a pass, as the order
+	# alternates, each followed by a warm-up); at the end the guest is
+	# back on inkernel for its interference runs.
 	mapfile -t w < <(cols net)
+	# paired, with an even number of passes: inkernel (the build the guest
+	# booted with) before split in the first pass, wherever the rotation
+	# put them; the passes alternate, so each still comes first in half
+	# of them, with one swap a pass and the last one back to inkernel
+	if [ "$PAIRED" = 1 ] && [ $((NET_PASSES % 2)) = 0 ]; then
+		si=-1 ii=-1
+		for p in "${!w[@]}"; do
+			[ "${w[p]}" != split ] || si=$p
+			[ "${w[p]}" != inkernel ] || ii=$p
+		done
+		if [ "$si" -lt "$ii" ]; then w[si]=inkernel w[ii]=split; fi
+		for p in "${!w[@]}"; do
+			printf '%s,%s,%s,net-paired\n' "$r" "$p" "${w[p]}" >>"$DATA/order.csv"
+		done
+	fi
 	mapfile -t rv < <(rev_words "${w[@]}")
-	mapfile -t wi < <(cols iperf)
-	mapfile -t rvi < <(rev_words "${wi[@]}")
+	NET_PHASE=1
 	for ((j = 0; j < NET_PASSES; j++)); do
 		if ((j % 2 == 0)); then set -- "${w[@]}"; else set -- "${rv[@]}"; fi
-		progress "round $r/$ROUNDS: network pass $((j + 1))/$NET_PASSES: ping x$(share "$PING_N" "$j"), scp 4.3 KB x$(share "$SCP4K_N" "$j"), scp 4 MiB x$(share "$SCP4M_N" "$j"), ssh x$(share "$SSH_N" "$j"), iperf3 ${IPERF_S}s x$(share "$IPERF_N" "$j") each way on $*"
-		[ "$(share "$PING_N" "$j")" = 0 ] || ping_all "$r" "$(share "$PING_N" "$j")" "$(first "$PING_N" "$j")" "$@"
+		progress "round $r/$ROUNDS: network pass $((j + 1))/$NET_PASSES: ping x$(share "$PING_N" "$j"), scp 4.3 KB x$(share "$SCP4K_N" "$j"), scp 4 MiB x$(share "$SCP4M_N" "$j"), ssh x$(share "$SSH_N" "$j"), iperf3 ${IPERF_S}s x$(share "$IPERF_N" "$j") each way on $*$([ "$PAIRED" = 0 ] || echo " (inkernel and split in bench-inkernel)")"
+		n_p=$(share "$PING_N" "$j") f_p=$(first "$PING_N" "$j")
+		# ping (see ping_all): not paired, every column at once; paired,
+		# inkernel and split in turn, each with the other columns at the
+		# same time (their reps of the second turn after PING_N)
+		others=() turn=0
 		for c in "$@"; do
+			paired "$c" || others+=("$c")
+		done
+		if [ "$PAIRED" = 0 ]; then
+			[ "$n_p" = 0 ] || ping_all "$r" "$n_p" "$f_p" "$@"
+		fi
+		for c in "$@"; do
+			if paired "$c"; then
+				use_build "$c" "$r"
+				mapfile -t o < <(for x in "${others[@]}"; do echo "$x:$((f_p + turn * PING_N))"; done)
+				[ "$n_p" = 0 ] || ping_all "$r" "$n_p" "$f_p" "$c" "${o[@]}"
+				turn=$((turn + 1))
+			fi
 			[ "$(share "$SCP4K_N" "$j")" = 0 ] ||
 				net "$c" "$r" scp "$TMP/scp-4k.bin" scp_4k "$(share "$SCP4K_N" "$j")" "$(first "$SCP4K_N" "$j")"
-		done
-		for c in "$@"; do
 			[ "$(share "$SCP4M_N" "$j")" = 0 ] ||
 				net "$c" "$r" scp "$TMP/scp-4m.bin" scp_4m "$(share "$SCP4M_N" "$j")" "$(first "$SCP4M_N" "$j")"
-		done
-		for c in "$@"; do
 			[ "$(share "$SSH_N" "$j")" = 0 ] || net "$c" "$r" ssh "$(share "$SSH_N" "$j")" "$(first "$SSH_N" "$j")"
-		done
-		# iperf3 (rep: the run within the round), each column both ways;
-		# a column with fewer runs (iperf_n) sits out the last ones
-		if ((j % 2 == 0)); then set -- "${wi[@]}"; else set -- "${rvi[@]}"; fi
-		n_i=$(share "$IPERF_N" "$j")
-		for ((k = 0; k < n_i; k++)); do
-			for c in "$@"; do
-				n_c=$(share "$(iperf_n "$c")" "$j")
-				[ "$k" -lt "$n_c" ] || continue
+			# iperf3 (rep: the run within the round), both ways each;
+			# a column with fewer runs (iperf_n) has fewer in a pass
+			joins "$c" iperf || continue
+			n_c=$(share "$(iperf_n "$c")" "$j")
+			for ((k = 0; k < n_c; k++)); do
 				rep_c=$(($(first "$(iperf_n "$c")" "$j") + k))
 				net "$c" "$r" iperf iperf_h2g "$IPERF_S" "$rep_c"
 				net "$c" "$r" iperf iperf_g2h "$IPERF_S" "$rep_c" -R
 			done
 		done
 	done
+	# the paired guest's interference runs are the inkernel build's
+	use_build inkernel "$r"
+	NET_PHASE=0
 
 	mapfile -t w < <(cols interfere)
 	progress "round $r/$ROUNDS: iperf3 ${INT_S}s host->guest while the guest dumps registers ${DUMP_RATE}/s, on ${w[*]}"
@@ -756,7 +908,7 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 		"$ROUNDS" "$REPS" "$OPS_N" "$PING_N" "$SCP4K_N" "$SCP4M_N" "$SSH_N" "$NET_PASSES"
 	printf 'iperf_s=%s\niperf_n=%s\niperf_n_other=%s\nint_s=%s\ndump_rate=%s\nkset_rate=%s\n' \
 		"$IPERF_S" "$IPERF_N" "$IPERF_N_OTHER" "$INT_S" "$DUMP_RATE" "$KSET_RATE"
-	printf 'ping_concurrent=1\n'
+	printf 'ping_concurrent=%s\nnet_paired=%s\n' $((1 - PAIRED)) "$PAIRED"
 	printf 'columns=%s\n' "${COLUMNS[*]}"
 	printf 'direct_all=%s\npaper_net=%s\nfocus=%s\n' "$DIRECT_ALL" "$PAPER_NET" "$FOCUS"
 	printf 'slow=%s\n' "$SLOW"
