@@ -211,11 +211,13 @@ per_call() { # raw out
 			'then' stats1 -a sum,max -f "$CNT_F" -g column,op \
 			'then' put 'c = $calls_sum;
 				$n = c;
-				$task_clock_us = $task_clock_ns_sum / c / 1000;
-				$cs = $context_switches_sum / c;
-				$cs_all = $cs_all_sum / c;
-				$faults = $page_faults_sum / c;
-				$migrations = $cpu_migrations_sum / c;
+				# the perf columns are empty in a loop counted with opbench -k
+				have_perf = is_present($task_clock_ns_max) && !is_empty($task_clock_ns_max);
+				$task_clock_us = have_perf ? $task_clock_ns_sum / c / 1000 : "";
+				$cs = have_perf ? $context_switches_sum / c : "";
+				$cs_all = have_perf ? $cs_all_sum / c : "";
+				$faults = have_perf ? $page_faults_sum / c : "";
+				$migrations = have_perf ? $cpu_migrations_sum / c : "";
 				have_up = is_present($upcalls_max) && !is_empty($upcalls_max);
 				$upcalls_sum = have_up ? $upcalls_sum : "";
 				$upcalls = have_up ? $upcalls_sum / c : "";
@@ -1290,7 +1292,7 @@ END {
 	# ---- Table 2b ----
 	line("## Table 2b: per-op latency (what the paper could not separate)")
 	line("")
-	line("`opbench ops` in the guest issues each ioctl directly, " m("ops_n") " times per round after 20 unrecorded calls, timed with `clock_gettime(CLOCK_MONOTONIC)`; µs, median [p5–p95]. The first four rows are reference points: a bare system call, a null ioctl (SIOCGIFFLAGS: no driver code), an ethtool ioctl the ethtool core answers alone (GPERMADDR), and a one-byte pipe round trip between two processes, the floor of any upcall (two context switches).")
+	line("`opbench ops` in the guest issues each ioctl directly, " m("ops_n") " times per round after 20 unrecorded calls, timed with `clock_gettime(CLOCK_MONOTONIC)`" (m("counters_n") != "" ? ", with no perf counter open (the counters come from a loop of their own, " m("counters_n") " calls of each op, untimed: the perf events'"'"' bookkeeping slows every context switch, about 27 µs a pipe round trip under TCG)" : ", with the perf counters open") "; µs, median [p5–p95]. The first four rows are reference points: a bare system call, a null ioctl (SIOCGIFFLAGS: no driver code), an ethtool ioctl the ethtool core answers alone (GPERMADDR), and a one-byte pipe round trip between two processes, the floor of any upcall (two context switches).")
 	line("")
 	line("Ratios: the ratio of medians with its 95% bootstrap interval. *cs/call*: context switches per call in the whole guest (opbench'"'"'s system-wide software counter; the pipe round trip'"'"'s is 2); *upcalls/ioctl*: the kernel'"'"'s own upcall count over the loop divided by the ioctls issued.")
 	line("")
@@ -1299,7 +1301,7 @@ END {
 	line("")
 	line("### Counters per call (opbench, libperf software events)")
 	line("")
-	line("Per column: *task-clock* (µs of CPU the calling process ran per call, kernel time included, blocked time not), *cs* (the caller'"'"'s own context switches per call: it blocked), *cs all* (every context switch in the guest per call), *faults* (the caller'"'"'s page faults per call). A pipe round trip is 1 own and 2 guest-wide switches; an upcall should cost the same.")
+	line("Per column: *task-clock* (µs of CPU the calling process ran per call, kernel time included, blocked time not), *cs* (the caller'"'"'s own context switches per call: it blocked), *cs all* (every context switch in the guest per call), *faults* (the caller'"'"'s page faults per call); over the loop with counters, not the timed one. A pipe round trip is 1 own and 2 guest-wide switches; an upcall should cost the same.")
 	line("")
 	# the table comes from Miller: stats/opcounters.md
 	insert(cntmd)
@@ -1307,7 +1309,7 @@ END {
 	# ---- register access per op (the table comes from Miller: stats/regs.md) ----
 	line("### Register access per op (the kernel'"'"'s counters)")
 	line("")
-	line("From the driver'"'"'s own counters around each op'"'"'s loop above (debugfs `pcnet32-<PCI address>/regaccess`, reset before the loop and read after it, summed over the driver'"'"'s ops; `fastpath_holds`): *programs/call*, *accesses/call*: register programs the kernel checked and ran, and the register accesses they made on the chip, per ioctl; *longest hold*, *mean hold*: how long one program held the driver'"'"'s register lock (the fast path waits for that lock, nothing else); *fast-path holds/call*: how often the slow path stopped the fast path (queues, NAPI, the interrupt line) per ioctl. A daemon with direct ports runs its programs on its own ports: the kernel counts none of them (programs 0) and holds the fast path instead. The stock driver has no such counters.")
+	line("From the driver'"'"'s own counters around each op'"'"'s counted loop (debugfs `pcnet32-<PCI address>/regaccess`, reset before the loop and read after it, summed over the driver'"'"'s ops; `fastpath_holds`): *programs/call*, *accesses/call*: register programs the kernel checked and ran, and the register accesses they made on the chip, per ioctl; *longest hold*, *mean hold*: how long one program held the driver'"'"'s register lock (the fast path waits for that lock, nothing else); *fast-path holds/call*: how often the slow path stopped the fast path (queues, NAPI, the interrupt line) per ioctl. A daemon with direct ports runs its programs on its own ports: the kernel counts none of them (programs 0) and holds the fast path instead. The stock driver has no such counters.")
 	line("")
 	if (!insert(regmd)) line("(no register counters in this run)")
 	line("")

@@ -47,7 +47,9 @@ usage: bench/run.sh [--no-report | --expected]
 Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_ROUNDS   rounds of every column                     [4; quick 1]
   BENCH_REPS     runs of each ethtool command per round     [8; quick 5]
-  BENCH_OPS_N    calls of each op per round (opbench)       [1000; quick 200]
+  BENCH_OPS_N    calls of each op per round (opbench)       [900; quick 200]
+  BENCH_COUNTERS_N  calls of each op in the loop with counters
+                 (opbench -c, not timed)                     [100; quick 50]
   BENCH_SWITCHED_N  calls of each op of the loop after a context
                  switch (opbench -s; inkernel and split)     [250; quick 100]
   Network (Table 3), per round and column, in BENCH_NET_PASSES passes:
@@ -108,7 +110,7 @@ esac
 # way per pass.
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	ROUNDS=${BENCH_ROUNDS:-1} REPS=${BENCH_REPS:-5} OPS_N=${BENCH_OPS_N:-200}
-	SW_N=${BENCH_SWITCHED_N:-100}
+	SW_N=${BENCH_SWITCHED_N:-100} CNT_N=${BENCH_COUNTERS_N:-50}
 	PING_N=${BENCH_PING_N:-40} NET_N=${BENCH_NET_REPS:-2}
 	NET_PASSES=${BENCH_NET_PASSES:-2} IPERF_S=${BENCH_IPERF_S:-2}
 	IPERF_N=${BENCH_IPERF_N:-2} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-2} INT_S=${BENCH_INT_S:-2}
@@ -117,8 +119,8 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	OUT=${BENCH_OUT:-$DATA}
 	MODE=quick
 else
-	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-8} OPS_N=${BENCH_OPS_N:-1000}
-	SW_N=${BENCH_SWITCHED_N:-250}
+	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-8} OPS_N=${BENCH_OPS_N:-900}
+	SW_N=${BENCH_SWITCHED_N:-250} CNT_N=${BENCH_COUNTERS_N:-100}
 	PING_N=${BENCH_PING_N:-600} NET_PASSES=${BENCH_NET_PASSES:-4}
 	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-8} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-1}
 	INT_S=${BENCH_INT_S:-4}
@@ -141,7 +143,7 @@ FOCUS=${BENCH_FOCUS:-1}
 # (faultinject/mutate/cost): the measured builds are without them
 SLOW=${BENCH_SLOW:-plain}
 read -r -a COLUMNS <<<"${BENCH_COLUMNS:-stock inkernel split split-direct split-paper}"
-for v in ROUNDS REPS OPS_N SW_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N IPERF_N_OTHER INT_S DUMP_RATE KSET_RATE; do
+for v in ROUNDS REPS OPS_N CNT_N SW_N PING_N SCP4K_N SCP4M_N SSH_N NET_PASSES IPERF_S IPERF_N IPERF_N_OTHER INT_S DUMP_RATE KSET_RATE; do
 	if ! [[ ${!v} =~ ^[1-9][0-9]*$ ]]; then
 		echo "bench: BENCH_$v must be a positive whole number, not '${!v}'" >&2
 		exit 2
@@ -272,7 +274,7 @@ expected_ms() {
 	# pinged in turn
 	r=$((nb * BOOT_MS + DOWN_MS +
 		ne * 6 * ((REPS + 2) * ETHTOOL_MS + CALL_MS) +
-		no * (OPS_FIX_MS + (OPS_N + 20) * OPS_CALL_US / 1000) +
+		no * (OPS_FIX_MS + (OPS_N + 20 + CNT_N + 5) * OPS_CALL_US / 1000) +
 		nsw * (OPS_FIX_MS + (SW_N + 20) * SW_CALL_US / 1000) +
 		(nn > 0 ? PING_N * PING_MS * (PAIRED ? 2 : 1) : 0) +
 		PAIRED * (PUSH_MS + (2 * NET_PASSES + NET_PASSES % 2) * (SWAP_MS + 2 * (2000 + IPERF_OVH_MS)) / 2) +
@@ -706,7 +708,7 @@ cols() { # workload: the columns that join it, in this round's order
 # iperf3 run; the op's latencies and its counters over the whole loop
 interfere() { # column round op rate test
 	local c=$1 r=$2 op=$3 rate=$4 test=$5
-	gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $rate -T $((INT_S + 2)) -c /tmp/interfere-counters.csv $op \
+	gx "$c" sh -c "opbench ops -n 10000000 -w 0 -r $rate -T $((INT_S + 2)) -k /tmp/interfere-counters.csv $op \
 		>/tmp/interfere.csv 2>/tmp/interfere.err </dev/null &"
 	sleep 1
 	net "$c" "$r" iperf "$test" "$INT_S" 0
@@ -762,9 +764,12 @@ round() { # round
 	done
 
 	mapfile -t w < <(cols ops)
-	progress "round $r/$ROUNDS: opbench, every op x$OPS_N with counters on ${w[*]}"
+	progress "round $r/$ROUNDS: opbench, every op x$OPS_N, then x$CNT_N with counters, on ${w[*]}"
 	for c in "${w[@]}"; do
-		gx "$c" opbench ops -n "$OPS_N" -u /tmp/upcall.csv -c /tmp/counters.csv 2>"$TMP/ops.err" |
+		# timed without the perf counters (their bookkeeping slows every
+		# context switch: opbench.c), counted in a loop of their own
+		gx "$c" sh -c "opbench ops -n $OPS_N -u /tmp/upcall.csv &&
+			opbench ops -n $CNT_N -w 5 -c /tmp/counters.csv >/dev/null" 2>"$TMP/ops.err" |
 			prefix "$c" "$r" >>"$DATA/ops.csv"
 		gx "$c" sh -c 'cat /tmp/counters.csv 2>/dev/null || true' |
 			awk 'NR > 1' | prefix "$c" "$r" >>"$DATA/ops-counters.csv"
@@ -903,7 +908,7 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 {
 	printf 'date=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
 	printf 'mode=%s\n' "$MODE"
-	printf 'switched_n=%s\nswitched_ops=%s\n' "$SW_N" "$SW_OPS"
+	printf 'switched_n=%s\nswitched_ops=%s\ncounters_n=%s\n' "$SW_N" "$SW_OPS" "$CNT_N"
 	printf 'rounds=%s\nreps=%s\nops_n=%s\nping_n=%s\nping_i=0.01\nscp4k_n=%s\nscp4m_n=%s\nssh_n=%s\nnet_passes=%s\n' \
 		"$ROUNDS" "$REPS" "$OPS_N" "$PING_N" "$SCP4K_N" "$SCP4M_N" "$SSH_N" "$NET_PASSES"
 	printf 'iperf_s=%s\niperf_n=%s\niperf_n_other=%s\nint_s=%s\ndump_rate=%s\nkset_rate=%s\n' \
