@@ -834,10 +834,10 @@ static void sleep_until(uint64_t t)
 /*
  * -s: an untimed round trip with the switch peer before each call, so that
  * the call starts right after the caller slept and was switched back in,
- * as the caller of an upcall resumes. Under an emulator that drops its
- * translated-code lookups and its soft TLB on every address-space switch
- * (QEMU's TCG), the call's code then runs cold; without -s a loop runs
- * warm. Returns nonzero when the peer failed (the run stops).
+ * as the caller of an upcall resumes. Under an emulator that flushes its
+ * software TLB on every address-space switch (QEMU's x86 TCG, on a CR3
+ * write), the call's code then runs cold; without -s a loop runs warm.
+ * Returns nonzero when the peer failed (the run stops).
  */
 static int switch_out(struct bench *b)
 {
@@ -878,7 +878,7 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 	}
 	for (i = 1; i < warm; i++) {
 		if (switch_out(b))
-			return -1;
+			goto peer_failed;
 		op->run(b, i);
 	}
 	samples_reset(samples_out);
@@ -903,7 +903,7 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 			next += period;
 		}
 		if (switch_out(b))
-			return -1;
+			goto peer_failed;
 		t0 = now_ns();
 		e = op->run(b, i);
 		t1 = now_ns();
@@ -949,6 +949,10 @@ static int bench_op(struct bench *b, const struct op *op, unsigned long n,
 	if (fflush(stdout))
 		return -1;
 	return samples_collect(samples_out, op->name);
+peer_failed:
+	if (op->done)
+		op->done(b);
+	return -1;
 }
 
 static int mode_ops(int argc, char **argv)
