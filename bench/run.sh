@@ -929,7 +929,7 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 	printf 'accel=%s\n' "$(printf '%s' "${ACCEL:-tcg}" | tr '[:lower:]' '[:upper:]')"
 	printf 'guest_cpus=%s\n' "${SMP:-1}"
 	printf 'commit=%s%s\n' "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-		"$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo '+changes')"
+		"$(git -C "$ROOT" diff --quiet HEAD -- . ':(exclude)report' 2>/dev/null || echo '+changes')"
 	printf 'load_start=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$DATA/meta.env"
 
