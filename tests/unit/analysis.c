@@ -253,29 +253,24 @@ static void test_dispatch(void)
 
 static void test_moved_ops_script(void)
 {
+	const char *argv[] = { th_path("analysis/moved-ops.sh"),
+			       th_path("analysis/testdata/opsroot"), NULL };
 	struct th_result r;
-	char cmd[4096];
 
-	snprintf(cmd, sizeof(cmd), "'%s' '%s'", th_path("analysis/moved-ops.sh"),
-		 th_path("analysis/testdata/opsroot"));
-	th_sh(&r, 30, cmd);
+	th_run(&r, 30, argv);
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\npcnet32_op_get_drvinfo\tmoved\t\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\npcnet32_op_self_test\tkept\tloopback test: needs DMA rings\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "\npcnet32_op_mdio_read\tmoved\t\n"));
 	th_free(&r);
 
-	snprintf(cmd, sizeof(cmd), "'%s' --dispatch '%s'",
-		 th_path("analysis/moved-ops.sh"),
-		 th_path("analysis/testdata/opsroot"));
-	th_sh(&r, 30, cmd);
+	th_run(&r, 30, (const char *const[]){ argv[0], "--dispatch", argv[1], NULL });
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "pcnet32_call_op\tPCNET32_OP_SELF_TEST\tpcnet32_op_self_test\n"));
 	th_free(&r);
 
 	/* no table: a clear refusal, not an empty list */
-	snprintf(cmd, sizeof(cmd), "'%s' /nonexistent", th_path("analysis/moved-ops.sh"));
-	th_sh(&r, 30, cmd);
+	th_run(&r, 30, (const char *const[]){ argv[0], "/nonexistent", NULL });
 	CU_ASSERT_EQUAL(r.status, 1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "pcnet32/ops.h not present"));
 	th_free(&r);

@@ -475,11 +475,10 @@ static void test_report_mutants(void)
  */
 static void test_report_refuses_other_runs(void)
 {
+	const char *argv[] = { th_path("tests/unit/sh/report-other-runs.sh"), th_root(), NULL };
 	struct th_result r;
-	char cmd[2048];
 
-	snprintf(cmd, sizeof(cmd), "'%s' '%s'", th_path("tests/unit/sh/report-other-runs.sh"), th_root());
-	th_sh(&r, 120, cmd);
+	th_run(&r, 120, argv);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "merged-same\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "not of one run; nothing merged"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out,
@@ -507,12 +506,11 @@ static void test_report_refuses_other_runs(void)
  */
 static void test_ident_concurrent(void)
 {
+	const char *argv[] = { th_path("tests/unit/sh/ident-concurrent.sh"),
+			       th_path("faultinject/campaign/campaign"), NULL };
 	struct th_result r;
-	char cmd[2048];
 
-	snprintf(cmd, sizeof(cmd), "'%s' '%s'", th_path("tests/unit/sh/ident-concurrent.sh"),
-		 th_path("faultinject/campaign/campaign"));
-	th_sh(&r, 60, cmd);
+	th_run(&r, 60, argv);
 	CU_ASSERT_EQUAL(r.status, 0);
 	CU_ASSERT_STRING_EQUAL(r.out, "1\n");
 	th_free(&r);
