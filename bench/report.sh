@@ -57,6 +57,14 @@ quantiles column,round,op ns "$DATA/ops.csv" "$OK" >"$S/opsr.csv"
 quantiles column,test value "$DATA/net.csv" >"$S/net.csv"
 quantiles column,round,test value "$DATA/net.csv" >"$S/netr.csv"
 quantiles column,op ns "$DATA/interfere-ops.csv" "$OK" >"$S/interfere.csv"
+# ---- claim 2's samples (stats/net-claim.csv) ---------------------------------
+# net.csv with each ping sample divided by stock's echo of the same moment
+# when the columns were pinged at once (bench/netclaim.sh says how); Table
+# 3's cells stay in ms
+PINGNORM=0
+netclaim=$("$ROOT/bench/netclaim.sh" "$DATA" "$S/net-claim.csv")
+[ "$netclaim" != "ping: divided by stock" ] || PINGNORM=1
+quantiles column,round,test value "$S/net-claim.csv" >"$S/netrc.csv"
 
 # ---- intervals and verdicts (benchci: a seeded bootstrap over rounds and
 # samples; est, lo, hi: the ratio of medians and its 95% interval) --------
@@ -72,8 +80,8 @@ ci ci_cmd_si -k cmd -a split -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
 ci ci_cmd_pi -k cmd -a split-paper -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
 ci ci_cmd_di -k cmd -a split-direct -b inkernel -v ns -t max:2 "$DATA/cmd.csv"
 # Table 3 (claim 2: unchanged; iperf3 target: at least 0.99)
-ci ci_net_si -k test -a split -b inkernel -t min:0.99 "$DATA/net.csv"
-ci ci_net_pi -k test -a split-paper -b inkernel -t min:0.99 "$DATA/net.csv"
+ci ci_net_si -k test -a split -b inkernel -t min:0.99 "$S/net-claim.csv"
+ci ci_net_pi -k test -a split-paper -b inkernel -t min:0.99 "$S/net-claim.csv"
 # ---- Table 3's samples: what each test needed (Miller) ----------------------
 # Per claim-2 test, over inkernel and split: the samples per round (min,
 # max over both columns and the rounds), the pooled samples per column
@@ -91,11 +99,11 @@ NET_SEL='($column == "inkernel" || $column == "split") && $test =~ "'"$NET_TESTS
 mlr --icsv --ocsv filter "$NET_SEL" \
 	'then' count -g column,round,test \
 	'then' stats1 -a min,max -f count -g test \
-	'then' rename count_min,nround_min,count_max,nround_max "$DATA/net.csv" >"$S/netround.csv"
+	'then' rename count_min,nround_min,count_max,nround_max "$S/net-claim.csv" >"$S/netround.csv"
 mlr --icsv --ocsv filter "$NET_SEL" \
 	'then' count -g column,test \
 	'then' stats1 -a min -f count -g test \
-	'then' rename count_min,n "$DATA/net.csv" >"$S/netcount.csv"
+	'then' rename count_min,n "$S/net-claim.csv" >"$S/netcount.csv"
 # shellcheck disable=SC2016 # Miller's own variables
 mlr --icsv --ocsv filter "$NET_SEL" \
 	'then' stats1 -i -a p25,median,p75 -f value -g column,round,test \
@@ -105,7 +113,7 @@ mlr --icsv --ocsv filter "$NET_SEL" \
 	'then' join -j test -f "$S/netcount.csv" \
 	'then' put '$spread = $spread_mean;
 		$need = is_empty($spread_mean) ? "" : ceil((103.0 * $spread_mean) ** 2)' \
-	'then' cut -o -f test,n,nround_min,nround_max,spread,need "$DATA/net.csv" >"$S/netneed.csv"
+	'then' cut -o -f test,n,nround_min,nround_max,spread,need "$S/net-claim.csv" >"$S/netneed.csv"
 # ---- the host during each recorded iperf3 run (net-host.csv; Miller) ----
 # qemu_cpu: the CPU share the guest's QEMU got during the run (1 = one
 # host CPU), host_busy: the host's busy CPUs; a run is slow below 0.85 of
@@ -898,7 +906,7 @@ mlr --icsv --ocsv filter '$column == "split" || $column == "inkernel"' \
 mlr --icsv --ocsv put -s r="$ROUNDS" '
 		$pct = fmtnum(is_empty($spread) ? 0 : 100 * $spread, "%.1f");
 		$per_round = is_empty($need) ? "" : fmtnum(floor(($need + @r - 1) / @r), "%d")' \
-	'then' join --ur -j test -f <(ratios "$S/netr.csv" round,test split inkernel |
+	'then' join --ur -j test -f <(ratios "$S/netrc.csv" round,test split inkernel |
 		mlr --icsv --ocsv stats1 -a min,max,count -f x -g test \
 			'then' filter '$x_count >= 2' \
 			'then' put '$rr = " (" . fmtnum($x_min, "%.2f") . "–" . fmtnum($x_max, "%.2f") . ")"' \
@@ -1074,6 +1082,7 @@ function m(k) { return meta[k] == "" ? "?" : meta[k] }
 # sentence says nothing of them
 function iperf_other() { return meta["iperf_n_other"] == "" || meta["iperf_n_other"] == meta["iperf_n"] ? "" : " for inkernel and split, " meta["iperf_n_other"] " for the other columns" }
 function ping_conc(paren) {
+	if (meta["net_paired"] == 1 && meta["ping_concurrent"] == 1) return paren ? " (every column of a pass at the same time, each in its own guest: split'"'"'s echoes from the split column'"'"'s guest, inkernel'"'"'s from the paired guest on the inkernel build)" : ", every column of a pass at the same time, each in its own guest (split'"'"'s echoes from the split column'"'"'s guest, inkernel'"'"'s from the paired guest on the inkernel build)"
 	if (meta["net_paired"] == 1) return paren ? " (inkernel and split in turn, each with the pass'"'"'s other columns at the same time, which thus get twice the echoes)" : ", inkernel and split in turn (one guest), each with the pass'"'"'s other columns at the same time (stock thus gets twice the echoes)"
 	return meta["ping_concurrent"] != 1 ? "" : paren ? " (every column of a pass at the same time)" : ", every column of a pass at the same time"
 }
@@ -1083,7 +1092,7 @@ function paired_net(design) {
 	if (meta["net_paired"] != 1) return ""
 	if (swaps == "") swaps = 0
 	if (design) return "inkernel and split of Table 3 came from one guest per round, the inkernel column'"'"'s: the split build (module, scripts, the plain daemon) copied in at boot and swapped with the inkernel build between their turns (" swaps " swaps a round, each checked and followed by an unrecorded 2-s iperf3 run each way); the split column'"'"'s own guest ran every other workload. "
-	return " **inkernel and split come from one guest per round**: the inkernel column'"'"'s (`--plain`), into which the split build (module, scripts, the plain daemon) is copied at boot; within each pass all of one build'"'"'s samples are taken, then the build is swapped (rmmod, insmod, the daemon started, the link up again: " swaps " swaps a round, about one a pass as the order alternates), each swap checked (the serving daemon is the plain build and the upcall channel is there; back on inkernel: the plain module and no daemon) and followed by an unrecorded 2-s iperf3 run each way. A round'"'"'s split/inkernel thus carries no difference between two boots (`swaps.csv`, `net-guest.csv`: which guest and build served each sample). stock keeps its own guest; the split column'"'"'s own guest runs no test of this table."
+	return " **inkernel and split come from one guest per round**: the inkernel column'"'"'s (`--plain`), into which the split build (module, scripts, the plain daemon) is copied at boot; within each pass all of one build'"'"'s samples are taken (ping'"'"'s excepted: see above), then the build is swapped (rmmod, insmod, the daemon started, the link up again: " swaps " swaps a round, about one a pass as the order alternates), each swap checked (the serving daemon is the plain build and the upcall channel is there; back on inkernel: the plain module and no daemon) and followed by an unrecorded 2-s iperf3 run each way. A round'"'"'s split/inkernel thus carries no difference between two boots (`swaps.csv`, `net-guest.csv`: which guest and build served each sample). stock keeps its own guest; the split column'"'"'s own guest runs no test of this table."
 }
 # which interference runs stock joined, from the data: "not stock" when
 # there is no stock column, or when stock has an interference run (a run
@@ -1346,7 +1355,7 @@ END {
 	# ---- Table 3 ----
 	line("## Table 3: network operations")
 	line("")
-	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests " mm("ping_i", "0.2") " s apart" ping_conc(0) " (the paper timed a whole `ping` run, dominated by its 1-s interval); scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round" iperf_other() ", receiver throughput. " (mm("net_passes", 0) > 1 ? "A round takes every test'"'"'s samples in " m("net_passes") " passes over the columns, each pass its share of each test, iperf3 included; odd passes in the round'"'"'s order, even ones reversed, so that each column'"'"'s samples spread over the whole network phase and a slow spell of the host or of one guest falls on a share of every column'"'"'s samples." : "The iperf3 runs alternate the order: odd runs in the round'"'"'s order, even ones reversed.") paired_net(0))
+	line("From the host end of the guest'"'"'s link (inside the lab'"'"'s namespace). ping: RTT of each of " m("ping_n") " requests " mm("ping_i", "0.2") " s apart" ping_conc(0) " (the paper timed a whole `ping` run, dominated by its 1-s interval)" (pingnorm ? "; claim 2'"'"'s verdict on ping divides each echo'"'"'s RTT by stock'"'"'s echo of the same number, sent within milliseconds of it: the host'"'"'s state at that moment, which moves an echo far more than the driver does, drops out of split/inkernel (the cells stay in ms; `stats/net-claim.csv`)" : "") "; scp: wall time of copying a 4.3 KB file (the paper'"'"'s size) and a 4 MiB file to the guest; ssh: `ssh lab-guest true` (the paper logged in from the guest to the host; we log in to the guest, whose server is dropbear); iperf3: " m("iperf_n") " runs of " m("iperf_s") " s each way per round" iperf_other() ", receiver throughput. " (mm("net_passes", 0) > 1 ? "A round takes every test'"'"'s samples in " m("net_passes") " passes over the columns, each pass its share of each test, iperf3 included; odd passes in the round'"'"'s order, even ones reversed, so that each column'"'"'s samples spread over the whole network phase and a slow spell of the host or of one guest falls on a share of every column'"'"'s samples." : "The iperf3 runs alternate the order: odd runs in the round'"'"'s order, even ones reversed.") paired_net(0))
 	line("")
 	# the table comes from Miller: stats/net.md
 	insert(netmd)
@@ -1369,7 +1378,7 @@ END {
 			how = (nr == nrx ? nr : nr "–" nrx) " " TU[k]
 			if (k ~ /^iperf/) how = how " of " m("iperf_s") " s"
 			if (mm("net_passes", 1) > 1) how = how " in " m("net_passes") " passes"
-			if (k == "ping") how = how ", " mm("ping_i", "0.2") " s apart"
+			if (k == "ping") how = how ", " mm("ping_i", "0.2") " s apart" (pingnorm ? ", each divided by stock'"'"'s echo of the same moment" : "")
 			need = S["netneed", k, "need"]; had = S["netneed", k, "n"]
 			rr = S["netrr", k, "rr"]
 			w = (k in WV) ? WV[k] : ""
@@ -1507,7 +1516,7 @@ END {
 	cmdmd="$S/cmd.md" upcmdmd="$S/upcmd.md" upcmdsmd="$S/upcmds.md" uploopmd="$S/uploop.md" \
 	intdmd="$S/int-dumping.md" intkmd="$S/int-ksettings.md" footmd="$S/footprint.md" \
 	swmd="$S/switched.md" has_switched="$([ -s "$S/switched.md" ] && echo 1 || echo 0)" \
-	netmd="$S/net.md" haspn="$haspn" swaps="$swaps" "${FILES[@]}"
+	netmd="$S/net.md" haspn="$haspn" swaps="$swaps" pingnorm="$PINGNORM" "${FILES[@]}"
 # ---- against the previous run (Miller) ----------------------------------------
 # each headline figure of this run (its order) beside the previous run's:
 # the verdicts the same (– when the previous run had no such figure), the

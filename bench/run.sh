@@ -53,9 +53,8 @@ Environment (defaults in brackets; BENCH_QUICK=1 gives the quick ones):
   BENCH_SWITCHED_N  calls of each op of the loop after a context
                  switch (opbench -s; inkernel and split)     [250; quick 100]
   Network (Table 3), per round and column, in BENCH_NET_PASSES passes:
-  BENCH_PING_N   ping echoes, 0.01 s apart (paired: inkernel and
-                 split in turn, each with stock at the same time;
-                 not paired: every column of a pass at once) [600; quick 40]
+  BENCH_PING_N   ping echoes, 0.01 s apart, every column of a pass
+                 at once, each in its own guest              [800; quick 40]
   BENCH_SCP4K_N  scp runs of the 4.3 KB file                 [12; quick 2]
   BENCH_SCP4M_N  scp runs of the 4 MiB file                  [12; quick 2]
   BENCH_SSH_N    ssh logins                                  [12; quick 2]
@@ -121,7 +120,7 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 else
 	ROUNDS=${BENCH_ROUNDS:-4} REPS=${BENCH_REPS:-8} OPS_N=${BENCH_OPS_N:-900}
 	SW_N=${BENCH_SWITCHED_N:-250} CNT_N=${BENCH_COUNTERS_N:-100}
-	PING_N=${BENCH_PING_N:-600} NET_PASSES=${BENCH_NET_PASSES:-4}
+	PING_N=${BENCH_PING_N:-800} NET_PASSES=${BENCH_NET_PASSES:-4}
 	IPERF_S=${BENCH_IPERF_S:-4} IPERF_N=${BENCH_IPERF_N:-8} IPERF_N_OTHER=${BENCH_IPERF_N_OTHER:-1}
 	INT_S=${BENCH_INT_S:-4}
 	SCP4K_N=${BENCH_SCP4K_N:-${BENCH_NET_REPS:-12}} SCP4M_N=${BENCH_SCP4M_N:-${BENCH_NET_REPS:-12}}
@@ -270,13 +269,12 @@ expected_ms() {
 	# paired: the split build pushed into the inkernel guest at boot,
 	# NET_PASSES swaps a round (with an odd number of passes about half a
 	# swap more: one back to inkernel when the order put split first),
-	# each with its reload and a warm-up each way; inkernel and split
-	# pinged in turn
+	# each with its reload and a warm-up each way
 	r=$((nb * BOOT_MS + DOWN_MS +
 		ne * 6 * ((REPS + 2) * ETHTOOL_MS + CALL_MS) +
 		no * (OPS_FIX_MS + (OPS_N + 20 + CNT_N + 5) * OPS_CALL_US / 1000) +
 		nsw * (OPS_FIX_MS + (SW_N + 20) * SW_CALL_US / 1000) +
-		(nn > 0 ? PING_N * PING_MS * (PAIRED ? 2 : 1) : 0) +
+		(nn > 0 ? PING_N * PING_MS : 0) +
 		PAIRED * (PUSH_MS + (2 * NET_PASSES + NET_PASSES % 2) * (SWAP_MS + 2 * (2000 + IPERF_OVH_MS)) / 2) +
 		nn * (SCP4K_N * SCP4K_MS + SCP4M_N * SCP4M_MS + SSH_N * SSH_MS + 4 * NET_PASSES * NET_CALL_MS) +
 		(nwh + nwg) * (2000 + IPERF_OVH_MS) +
@@ -509,29 +507,26 @@ net_record() { # column round status qemu-pid hoststat-before file-stem netbench
 	fi
 }
 
-# ping: the columns of a pass at the same time, their guests all running
-# (the others paused): a ping RTT follows the host's state (its median
-# moved 0.1-0.4 ms between windows of 400 echoes a few seconds apart,
-# bench/README.md), which is then the same for every column at every
-# moment, and drops out of their ratio. Each guest gets the same echo rate
-# as alone; one echo costs a guest well under a millisecond of CPU.
-# Paired (inkernel and split one guest), the two cannot be pinged at the
-# same time: each is pinged with the pass's other columns (stock) at the
-# same time, so that both see the same company; those get twice the
-# echoes (COLUMN:FIRST: that column's first rep, after the first turn's).
-ping_all() { # round n first column[:first]...
-	local r=$1 n=$2 c i=0 pids=() labs=() cs=()
+# ping: the columns of a pass at the same time, each in its own guest
+# (the others paused), echo number k of every column sent within a few
+# milliseconds of the others': a ping RTT follows the host's state (its
+# median moved 0.1-0.4 ms between windows of 400 echoes a few seconds
+# apart, bench/README.md), which is then the same for every column at
+# every moment. The report divides each echo by stock's echo of the same
+# number (bench/report.sh, net-claim.csv), which takes that state out of
+# claim 2's ratio. Each guest gets the same echo rate as alone; one echo
+# costs a guest well under a millisecond of CPU. Paired, the split
+# column's echoes come from its own guest (the split build), inkernel's
+# from the paired guest on the inkernel build: pinged in turns in one
+# guest, the two saw different moments of the host (bench/README.md).
+ping_all() { # round n first column...
+	local r=$1 n=$2 first=$3 c i=0 pids=() labs=()
 	local -A a pid st f
-	shift 2
-	local first=$1
-	shift
+	shift 3
 	for c in "$@"; do
-		f[${c%%:*}]=$first
-		[ "$c" = "${c%%:*}" ] || f[${c%%:*}]=${c#*:}
-		cs+=("${c%%:*}")
+		f[$c]=$first
+		labs+=("$(netlab "$c")")
 	done
-	set -- "${cs[@]}"
-	for c in "$@"; do labs+=("$(netlab "$c")"); done
 	focus "${labs[@]}"
 	for c in "$@"; do
 		pid[$c]=$(cat "$BUILD/lab/bench-$(netlab "$c")/qemu.pid" 2>/dev/null || true)
@@ -741,7 +736,7 @@ rev_words() { # word...
 }
 
 round() { # round
-	local r=$1 c x kv key args j k n_p f_p n_c rep_c p si ii turn w=() rv=() others=() o=() downs=()
+	local r=$1 c kv key args j k n_p f_p n_c rep_c p si ii ping_at w=() rv=() downs=()
 	R=$r
 	mapfile -t ORDER < <(cols boot)
 	for c in "${ORDER[@]}"; do
@@ -838,22 +833,19 @@ round() { # round
 		if ((j % 2 == 0)); then set -- "${w[@]}"; else set -- "${rv[@]}"; fi
 		progress "round $r/$ROUNDS: network pass $((j + 1))/$NET_PASSES: ping x$(share "$PING_N" "$j"), scp 4.3 KB x$(share "$SCP4K_N" "$j"), scp 4 MiB x$(share "$SCP4M_N" "$j"), ssh x$(share "$SSH_N" "$j"), iperf3 ${IPERF_S}s x$(share "$IPERF_N" "$j") each way on $*$([ "$PAIRED" = 0 ] || echo " (inkernel and split in bench-inkernel)")"
 		n_p=$(share "$PING_N" "$j") f_p=$(first "$PING_N" "$j")
-		# ping (see ping_all): not paired, every column at once; paired,
-		# inkernel and split in turn, each with the other columns at the
-		# same time (their reps of the second turn after PING_N)
-		others=() turn=0
+		# ping (see ping_all): every column of the pass at once, each in
+		# its own guest, at inkernel's turn (paired: its guest then runs
+		# the inkernel build; the split column's own guest runs split)
+		ping_at=$1
 		for c in "$@"; do
-			paired "$c" || others+=("$c")
+			[ "$c" != inkernel ] || ping_at=inkernel
 		done
-		if [ "$PAIRED" = 0 ]; then
-			[ "$n_p" = 0 ] || ping_all "$r" "$n_p" "$f_p" "$@"
-		fi
 		for c in "$@"; do
-			if paired "$c"; then
-				use_build "$c" "$r"
-				mapfile -t o < <(for x in "${others[@]}"; do echo "$x:$((f_p + turn * PING_N))"; done)
-				[ "$n_p" = 0 ] || ping_all "$r" "$n_p" "$f_p" "$c" "${o[@]}"
-				turn=$((turn + 1))
+			if paired "$c"; then use_build "$c" "$r"; fi
+			if [ "$c" = "$ping_at" ] && [ "$n_p" != 0 ]; then
+				NET_PHASE=0
+				ping_all "$r" "$n_p" "$f_p" "$@"
+				NET_PHASE=1
 			fi
 			[ "$(share "$SCP4K_N" "$j")" = 0 ] ||
 				net "$c" "$r" scp "$TMP/scp-4k.bin" scp_4k "$(share "$SCP4K_N" "$j")" "$(first "$SCP4K_N" "$j")"
@@ -913,7 +905,7 @@ qemu_v=$(qemu-system-x86_64 --version | head -n1 | sed 's/^QEMU emulator version
 		"$ROUNDS" "$REPS" "$OPS_N" "$PING_N" "$SCP4K_N" "$SCP4M_N" "$SSH_N" "$NET_PASSES"
 	printf 'iperf_s=%s\niperf_n=%s\niperf_n_other=%s\nint_s=%s\ndump_rate=%s\nkset_rate=%s\n' \
 		"$IPERF_S" "$IPERF_N" "$IPERF_N_OTHER" "$INT_S" "$DUMP_RATE" "$KSET_RATE"
-	printf 'ping_concurrent=%s\nnet_paired=%s\n' $((1 - PAIRED)) "$PAIRED"
+	printf 'ping_concurrent=1\nnet_paired=%s\n' "$PAIRED"
 	printf 'columns=%s\n' "${COLUMNS[*]}"
 	printf 'direct_all=%s\npaper_net=%s\nfocus=%s\n' "$DIRECT_ALL" "$PAPER_NET" "$FOCUS"
 	printf 'slow=%s\n' "$SLOW"

@@ -3,10 +3,13 @@
  * Unit tests of the benchmark's method (bench/verdict.c): the column
  * rotation covers every position, the bootstrap's estimate is the ratio of
  * the medians and its interval reacts to round-to-round changes, and each
- * verdict and target outcome is reached on synthetic data.
+ * verdict and target outcome is reached on synthetic data; and claim 2's
+ * ping samples against the control (bench/netclaim.sh).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "../../bench/verdict.h"
@@ -189,13 +192,108 @@ static void test_bootstrap_median(void)
 	CU_ASSERT_EQUAL(bench_boot(a, 5, &zero, 1, BENCH_RATIO, 100, 1, &ci), -1);
 }
 
+/* ---- claim 2's ping against stock (bench/netclaim.sh) ------------------ */
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	CU_ASSERT_FATAL(f != NULL);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *read_file(const char *path)
+{
+	static char buf[4096];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/*
+ * Echoes are divided by stock's of the same round and number (values
+ * exact in binary, so the quotients print exactly); one without a partner
+ * and one whose partner is 0 are dropped; stock's own rows and the other
+ * tests' stay as recorded. Not pinged at once: the file unchanged.
+ */
+static void test_netclaim_ping_against_stock(void)
+{
+	static const char net[] =
+		"column,round,test,rep,value\n"
+		"stock,1,ping,0,0.5\n"
+		"stock,1,ping,1,0.25\n"
+		"inkernel,1,ping,0,0.75\n"
+		"inkernel,1,ping,1,0.125\n"
+		"split,1,ping,0,0.25\n"
+		"split,1,ping,2,0.5\n"
+		"stock,2,ping,0,0\n"
+		"split,2,ping,0,0.5\n"
+		"inkernel,1,scp_4k,0,1.5\n";
+	char dir[] = "/tmp/netclaim-test.XXXXXX", out[64], *o;
+	struct th_result r;
+
+	CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+	snprintf(out, sizeof(out), "%s/claim.csv", dir);
+	write_file(dir, "net.csv", net);
+	write_file(dir, "meta.env", "rounds=2\nping_concurrent=1\n");
+	th_run(&r, 30, (const char *const[]){ th_path("bench/netclaim.sh"), dir, out, NULL });
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_STRING_EQUAL(r.out, "ping: divided by stock\n");
+	th_free(&r);
+	o = read_file(out);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	CU_ASSERT_EQUAL(strncmp(o, "column,round,test,rep,value\n", 28), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(o, "\ninkernel,1,ping,0,1.5\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(o, "\ninkernel,1,ping,1,0.5\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(o, "\nsplit,1,ping,0,0.5\n"));
+	CU_ASSERT_PTR_NULL(strstr(o, "\nsplit,1,ping,2,"));
+	CU_ASSERT_PTR_NULL(strstr(o, "\nsplit,2,ping,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(o, "\nstock,1,ping,0,0.5\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(o, "\nstock,2,ping,0,0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(o, "\ninkernel,1,scp_4k,0,1.5\n"));
+
+	/* pinged one column at a time: nothing to divide by */
+	write_file(dir, "meta.env", "rounds=2\nping_concurrent=0\n");
+	th_run(&r, 30, (const char *const[]){ th_path("bench/netclaim.sh"), dir, out, NULL });
+	CU_ASSERT_EQUAL(r.status, 0);
+	CU_ASSERT_STRING_EQUAL(r.out, "ping: as recorded\n");
+	th_free(&r);
+	o = read_file(out);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	CU_ASSERT_STRING_EQUAL(o, net);
+
+	/* not a net.csv: refused, OUT left as it was */
+	write_file(dir, "net.csv", "a,b\n1,2\n");
+	th_run(&r, 30, (const char *const[]){ th_path("bench/netclaim.sh"), dir, out, NULL });
+	CU_ASSERT_EQUAL(r.status, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "not a net.csv"));
+	th_free(&r);
+	o = read_file(out);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	CU_ASSERT_STRING_EQUAL(o, net);
+
+	th_run(&r, 30, (const char *const[]){ "rm", "-rf", dir, NULL });
+	th_free(&r);
+}
+
 static CU_TestInfo bench_tests[] = {
 	{ "rotation: a Latin square over n rounds", test_rotation_latin_square },
 	{ "verdict: unchanged, higher, lower, inconclusive", test_verdict_outcomes },
 	{ "target: met, not met, inconclusive", test_target_outcomes },
 	{ "bootstrap: verdicts on synthetic runs", test_bootstrap_outcomes },
 	{ "bootstrap: the estimate is the median", test_bootstrap_median },
+	{ "netclaim: ping divided by stock's echo of the same moment", test_netclaim_ping_against_stock },
 	CU_TEST_INFO_NULL,
 };
 
-TH_SUITE(unit, "bench: method (rotation, bootstrap, verdicts)", NULL, NULL, bench_tests);
+TH_SUITE(unit, "bench: method (rotation, bootstrap, verdicts, claim 2's ping)", NULL, NULL, bench_tests);
