@@ -4,8 +4,10 @@
 # writes OUT: DATA/net.csv (column,round,test,rep,value), but when every
 # column of a pass was pinged at once (meta.env: ping_concurrent=1) and
 # stock was among them, each ping sample of the other columns divided by
-# stock's echo of the same round and number (rep), sent within a few
-# milliseconds of it. An echo's RTT follows the host's state at that
+# stock's echo of the same round and number (rep), sent at about the
+# same moment (the pings start together, one echo every 10 ms each; the
+# start of each, through vm/lab host, differs by a fraction of a second
+# at most). An echo's RTT follows the host's state at that
 # moment far more than the driver (bench/README.md, "Ping against a
 # control"); the division takes that state out of split/inkernel. Echoes
 # without a partner (stock's lost, or a zero RTT) are left out; every

@@ -508,12 +508,12 @@ net_record() { # column round status qemu-pid hoststat-before file-stem netbench
 }
 
 # ping: the columns of a pass at the same time, each in its own guest
-# (the others paused), echo number k of every column sent within a few
-# milliseconds of the others': a ping RTT follows the host's state (its
+# (the others paused), echo number k of every column sent at about the
+# same moment as the others' (the pings start together): a ping RTT follows the host's state (its
 # median moved 0.1-0.4 ms between windows of 400 echoes a few seconds
 # apart, bench/README.md), which is then the same for every column at
 # every moment. The report divides each echo by stock's echo of the same
-# number (bench/report.sh, net-claim.csv), which takes that state out of
+# number (bench/netclaim.sh, stats/net-claim.csv), which takes that state out of
 # claim 2's ratio. Each guest gets the same echo rate as alone; one echo
 # costs a guest well under a millisecond of CPU. Paired, the split
 # column's echoes come from its own guest (the split build), inkernel's
