@@ -28,7 +28,11 @@ all: build-inkernel
 build-inkernel: $(INK_OUT)/pcnet32.ko $(INK_OUT)/load
 
 # ink_module OBJDIR SLOW_C: the recipe of a module of this build in OBJDIR,
-# compiling SLOW_C as slow.c, copied to the target
+# compiling SLOW_C as slow.c, copied to the target. The kbuild line is
+# marked recursive with '+': make sees $(MAKE) in a recipe only when it is
+# written there, not when $(call) brings it, and without the jobserver a
+# parallel make (-j) has kbuild print "warning: jobserver unavailable"
+# into build.log, which the warning check below then refused
 define ink_module
 	@test -n "$(INK_KVER)" || { echo "build-inkernel: no kernel version (run make deps)" >&2; exit 1; }
 	@test -n "$(INK_KDIR)" || { echo "build-inkernel: no headers for $(INK_KVER)" >&2; exit 1; }
@@ -37,7 +41,7 @@ define ink_module
 	@ln -sf $(2) $(1)/slow.c
 	@ln -sf $(INK_UAPI) $(1)/
 	@ln -sf $(INK_DIR)/Kbuild $(1)/Kbuild
-	@$(MAKE) -s -C $(INK_KDIR) M=$(1) KCFLAGS=-Werror modules >$(1)/build.log 2>&1 || \
+	@+$(MAKE) -s -C $(INK_KDIR) M=$(1) KCFLAGS=-Werror modules >$(1)/build.log 2>&1 || \
 		{ cat $(1)/build.log >&2; exit 1; }
 	@if grep -E 'warning:' $(1)/build.log >&2; then exit 1; fi
 	@cp $(1)/pcnet32.ko $@
