@@ -221,6 +221,29 @@ static char *read_file(const char *path)
 }
 
 /*
+ * bench/netclaim.sh DIR OUT: its exit status and what it printed (stdout
+ * when it succeeds, stderr when not) as expected; then OUT's content
+ */
+static char *netclaim(const char *dir, const char *out, int status,
+		      const char *said)
+{
+	struct th_result r;
+	char *o;
+
+	th_run(&r, 30, (const char *const[]){ th_path("bench/netclaim.sh"), dir, out, NULL });
+	CU_ASSERT_EQUAL(r.status, status);
+	if (status == 0) {
+		CU_ASSERT_STRING_EQUAL(r.out, said);
+	} else {
+		CU_ASSERT_PTR_NOT_NULL(strstr(r.err, said));
+	}
+	th_free(&r);
+	o = read_file(out);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	return o;
+}
+
+/*
  * Echoes are divided by stock's of the same round and number (values
  * exact in binary, so the quotients print exactly); one without a partner
  * and one whose partner is 0 are dropped; stock's own rows and the other
@@ -246,12 +269,7 @@ static void test_netclaim_ping_against_stock(void)
 	snprintf(out, sizeof(out), "%s/claim.csv", dir);
 	write_file(dir, "net.csv", net);
 	write_file(dir, "meta.env", "rounds=2\nping_concurrent=1\n");
-	th_run(&r, 30, (const char *const[]){ th_path("bench/netclaim.sh"), dir, out, NULL });
-	CU_ASSERT_EQUAL(r.status, 0);
-	CU_ASSERT_STRING_EQUAL(r.out, "ping: divided by stock\n");
-	th_free(&r);
-	o = read_file(out);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	o = netclaim(dir, out, 0, "ping: divided by stock\n");
 	CU_ASSERT_EQUAL(strncmp(o, "column,round,test,rep,value\n", 28), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(o, "\ninkernel,1,ping,0,1.5\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(o, "\ninkernel,1,ping,1,0.5\n"));
@@ -264,22 +282,12 @@ static void test_netclaim_ping_against_stock(void)
 
 	/* pinged one column at a time: nothing to divide by */
 	write_file(dir, "meta.env", "rounds=2\nping_concurrent=0\n");
-	th_run(&r, 30, (const char *const[]){ th_path("bench/netclaim.sh"), dir, out, NULL });
-	CU_ASSERT_EQUAL(r.status, 0);
-	CU_ASSERT_STRING_EQUAL(r.out, "ping: as recorded\n");
-	th_free(&r);
-	o = read_file(out);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	o = netclaim(dir, out, 0, "ping: as recorded\n");
 	CU_ASSERT_STRING_EQUAL(o, net);
 
 	/* not a net.csv: refused, OUT left as it was */
 	write_file(dir, "net.csv", "a,b\n1,2\n");
-	th_run(&r, 30, (const char *const[]){ th_path("bench/netclaim.sh"), dir, out, NULL });
-	CU_ASSERT_EQUAL(r.status, 2);
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.err, "not a net.csv"));
-	th_free(&r);
-	o = read_file(out);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	o = netclaim(dir, out, 2, "not a net.csv");
 	CU_ASSERT_STRING_EQUAL(o, net);
 
 	th_run(&r, 30, (const char *const[]){ "rm", "-rf", dir, NULL });
